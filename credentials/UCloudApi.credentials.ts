@@ -1,0 +1,79 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { signRequest } from '../nodes/Ucdn/transport/credentials';
+
+export class UCloudApi implements ICredentialType {
+	name = 'ucloudApi';
+
+	displayName = 'UCloud API';
+
+	icon: Icon = { light: 'file:ucloud.svg', dark: 'file:ucloud.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-ucdn/n8n-nodes-ucdn#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Public Key',
+			name: 'publicKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The API public key, from the console under Account → API Keys',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The API private key that belongs to the public key. It only signs requests and is never sent.',
+		},
+		{
+			displayName: 'API Endpoint',
+			name: 'endpoint',
+			type: 'options',
+			options: [
+				{ name: 'SurferCloud Singapore', value: 'https://api.scloudsg.com' },
+				{ name: 'SurferCloud', value: 'https://api.surfercloud.com' },
+				{ name: 'UCloud China', value: 'https://api.ucloud.cn' },
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'https://api.scloudsg.com',
+			description: 'Where the keys were issued. Keys from one endpoint do not work on another.',
+		},
+		{
+			displayName: 'Custom Endpoint URL',
+			name: 'customEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.example.com',
+			required: true,
+			displayOptions: { show: { endpoint: ['custom'] } },
+			description: 'Base URL of a UCloud-compatible API, such as a private gateway',
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			placeholder: 'org-abc123',
+			description:
+				'Project used when a node does not name one. Leave empty for the main account’s default project; sub-accounts must set it.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return signRequest(credentials, requestOptions);
+	}
+}

@@ -1,0 +1,69 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as describeTasks from './actions/describeTasks.operation';
+import { router } from './actions/router';
+import { RESOURCES } from './actions/resources';
+import { CREDENTIAL_TYPE, testCredentials } from './transport/credentials';
+
+export class Ucdn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'UCDN',
+		name: 'ucdn',
+		icon: { light: 'file:ucdn.svg', dark: 'file:ucdn.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Check the cache refresh and prefetch tasks of UCloud CDN (UCDN, SurferCloud)',
+		defaults: { name: 'UCDN' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'ucloudApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: RESOURCES.prefetch.name,
+						value: 'prefetch',
+						description: 'Tasks that load URLs into the CDN cache ahead of requests',
+					},
+					{
+						name: RESOURCES.refresh.name,
+						value: 'refresh',
+						description: 'Tasks that purge URLs or directories from the CDN cache',
+					},
+				],
+				default: 'refresh',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Describe Tasks',
+						value: 'describeTasks',
+						description: 'Get tasks with their status and the progress of each URL',
+						action: 'Describe tasks',
+					},
+				],
+				default: 'describeTasks',
+			},
+			...describeTasks.description,
+		],
+	};
+
+	methods = {
+		credentialTest: { ucloudApiTest: testCredentials },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,257 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { parseList } from '../helpers/lists';
+import { wholeNumber } from '../helpers/numbers';
+import type { OutputMode } from '../helpers/output';
+import { urlsOfTask } from '../helpers/output';
+import { MalformedPageError, describePages } from '../helpers/pagination';
+import type { TimeRangeMode } from '../helpers/time';
+import { resolveTimeRange } from '../helpers/time';
+import { ucdnRequest } from '../transport';
+import type { ParamValue } from '../transport/signing';
+import type { OperationContext } from './context';
+
+const MAX_PAGE_SIZE = 1000;
+const MAX_LIMIT = 1_000_000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Task IDs',
+		name: 'taskIds',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: '20190121141137_4d8031d5, 20190121141138_9f00aa12',
+		description:
+			'Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression such as {{ $json.TaskId }} or a list of IDs. Leave empty for all tasks in the time range.',
+	},
+	{
+		displayName: 'Time Range',
+		name: 'timeRange',
+		type: 'options',
+		options: [
+			{
+				name: 'Default (Last 24 Hours)',
+				value: 'default',
+				description: "The API's default: tasks created in the last 24 hours",
+			},
+			{ name: 'Last N Hours', value: 'lastHours' },
+			{ name: 'Last N Days', value: 'lastDays' },
+			{ name: 'Custom', value: 'custom', description: 'Tasks created between two dates' },
+		],
+		default: 'default',
+		description: 'Which tasks to include, by the time they were created',
+	},
+	{
+		displayName: 'Hours',
+		name: 'hours',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 24,
+		description: 'Tasks created in this many hours before now',
+		displayOptions: { show: { timeRange: ['lastHours'] } },
+	},
+	{
+		displayName: 'Days',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 7,
+		description: 'Tasks created in this many days before now',
+		displayOptions: { show: { timeRange: ['lastDays'] } },
+	},
+	{
+		displayName: 'Begin Time',
+		name: 'beginTime',
+		type: 'dateTime',
+		default: '',
+		description:
+			"Tasks created at or after this time, in the workflow's timezone unless the value names a zone. Expressions may give an ISO date, a Luxon DateTime or Unix seconds.",
+		displayOptions: { show: { timeRange: ['custom'] } },
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		default: '',
+		description: 'Tasks created at or before this time. Leave empty for now.',
+		displayOptions: { show: { timeRange: ['custom'] } },
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all' },
+			{ name: 'Failed', value: 'failure' },
+			{ name: 'Processing', value: 'process' },
+			{ name: 'Success', value: 'success' },
+			{ name: 'Unknown', value: 'unknow' },
+			{ name: 'Waiting', value: 'wait' },
+		],
+		default: 'all',
+		description: 'Only tasks in this state',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Task',
+				value: 'task',
+				description: 'Each task as the API returns it, with its URLs in UrlLists',
+			},
+			{
+				name: 'One Item per URL',
+				value: 'url',
+				description: "Each URL's progress, with its task's TaskId, TaskStatus and TaskCreateTime",
+			},
+			{
+				name: 'Raw Response',
+				value: 'raw',
+				description: 'Each API response as returned: TotalCount and TaskList',
+			},
+		],
+		default: 'task',
+		description: 'How to turn the tasks into items',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Offset',
+				name: 'offset',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Number of matching tasks to skip, newest first',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+				default: 100,
+				description: 'Tasks fetched per API call',
+			},
+			{
+				displayName: 'Project ID',
+				name: 'projectId',
+				type: 'string',
+				default: '',
+				description: "Project to query instead of the credential's Project ID",
+			},
+			{
+				displayName: 'Whole-Site Acceleration',
+				name: 'isDcdn',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to query whole-site acceleration (DCDN) tasks instead of CDN tasks',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['describeTasks'] } },
+	properties,
+);
+
+interface DescribeOptions {
+	offset?: unknown;
+	pageSize?: unknown;
+	projectId?: string;
+	isDcdn?: boolean;
+}
+
+/** Reads and checks every parameter of one item, before any request is made. */
+function readQuery(this: IExecuteFunctions, i: number) {
+	const taskIds = parseList(this.getNodeParameter('taskIds', i, ''), 'Task IDs');
+	const mode = this.getNodeParameter('timeRange', i) as TimeRangeMode;
+	const window = resolveTimeRange(
+		{
+			mode,
+			hours: mode === 'lastHours' ? this.getNodeParameter('hours', i) : undefined,
+			days: mode === 'lastDays' ? this.getNodeParameter('days', i) : undefined,
+			begin: mode === 'custom' ? this.getNodeParameter('beginTime', i, '') : undefined,
+			end: mode === 'custom' ? this.getNodeParameter('endTime', i, '') : undefined,
+		},
+		Date.now(),
+		this.getTimezone(),
+	);
+	const status = this.getNodeParameter('status', i) as string;
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
+	const pageSize = wholeNumber(options.pageSize ?? 100, 'Page Size', 1, MAX_PAGE_SIZE);
+	const paging = {
+		offset: wholeNumber(options.offset ?? 0, 'Offset', 0, MAX_LIMIT),
+		pageSize,
+		max: returnAll ? Infinity : wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
+	};
+	const params: Record<string, ParamValue> = {
+		TaskId: taskIds,
+		...window,
+		Status: status === 'all' ? undefined : status,
+		IsDcdn: options.isDcdn ? true : undefined,
+		ProjectId: options.projectId?.trim() || undefined,
+	};
+	return { params, paging, output: this.getNodeParameter('output', i) as OutputMode };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ target, resource }: OperationContext,
+): Promise<INodeExecutionData[]> {
+	const { params, paging, output } = readQuery.call(this, i);
+	const action = resource.describeAction;
+	let result;
+	try {
+		result = await describePages(
+			async ({ offset, limit }) =>
+				await ucdnRequest.call(this, target, action, { ...params, Offset: offset, Limit: limit }, i),
+			paging,
+		);
+	} catch (error) {
+		if (!(error instanceof MalformedPageError)) throw error;
+		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
+			message: `UCloud API ${action} returned a task list that cannot be read`,
+			description: error.message,
+			itemIndex: i,
+		});
+	}
+
+	const pairedItem = { item: i };
+	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
+	if (output === 'raw') return result.pages.map(toItem);
+	if (output === 'url') return result.tasks.flatMap(urlsOfTask).map(toItem);
+	return result.tasks.map(toItem);
+}

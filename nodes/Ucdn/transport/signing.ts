@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+
+/** Parameters as they go on the wire: flat names, string values. */
+export type WireParams = Record<string, string>;
+
+/** A parameter value before encoding: scalars, or lists that become `Name.0`, `Name.1`, … */
+export type ParamValue =
+	| string
+	| number
+	| boolean
+	| null
+	| undefined
+	| ParamValue[]
+	| { [key: string]: ParamValue };
+
+const PLAIN_DECIMAL = new Intl.NumberFormat('en-US', {
+	useGrouping: false,
+	maximumFractionDigits: 20,
+});
+
+/**
+ * Encodes one scalar exactly as UCloud expects it, both in the signed string and on the wire:
+ * booleans as `true`/`false`, integers plain (`42.0` is `42`), never scientific notation.
+ */
+export function encodeScalar(value: string | number | boolean): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (!Number.isFinite(value)) {
+		throw new TypeError(`Cannot send the number ${value} to the UCloud API`);
+	}
+	if (Number.isInteger(value)) {
+		return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+	}
+	return PLAIN_DECIMAL.format(value);
+}
+
+/**
+ * Flattens parameters into wire pairs: lists become `Name.N` from 0, objects inside lists
+ * become `Name.N.Field`, and null/undefined values are dropped (they are not sent at all,
+ * so they must not be signed either).
+ */
+export function flattenParams(params: Record<string, ParamValue>): WireParams {
+	const wire: WireParams = {};
+	const add = (name: string, value: ParamValue): void => {
+		if (value === null || value === undefined) return;
+		if (Array.isArray(value)) {
+			let index = 0;
+			for (const element of value) {
+				if (element === null || element === undefined) continue;
+				add(`${name}.${index++}`, element);
+			}
+			return;
+		}
+		if (typeof value === 'object') {
+			for (const [field, fieldValue] of Object.entries(value)) add(`${name}.${field}`, fieldValue);
+			return;
+		}
+		wire[name] = encodeScalar(value);
+	};
+	for (const [name, value] of Object.entries(params)) add(name, value);
+	return wire;
+}
+
+/** The string UCloud hashes: every pair sorted by name, `name + value` concatenated, then the private key. */
+export function stringToSign(wire: WireParams, privateKey: string): string {
+	const names = Object.keys(wire)
+		.filter((name) => name !== 'Signature')
+		.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	let text = '';
+	for (const name of names) text += name + wire[name];
+	return text + privateKey;
+}
+
+export function signature(wire: WireParams, privateKey: string): string {
+	return createHash('sha1').update(stringToSign(wire, privateKey), 'utf8').digest('hex');
+}
+
+/**
+ * Returns the wire pairs to send: the flattened parameters plus `PublicKey` and the
+ * `Signature` computed over exactly those pairs.
+ */
+export function signParams(
+	params: Record<string, ParamValue>,
+	publicKey: string,
+	privateKey: string,
+): WireParams {
+	const wire = flattenParams({ ...params, PublicKey: publicKey });
+	delete wire.Signature;
+	wire.Signature = signature(wire, privateKey);
+	return wire;
+}

@@ -1,0 +1,260 @@
+/**
+ * Runs workflow JSON (the format a user imports into n8n) through n8n-core's real engine,
+ * WorkflowExecute, with this package loaded from dist/ the way n8n loads it: by the paths in
+ * package.json's `n8n` block. Credentials are served by a helper that calls the credential
+ * type's own `authenticate`, as n8n's CredentialsHelper does; HTTP goes out for real.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IConnections,
+	IPinData,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	IWorkflowSettings,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-ucdn';
+
+interface PackageJson {
+	name: string;
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+/** Loads every node and credential class listed in package.json's `n8n` block from dist/. */
+export function loadPackage(root = ROOT) {
+	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
+	const instantiate = <T>(file: string): T[] => {
+		const exports = require(path.join(root, file)) as Record<string, new () => T>;
+		return Object.values(exports).map((Class) => new Class());
+	};
+	const nodes = pkg.n8n.nodes.flatMap((file) => instantiate<INodeType>(file));
+	const credentials = pkg.n8n.credentials.flatMap((file) => instantiate<ICredentialType>(file));
+	return { name: pkg.name, nodes, credentials };
+}
+
+/**
+ * Stand-ins for the two n8n-nodes-base nodes the example workflows start with. They only pass
+ * items on; everything under test is this package's own code.
+ */
+function passThrough(name: string, displayName: string, inputs: 'main'[]): INodeType {
+	return {
+		description: {
+			displayName,
+			name,
+			group: ['input'],
+			version: 1,
+			description: `Stand-in for ${displayName}`,
+			defaults: { name: displayName },
+			inputs,
+			outputs: ['main'],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions) {
+			return [this.getInputData()];
+		},
+	} as unknown as INodeType;
+}
+
+const BASE_NODES: Record<string, INodeType> = {
+	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', []),
+	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation, do nothing', ['main']),
+};
+
+export class PackageNodeTypes implements INodeTypes {
+	readonly types: Record<string, INodeType> = { ...BASE_NODES };
+
+	readonly credentialTypes: Record<string, ICredentialType> = {};
+
+	constructor() {
+		const pkg = loadPackage();
+		for (const node of pkg.nodes) this.types[`${pkg.name}.${node.description.name}`] = node;
+		for (const credential of pkg.credentials) this.credentialTypes[credential.name] = credential;
+	}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		const type = this.types[nodeType];
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return NodeHelpers.getVersionedNodeType(type, version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly nodeTypes: PackageNodeTypes,
+		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const type = this.nodeTypes.credentialTypes[typeName];
+		if (typeof type?.authenticate !== 'function') return requestOptions;
+		return await type.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const credentials = this.credentials[type];
+		if (!credentials) throw new Error(`No test credentials of type ${type}`);
+		return structuredClone(credentials);
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return this.nodeTypes.credentialTypes[type]?.properties ?? [];
+	}
+}
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IWorkflowSettings;
+	pinData?: IPinData;
+}
+
+export interface RunOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Overrides the workflow's timezone setting. */
+	timezone?: string;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** The error that stopped the execution, if any. */
+	error?: Error & { description?: string | null; context?: IDataObject };
+	/** Items a node emitted on its first output (empty if it did not run). */
+	items(nodeName: string): INodeExecutionData[];
+	/** `json` of those items. */
+	json(nodeName: string): IDataObject[];
+}
+
+export function readWorkflow(file: string): WorkflowJson {
+	return JSON.parse(readFileSync(path.resolve(ROOT, file), 'utf8')) as WorkflowJson;
+}
+
+/** Runs a workflow from its trigger (the node without inputs), as "Execute workflow" does. */
+export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new PackageNodeTypes();
+	const settings = { ...workflowJson.settings };
+	if (options.timezone) settings.timezone = options.timezone;
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: workflowJson.name ?? 'test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		nodeTypes,
+		settings,
+		staticData: {},
+	});
+
+	const workflowData = {
+		id: 'test-workflow',
+		name: workflowJson.name ?? 'test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		settings,
+		active: false,
+	} as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	let resolveRun!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(nodeTypes, options.credentials),
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used by these tests');
+		},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used by these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflowJson.nodes.find(
+		(node) => nodeTypes.getByNameAndVersion(node.type).description.inputs.length === 0,
+	);
+	const execution = new WorkflowExecute(additionalData, 'manual');
+	await execution.run({ workflow, startNode, pinData: workflowJson.pinData });
+	const run = await finished;
+
+	const items = (nodeName: string): INodeExecutionData[] =>
+		run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	return {
+		run,
+		error: run.data.resultData.error as RunResult['error'],
+		items,
+		json: (nodeName) => items(nodeName).map((item) => item.json),
+	};
+}

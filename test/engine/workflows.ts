@@ -1,0 +1,72 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { UcdnSimulator } from '../simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../simulator/server';
+import type { WorkflowJson } from './harness';
+
+export const CREDENTIAL_REF = { ucloudApi: { id: 'ucloud-simulator', name: 'UCloud API (simulator)' } };
+
+/** Credentials of the simulator's account, as a user would enter them with a Custom endpoint. */
+export function simulatorCredentials(
+	simulator: UcdnSimulator,
+	overrides: IDataObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		ucloudApi: {
+			publicKey: TEST_PUBLIC_KEY,
+			privateKey: TEST_PRIVATE_KEY,
+			endpoint: 'custom',
+			customEndpoint: simulator.url,
+			projectId: '',
+			...overrides,
+		},
+	};
+}
+
+export interface UcdnWorkflowOptions {
+	/** Items the node receives, pinned on an upstream node as n8n's pinned data. */
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+	timezone?: string;
+}
+
+/** Manual Trigger → Input → UCDN, with the UCDN node's parameters as the editor would save them. */
+export function ucdnWorkflow(parameters: INodeParameters, options: UcdnWorkflowOptions = {}): WorkflowJson {
+	return {
+		name: 'UCDN test',
+		nodes: [
+			{
+				id: '1',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2',
+				name: 'Input',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
+			{
+				id: '3',
+				name: 'UCDN',
+				type: 'n8n-nodes-ucdn.ucdn',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters,
+				credentials: CREDENTIAL_REF,
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
+			Input: { main: [[{ node: 'UCDN', type: 'main', index: 0 }]] },
+		},
+		settings: options.timezone ? { timezone: options.timezone } : {},
+		pinData: options.input ? { Input: options.input.map((json) => ({ json })) } : undefined,
+	};
+}

@@ -1,0 +1,281 @@
+/**
+ * A loopback simulator of the UCDN API, written from the API documents (not from the node's
+ * code): it verifies signatures the way the server does, implements both Describe actions
+ * with their documented defaults, keeps a log of every request and can be told to misbehave.
+ */
+import SHA1 from 'crypto-js/sha1';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+import type { StoredTask, TaskKind } from './data';
+import { DEFAULT_PROJECT, seedTasks } from './data';
+
+/** Obviously fake keys: the simulator's one account. */
+export const TEST_PUBLIC_KEY = 'TEST-PUBLIC-KEY-ucdn-simulator';
+export const TEST_PRIVATE_KEY = 'TEST-PRIVATE-KEY-not-a-secret-0000';
+export const SECOND_PROJECT = 'org-second';
+
+export const RET = {
+	MISSING_ACTION: 160,
+	UNKNOWN_ACTION: 161,
+	SIGNATURE: 171,
+	NO_USER: 172,
+	PARAMS: 230,
+	PROJECT: 231,
+} as const;
+
+export interface RecordedRequest {
+	method: string;
+	contentType: string;
+	action: string;
+	/** The parameters as received and signed, Signature excluded. */
+	params: Record<string, string>;
+	retCode?: number;
+	at: number;
+}
+
+export type Fault =
+	| { kind: 'http'; status: number; body?: string; headers?: Record<string, string> }
+	| { kind: 'retCode'; retCode: number; message?: string }
+	| { kind: 'garbage'; body?: string; contentType?: string }
+	| { kind: 'delay'; ms: number }
+	| { kind: 'reset' };
+
+interface QueuedFault {
+	fault: Fault;
+	remaining: number;
+	action?: string;
+}
+
+export interface SimulatorOptions {
+	/** PublicKey → PrivateKey. */
+	accounts?: Record<string, string>;
+	projects?: string[];
+	/** Serve the seed documents' example tasks (default true). */
+	seed?: boolean;
+	/** The clock, Unix seconds. */
+	now?: () => number;
+}
+
+const DESCRIBE: Record<string, TaskKind> = {
+	DescribeNewUcdnRefreshCacheTask: 'refresh',
+	DescribeNewUcdnPrefetchCacheTask: 'prefetch',
+};
+
+const STATUSES = new Set(['success', 'wait', 'process', 'failure', 'unknow']);
+
+class ParamError extends Error {}
+
+function natural(params: Record<string, string>, name: string): number | undefined {
+	const raw = params[name];
+	if (raw === undefined) return undefined;
+	if (!/^\d+$/.test(raw)) throw new ParamError(`Params [${name}] not valid: ${raw}`);
+	return Number(raw);
+}
+
+/** Canonical text of a received JSON value, as the server signs it; lists must be sent flat. */
+function canonical(name: string, value: unknown): string | undefined {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (typeof value === 'number') return String(value);
+	throw new ParamError(`Params [${name}] must be flat: send lists as ${name}.0, ${name}.1, …`);
+}
+
+export class UcdnSimulator {
+	readonly requests: RecordedRequest[] = [];
+
+	readonly tasks: StoredTask[];
+
+	private faults: QueuedFault[] = [];
+
+	private readonly accounts: Record<string, string>;
+
+	private readonly projects: Set<string>;
+
+	private readonly now: () => number;
+
+	private server!: Server;
+
+	url = '';
+
+	constructor(options: SimulatorOptions = {}) {
+		this.accounts = options.accounts ?? { [TEST_PUBLIC_KEY]: TEST_PRIVATE_KEY };
+		this.projects = new Set(options.projects ?? [DEFAULT_PROJECT, SECOND_PROJECT]);
+		this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+		this.tasks = options.seed === false ? [] : seedTasks();
+	}
+
+	async listen(): Promise<this> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		const { port } = this.server.address() as AddressInfo;
+		this.url = `http://127.0.0.1:${port}`;
+		return this;
+	}
+
+	async close(): Promise<void> {
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	addTasks(tasks: StoredTask[]): void {
+		this.tasks.push(...tasks);
+	}
+
+	/** The next `times` requests (of `action`, if given) get this fault instead of a normal answer. */
+	failNext(fault: Fault, times = 1, action?: string): void {
+		this.faults.push({ fault, remaining: times, action });
+	}
+
+	clearFaults(): void {
+		this.faults = [];
+	}
+
+	requestsFor(action: string): RecordedRequest[] {
+		return this.requests.filter((request) => request.action === action);
+	}
+
+	private takeFault(action: string): Fault | undefined {
+		const queued = this.faults.find((f) => f.remaining > 0 && (!f.action || f.action === action));
+		if (!queued) return undefined;
+		queued.remaining--;
+		this.faults = this.faults.filter((f) => f.remaining > 0);
+		return queued.fault;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const text = Buffer.concat(chunks).toString('utf8');
+		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+		const record: RecordedRequest = {
+			method: req.method ?? '',
+			contentType,
+			action: '',
+			params: {},
+			at: Date.now(),
+		};
+		this.requests.push(record);
+
+		const reply = (status: number, body: string, type = 'application/json', headers = {}) => {
+			res.writeHead(status, { 'Content-Type': type, ...headers });
+			res.end(body);
+		};
+		const answer = (action: string, retCode: number, fields: Record<string, unknown> = {}) => {
+			record.retCode = retCode;
+			reply(200, JSON.stringify({ Action: `${action || 'Unknown'}Response`, RetCode: retCode, ...fields }));
+		};
+
+		let received: Record<string, string>;
+		try {
+			received = this.parse(req, text, contentType);
+		} catch (error) {
+			return answer('', RET.PARAMS, { Message: (error as Error).message });
+		}
+		const action = received.Action ?? '';
+		record.action = action;
+		const { Signature: sent, ...signed } = received;
+		record.params = signed;
+
+		const fault = this.takeFault(action);
+		if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+		else if (fault?.kind === 'reset') return void req.socket.destroy();
+		else if (fault?.kind === 'http') return reply(fault.status, fault.body ?? '', 'text/plain', fault.headers);
+		else if (fault?.kind === 'garbage') {
+			return reply(200, fault.body ?? '<html><body>Bad Gateway</body></html>', fault.contentType ?? 'text/html');
+		} else if (fault?.kind === 'retCode') {
+			return answer(action, fault.retCode, { Message: fault.message ?? 'Simulated failure' });
+		}
+
+		const privateKey = this.accounts[signed.PublicKey ?? ''];
+		if (privateKey === undefined) return answer(action, RET.NO_USER, { Message: 'User Not Exists' });
+		const names = Object.keys(signed).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		const expected = SHA1(names.map((name) => name + signed[name]).join('') + privateKey).toString();
+		if (sent !== expected) return answer(action, RET.SIGNATURE, { Message: 'Signature VerifyAC Error' });
+		if (action === '') return answer(action, RET.MISSING_ACTION, { Message: 'Missing Action' });
+
+		try {
+			const projectId = signed.ProjectId ?? DEFAULT_PROJECT;
+			if (!this.projects.has(projectId)) {
+				return answer(action, RET.PROJECT, { Message: `Project [${projectId}] not exists` });
+			}
+			const kind = DESCRIBE[action];
+			if (kind) return answer(action, 0, this.describe(kind, projectId, signed));
+			return answer(action, RET.UNKNOWN_ACTION, { Message: `Action [${action}] not found` });
+		} catch (error) {
+			if (!(error instanceof ParamError)) throw error;
+			return answer(action, RET.PARAMS, { Message: error.message });
+		}
+	}
+
+	private parse(req: IncomingMessage, text: string, contentType: string): Record<string, string> {
+		const query = new URL(req.url ?? '/', 'http://simulator').searchParams;
+		if (req.method === 'GET') return Object.fromEntries(query);
+		if (contentType === 'application/x-www-form-urlencoded') {
+			return Object.fromEntries(new URLSearchParams(text));
+		}
+		let body: unknown;
+		try {
+			body = JSON.parse(text);
+		} catch {
+			throw new ParamError('Request body is not JSON');
+		}
+		if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+			throw new ParamError('Request body must be a JSON object');
+		}
+		const params: Record<string, string> = {};
+		for (const [name, value] of Object.entries(body)) {
+			const text = canonical(name, value);
+			if (text !== undefined) params[name] = text;
+		}
+		return params;
+	}
+
+	private describe(kind: TaskKind, projectId: string, params: Record<string, string>) {
+		const taskIds = Object.keys(params)
+			.filter((name) => /^TaskId\.\d+$/.test(name))
+			.sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)))
+			.map((name) => params[name]);
+		const begin = natural(params, 'BeginTime');
+		const end = natural(params, 'EndTime');
+		if (end !== undefined && begin === undefined) {
+			throw new ParamError('Missing params [BeginTime]: required when EndTime is given');
+		}
+		const endTime = end ?? this.now();
+		const beginTime = begin ?? endTime - 86400;
+		const status = params.Status;
+		if (status !== undefined && !STATUSES.has(status)) throw new ParamError(`Params [Status] not valid: ${status}`);
+		const isDcdn = params.IsDcdn === undefined ? false : params.IsDcdn === 'true';
+		if (params.IsDcdn !== undefined && !['true', 'false'].includes(params.IsDcdn)) {
+			throw new ParamError(`Params [IsDcdn] not valid: ${params.IsDcdn}`);
+		}
+		const offset = natural(params, 'Offset') ?? 0;
+		const limit = natural(params, 'Limit');
+
+		const wanted = taskIds.length > 0 ? new Set(taskIds) : undefined;
+		const matches = this.tasks
+			.filter(
+				(task) =>
+					task.kind === kind &&
+					task.projectId === projectId &&
+					task.isDcdn === isDcdn &&
+					task.info.CreateTime >= beginTime &&
+					task.info.CreateTime <= endTime &&
+					(!wanted || wanted.has(task.info.TaskId)) &&
+					(status === undefined || task.info.Status === status),
+			)
+			.sort((a, b) => b.info.CreateTime - a.info.CreateTime || (a.info.TaskId < b.info.TaskId ? -1 : 1));
+		const page = matches.slice(offset, limit === undefined ? undefined : offset + limit);
+		return {
+			TotalCount: matches.length,
+			TaskList: page.map((task) => task.info),
+			...(kind === 'prefetch' ? { Test: 'ryEuYMgQ' } : {}),
+		};
+	}
+}
+
+export async function startSimulator(options?: SimulatorOptions): Promise<UcdnSimulator> {
+	return await new UcdnSimulator(options).listen();
+}
