@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as describeTasks from './actions/describeTasks.operation';
 import { router } from './actions/router';
 import { RESOURCES } from './actions/resources';
-import { CREDENTIAL_TYPE, testCredentials } from './transport/credentials';
+import { testCredentials } from './transport/credentials';
 
 export class Ucdn implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +19,7 @@ export class Ucdn implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'ucloudApiTest' }],
+		credentials: [{ name: 'ucloudApi', required: true, testedBy: 'ucloudApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -11,7 +11,7 @@ import { parseList } from '../helpers/lists';
 import { wholeNumber } from '../helpers/numbers';
 import type { OutputMode } from '../helpers/output';
 import { urlsOfTask } from '../helpers/output';
-import { MalformedPageError, describePages } from '../helpers/pagination';
+import { describePages, readPage } from '../helpers/pagination';
 import type { TimeRangeMode } from '../helpers/time';
 import { resolveTimeRange } from '../helpers/time';
 import { ucdnRequest } from '../transport';
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '20190121141137_4d8031d5, 20190121141138_9f00aa12',
 		description:
-			'Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression such as {{ $json.TaskId }} or a list of IDs. Leave empty for all tasks in the time range.',
+			'Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression that returns one ID or a list of them, such as the TaskId field of earlier items. Leave empty for all tasks in the time range.',
 	},
 	{
 		displayName: 'Time Range',
@@ -233,25 +233,28 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { params, paging, output } = readQuery.call(this, i);
 	const action = resource.describeAction;
-	let result;
-	try {
-		result = await describePages(
-			async ({ offset, limit }) =>
-				await ucdnRequest.call(this, target, action, { ...params, Offset: offset, Limit: limit }, i),
-			paging,
+	const result = await describePages(async ({ offset, limit }) => {
+		const response = await ucdnRequest.call(
+			this,
+			target,
+			action,
+			{ ...params, Offset: offset, Limit: limit },
+			i,
 		);
-	} catch (error) {
-		if (!(error instanceof MalformedPageError)) throw error;
-		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
-			message: `UCloud API ${action} returned a task list that cannot be read`,
-			description: error.message,
-			itemIndex: i,
-		});
-	}
+		const page = readPage(response);
+		if ('problem' in page) {
+			throw new NodeApiError(this.getNode(), { action } as JsonObject, {
+				message: `UCloud API ${action} returned a task list that cannot be read`,
+				description: page.problem,
+				itemIndex: i,
+			});
+		}
+		return page;
+	}, paging);
 
 	const pairedItem = { item: i };
 	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
-	if (output === 'raw') return result.pages.map(toItem);
+	if (output === 'raw') return result.responses.map(toItem);
 	if (output === 'url') return result.tasks.flatMap(urlsOfTask).map(toItem);
 	return result.tasks.map(toItem);
 }

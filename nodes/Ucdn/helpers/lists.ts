@@ -25,7 +25,7 @@ export function parseList(value: unknown, parameter: string): string[] {
 		}
 		throw new ParameterError(
 			parameter,
-			`expected text or a list of text values, got ${describe(entry)}. If the expression returns whole items, pick the field, e.g. {{ $json.TaskId }}.`,
+			`expected text or a list of text values, got ${describe(entry)}. If the expression returns whole items, pick the field that holds the value.`,
 		);
 	};
 	visit(value, 0);

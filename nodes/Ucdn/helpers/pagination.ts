@@ -5,6 +5,13 @@ export interface PageRequest {
 	limit: number;
 }
 
+/** One Describe response, read: its tasks, its TotalCount (if usable) and the response itself. */
+export interface Page {
+	tasks: IDataObject[];
+	total?: number;
+	response: IDataObject;
+}
+
 export interface PagingOptions {
 	/** Where to start in the API's list. */
 	offset: number;
@@ -17,22 +24,19 @@ export interface PagingOptions {
 export interface DescribeResult {
 	tasks: IDataObject[];
 	/** Every response, in order: the Raw Response output emits them. */
-	pages: IDataObject[];
+	responses: IDataObject[];
 }
 
-/** A response that cannot be paged through: the caller reports it with the action's name. */
-export class MalformedPageError extends Error {}
-
-function taskListOf(page: IDataObject): IDataObject[] {
-	const list = page.TaskList;
-	if (list === undefined || list === null) return [];
-	if (!Array.isArray(list)) throw new MalformedPageError(`TaskList is ${typeof list}, not a list`);
-	return list as IDataObject[];
-}
-
-function totalOf(page: IDataObject): number | undefined {
-	const total = typeof page.TotalCount === 'string' ? Number(page.TotalCount) : page.TotalCount;
-	return typeof total === 'number' && Number.isFinite(total) ? total : undefined;
+/**
+ * Reads a Describe response. An absent TaskList is an empty page (the API omits it when
+ * nothing matches); anything else that is not a list makes the response unreadable.
+ */
+export function readPage(response: IDataObject): Page | { problem: string } {
+	const list = response.TaskList ?? [];
+	if (!Array.isArray(list)) return { problem: `TaskList is ${typeof list}, not a list` };
+	const count = typeof response.TotalCount === 'string' ? Number(response.TotalCount) : response.TotalCount;
+	const total = typeof count === 'number' && Number.isFinite(count) ? count : undefined;
+	return { tasks: list as IDataObject[], total, response };
 }
 
 /**
@@ -42,20 +46,19 @@ function totalOf(page: IDataObject): number | undefined {
  * walk, so a server that ignores Offset cannot make it loop.
  */
 export async function describePages(
-	fetchPage: (request: PageRequest) => Promise<IDataObject>,
+	fetchPage: (request: PageRequest) => Promise<Page>,
 	{ offset: start, pageSize, max }: PagingOptions,
 ): Promise<DescribeResult> {
 	const tasks: IDataObject[] = [];
-	const pages: IDataObject[] = [];
-	const seen = new Set<unknown>();
+	const responses: IDataObject[] = [];
+	const seen = new Set<string>();
 	let offset = start;
 	while (tasks.length < max) {
 		const limit = Math.min(pageSize, max - tasks.length);
 		const page = await fetchPage({ offset, limit });
-		pages.push(page);
-		const list = taskListOf(page);
+		responses.push(page.response);
 		let fresh = 0;
-		for (const task of list) {
+		for (const task of page.tasks) {
 			const id = task?.TaskId;
 			if (typeof id === 'string') {
 				if (seen.has(id)) continue;
@@ -65,10 +68,9 @@ export async function describePages(
 			tasks.push(task);
 			if (tasks.length >= max) break;
 		}
-		offset += list.length;
-		const total = totalOf(page);
-		const endReached = total === undefined ? list.length < limit : offset >= total;
-		if (list.length === 0 || fresh === 0 || endReached) break;
+		offset += page.tasks.length;
+		const endReached = page.total === undefined ? page.tasks.length < limit : offset >= page.total;
+		if (page.tasks.length === 0 || fresh === 0 || endReached) break;
 	}
-	return { tasks, pages };
+	return { tasks, responses };
 }

@@ -12,23 +12,23 @@ import { signParams } from './signing';
 
 export const CREDENTIAL_TYPE = 'ucloudApi';
 
-/** The base URL requests go to, from the credential's endpoint choice. */
-export function resolveEndpoint(credentials: ICredentialDataDecryptedObject): string {
+/** The base URL requests go to, from the credential's endpoint choice, or what is wrong with it. */
+export function resolveEndpoint(
+	credentials: ICredentialDataDecryptedObject,
+): { url: string } | { problem: string } {
 	const chosen = String(credentials.endpoint ?? '');
 	const raw = chosen === 'custom' ? String(credentials.customEndpoint ?? '').trim() : chosen;
-	if (raw === '') {
-		throw new Error('The credential has no API Endpoint: set a Custom Endpoint URL');
-	}
+	if (raw === '') return { problem: 'The credential has no API Endpoint: set a Custom Endpoint URL' };
 	let url: URL;
 	try {
 		url = new URL(raw);
 	} catch {
-		throw new Error(`The credential's API Endpoint "${raw}" is not a URL`);
+		return { problem: `The credential's API Endpoint "${raw}" is not a URL` };
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new Error(`The credential's API Endpoint "${raw}" must start with https:// or http://`);
+		return { problem: `The credential's API Endpoint "${raw}" must start with https:// or http://` };
 	}
-	return url.href.replace(/\/+$/, '');
+	return { url: url.href.replace(/\/+$/, '') };
 }
 
 function keysOf(credentials: ICredentialDataDecryptedObject) {
@@ -76,12 +76,9 @@ export async function testCredentials(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	let endpoint: string;
-	try {
-		endpoint = resolveEndpoint(data);
-	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
-	}
+	const resolved = resolveEndpoint(data);
+	if ('problem' in resolved) return { status: 'Error', message: resolved.problem };
+	const endpoint = resolved.url;
 	const { publicKey, privateKey } = keysOf(data);
 	if (publicKey === '' || privateKey === '') {
 		return { status: 'Error', message: 'Enter both the Public Key and the Private Key' };

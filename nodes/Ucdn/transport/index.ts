@@ -24,14 +24,14 @@ export type UcdnResponse = IDataObject & { RetCode: 0 };
 
 export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	try {
-		const projectId = String(credentials.projectId ?? '').trim();
-		return { endpoint: resolveEndpoint(credentials), defaultProjectId: projectId || undefined };
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+	const resolved = resolveEndpoint(credentials);
+	if ('problem' in resolved) {
+		throw new NodeOperationError(this.getNode(), resolved.problem, {
 			description: 'Open the UCloud API credential and check its API Endpoint.',
 		});
 	}
+	const projectId = String(credentials.projectId ?? '').trim();
+	return { endpoint: resolved.url, defaultProjectId: projectId || undefined };
 }
 
 const BODY_PREVIEW_LENGTH = 200;
