@@ -1,0 +1,23 @@
+import { urlsOfTask } from '../../nodes/Ucdn/helpers/output';
+
+test('each URL keeps its own fields and names its task', () => {
+	const task = {
+		TaskId: 't1',
+		Status: 'process',
+		CreateTime: 100,
+		Type: 'file',
+		UrlLists: [
+			{ Url: 'https://a/1', Status: 'success', CreateTime: 100, FinishTime: 105, Progress: 100, Extra: 'kept' },
+			{ Url: 'https://a/2', Status: 'wait', CreateTime: 100, FinishTime: 0, Progress: 0 },
+		],
+	};
+	expect(urlsOfTask(task)).toEqual([
+		{ Url: 'https://a/1', Status: 'success', CreateTime: 100, FinishTime: 105, Progress: 100, Extra: 'kept', TaskId: 't1', TaskStatus: 'process', TaskCreateTime: 100 },
+		{ Url: 'https://a/2', Status: 'wait', CreateTime: 100, FinishTime: 0, Progress: 0, TaskId: 't1', TaskStatus: 'process', TaskCreateTime: 100 },
+	]);
+});
+
+test('a task without a URL list has no URL items', () => {
+	expect(urlsOfTask({ TaskId: 't' })).toEqual([]);
+	expect(urlsOfTask({ TaskId: 't', UrlLists: 'x' })).toEqual([]);
+});

@@ -1,0 +1,100 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Page, PageRequest } from '../../nodes/Ucdn/helpers/pagination';
+import { describePages, readPage } from '../../nodes/Ucdn/helpers/pagination';
+
+const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
+
+/** A list served by Offset/Limit as the API serves it; `mutate` runs before each page. */
+function server(list: IDataObject[], { total, mutate }: { total?: (list: IDataObject[]) => number | undefined; mutate?: (call: number) => void } = {}) {
+	const calls: PageRequest[] = [];
+	const fetchPage = async (request: PageRequest): Promise<Page> => {
+		mutate?.(calls.length);
+		calls.push(request);
+		const tasks = list.slice(request.offset, request.offset + request.limit);
+		const response = { TotalCount: total ? total(list) : list.length, TaskList: tasks };
+		return { tasks, total: total ? total(list) : list.length, response };
+	};
+	return { calls, fetchPage };
+}
+
+test('Return All reads every page until TotalCount', async () => {
+	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	expect(calls).toEqual([
+		{ offset: 0, limit: 100 },
+		{ offset: 100, limit: 100 },
+		{ offset: 200, limit: 100 },
+	]);
+	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 250 }, (_, n) => `t${n}`));
+	expect(result.responses).toHaveLength(3);
+});
+
+test('an exact multiple of the page size needs no extra empty call', async () => {
+	const { calls, fetchPage } = server(Array.from({ length: 200 }, (_, n) => task(n)));
+	await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	expect(calls).toHaveLength(2);
+});
+
+test('a limit stops early and asks only for what is missing', async () => {
+	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
+	const result = await describePages(fetchPage, { offset: 5, pageSize: 100, max: 130 });
+	expect(calls).toEqual([
+		{ offset: 5, limit: 100 },
+		{ offset: 105, limit: 30 },
+	]);
+	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 130 }, (_, n) => `t${n + 5}`));
+});
+
+test('a task that shifts onto the next page is emitted once', async () => {
+	const list = Array.from({ length: 20 }, (_, n) => task(n));
+	// Two new tasks arrive at the head of the list after the first page was read.
+	const { fetchPage } = server(list, { mutate: (call) => call === 1 && list.unshift(task(100), task(101)) });
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const ids = result.tasks.map((t) => t.TaskId);
+	expect(new Set(ids).size).toBe(ids.length);
+	for (let n = 0; n < 20; n++) expect(ids).toContain(`t${n}`);
+});
+
+test('a server that ignores Offset cannot make it loop', async () => {
+	const list = Array.from({ length: 10 }, (_, n) => task(n));
+	let calls = 0;
+	const result = await describePages(
+		async () => {
+			calls++;
+			return { tasks: list, total: 1_000_000, response: {} };
+		},
+		{ offset: 0, pageSize: 10, max: Infinity },
+	);
+	expect(calls).toBe(2);
+	expect(result.tasks).toHaveLength(10);
+});
+
+test('an empty page ends the walk even if TotalCount says more', async () => {
+	const { calls, fetchPage } = server([task(1)], { total: () => 500 });
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 1, max: Infinity });
+	expect(calls).toHaveLength(2);
+	expect(result.tasks).toHaveLength(1);
+});
+
+test('without TotalCount a short page is the last one', async () => {
+	const { calls, fetchPage } = server(Array.from({ length: 15 }, (_, n) => task(n)), { total: () => undefined });
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	expect(calls).toHaveLength(2);
+	expect(result.tasks).toHaveLength(15);
+});
+
+describe('readPage', () => {
+	test('reads tasks and TotalCount, also as numeric text', () => {
+		const response = { TotalCount: '2', TaskList: [task(1), task(2)] };
+		expect(readPage(response)).toEqual({ tasks: [task(1), task(2)], total: 2, response });
+	});
+
+	test('an absent TaskList is an empty page', () => {
+		expect(readPage({ TotalCount: 0 })).toMatchObject({ tasks: [], total: 0 });
+	});
+
+	test('a TaskList that is not a list is a problem', () => {
+		expect(readPage({ TaskList: 'oops' })).toEqual({ problem: 'TaskList is string, not a list' });
+	});
+});
