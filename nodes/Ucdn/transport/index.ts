@@ -42,10 +42,12 @@ function preview(body: unknown): string {
 	return flat.length > BODY_PREVIEW_LENGTH ? `${flat.slice(0, BODY_PREVIEW_LENGTH)}…` : flat;
 }
 
+/** What went wrong on the network, in words and with the system's error code where there is one. */
 function networkReason(error: unknown): string {
-	const { code, message } = error as { code?: unknown; message?: unknown };
-	if (typeof code === 'string') return code;
-	return typeof message === 'string' ? message : 'unknown network error';
+	const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+	const errorCode = typeof code === 'string' ? code : typeof cause?.code === 'string' ? cause.code : undefined;
+	const text = typeof message === 'string' && message !== '' ? message : 'Network error';
+	return errorCode && !text.includes(errorCode) ? `${text} (${errorCode})` : text;
 }
 
 /**

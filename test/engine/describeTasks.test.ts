@@ -1,0 +1,405 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SEED_RESPONSES, generateTasks } from '../simulator/data';
+import type { UcdnSimulator } from '../simulator/server';
+import { SECOND_PROJECT, TEST_PRIVATE_KEY, startSimulator } from '../simulator/server';
+import { runWorkflow } from './harness';
+import type { UcdnWorkflowOptions } from './workflows';
+import { simulatorCredentials, ucdnWorkflow } from './workflows';
+
+let sim: UcdnSimulator;
+const now = Math.floor(Date.now() / 1000);
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	sim.addTasks([
+		...generateTasks({ kind: 'refresh', count: 250, newest: now - 60, prefix: 'r' }),
+		...generateTasks({ kind: 'refresh', count: 5, newest: now - 3 * 86400, spacing: 3600, prefix: 'old', status: 'success' }),
+		...generateTasks({ kind: 'refresh', count: 3, newest: now - 120, prefix: 'dcdn', isDcdn: true }),
+		...generateTasks({ kind: 'refresh', count: 4, newest: now - 120, prefix: 'second', projectId: SECOND_PROJECT }),
+		...generateTasks({ kind: 'prefetch', count: 30, newest: now - 30, prefix: 'p', urlsPerTask: 3 }),
+	]);
+});
+afterAll(async () => {
+	await sim.close();
+});
+
+/** Runs Describe Tasks with these parameters; returns the run and the requests it made. */
+async function describeTasks(
+	parameters: INodeParameters,
+	options: UcdnWorkflowOptions & { credentials?: IDataObject } = {},
+) {
+	const before = sim.requests.length;
+	const result = await runWorkflow(
+		ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', ...parameters }, options),
+		{ credentials: simulatorCredentials(sim, options.credentials) },
+	);
+	const requests = sim.requests.slice(before);
+	return { ...result, requests, params: requests.map((request) => request.params) };
+}
+
+const SEED_RANGE = { timeRange: 'custom', beginTime: '1970-01-01T00:00:00Z', endTime: '2019-12-31T00:00:00Z' };
+
+describe('output modes', () => {
+	test('One Item per Task: each TaskInfo as returned, newest first, paired with its input', async () => {
+		const { json, items, error } = await describeTasks({ limit: 3 });
+		expect(error).toBeUndefined();
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['r_000000', 'r_000001', 'r_000002']);
+		expect(json('UCDN')[0]).toEqual(sim.tasks.find((task) => task.info.TaskId === 'r_000000')?.info);
+		for (const item of items('UCDN')) expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	test('One Item per URL: every URL with its task under clear names', async () => {
+		const { json } = await describeTasks({ limit: 2, output: 'url', resource: 'prefetch' });
+		expect(json('UCDN')).toHaveLength(6);
+		expect(json('UCDN')[0]).toEqual({
+			Url: 'https://static.example.com/p/0/asset-0.js',
+			CreateTime: now - 30,
+			FinishTime: now - 25,
+			Status: 'success',
+			Progress: 100,
+			TaskId: 'p_000000',
+			TaskStatus: 'success',
+			TaskCreateTime: now - 30,
+		});
+		expect(json('UCDN').map((url) => url.TaskId)).toEqual(['p_000000', 'p_000000', 'p_000000', 'p_000001', 'p_000001', 'p_000001']);
+	});
+
+	test('Raw Response: one item per call with TotalCount and TaskList', async () => {
+		const { json, requests } = await describeTasks({ returnAll: true, output: 'raw', options: { pageSize: 100 } });
+		expect(requests).toHaveLength(3);
+		expect(json('UCDN')).toHaveLength(3);
+		expect(json('UCDN').map((page) => (page.TaskList as IDataObject[]).length)).toEqual([100, 100, 50]);
+		for (const page of json('UCDN')) {
+			expect(page).toMatchObject({ RetCode: 0, TotalCount: 250, Action: 'DescribeNewUcdnRefreshCacheTaskResponse' });
+		}
+	});
+});
+
+describe('the seed documents’ examples', () => {
+	// The simulator lists newest first, ties by TaskId.
+	const prefetchSeed = [...SEED_RESPONSES.prefetch.TaskList].sort(
+		(a, b) => b.CreateTime - a.CreateTime || (a.TaskId < b.TaskId ? -1 : 1),
+	);
+
+	test('refresh, per task: the documented task, its extra Type field kept', async () => {
+		const { json } = await describeTasks({ ...SEED_RANGE });
+		expect(json('UCDN')).toEqual(SEED_RESPONSES.refresh.TaskList);
+		expect(json('UCDN')[0].Type).toBe('file');
+	});
+
+	test('refresh, per URL', async () => {
+		const { json } = await describeTasks({ ...SEED_RANGE, output: 'url' });
+		expect(json('UCDN')).toEqual(
+			SEED_RESPONSES.refresh.TaskList[0].UrlLists.map((url) => ({
+				...url,
+				TaskId: '20190121141137_4d8031d5',
+				TaskStatus: 'success',
+				TaskCreateTime: 1548051097,
+			})),
+		);
+	});
+
+	test('prefetch, per task: all seven tasks with their (undocumented) status values', async () => {
+		const { json } = await describeTasks({ ...SEED_RANGE, resource: 'prefetch' });
+		expect(json('UCDN')).toEqual(prefetchSeed);
+	});
+
+	test('prefetch, per URL: 31 URLs', async () => {
+		const { json } = await describeTasks({ ...SEED_RANGE, resource: 'prefetch', output: 'url' });
+		expect(json('UCDN')).toHaveLength(31);
+		expect(json('UCDN')[0]).toEqual({ ...prefetchSeed[0].UrlLists[0], TaskId: prefetchSeed[0].TaskId, TaskStatus: prefetchSeed[0].Status, TaskCreateTime: prefetchSeed[0].CreateTime });
+	});
+
+	test('prefetch, raw: the extra top-level Test field is kept', async () => {
+		const { json } = await describeTasks({ ...SEED_RANGE, resource: 'prefetch', output: 'raw' });
+		expect(json('UCDN')).toEqual([
+			{ Action: 'DescribeNewUcdnPrefetchCacheTaskResponse', RetCode: 0, TotalCount: 7, TaskList: prefetchSeed, Test: 'ryEuYMgQ' },
+		]);
+	});
+});
+
+describe('Task IDs', () => {
+	test('as text: split on commas, spaces and newlines, trimmed, deduplicated, sent from TaskId.0', async () => {
+		const { params, json } = await describeTasks({ taskIds: ' r_000003, r_000001\n\nr_000003  r_000002,' });
+		expect(params[0]).toMatchObject({ 'TaskId.0': 'r_000003', 'TaskId.1': 'r_000001', 'TaskId.2': 'r_000002' });
+		expect(params[0]['TaskId.3']).toBeUndefined();
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['r_000001', 'r_000002', 'r_000003']);
+	});
+
+	test('as an array from an expression over an earlier node’s items', async () => {
+		const { params, json, items } = await describeTasks(
+			{ taskIds: "={{ $('Input').all().map(item => item.json.TaskId) }}" },
+			{ input: [{ TaskId: 'r_000010' }, { TaskId: 'r_000011' }] },
+		);
+		expect(params).toHaveLength(2);
+		for (const sent of params) expect(sent).toMatchObject({ 'TaskId.0': 'r_000010', 'TaskId.1': 'r_000011' });
+		expect(items('UCDN').map((item) => [item.json.TaskId, item.pairedItem])).toEqual([
+			['r_000010', { item: 0 }],
+			['r_000011', { item: 0 }],
+			['r_000010', { item: 1 }],
+			['r_000011', { item: 1 }],
+		]);
+		expect(json('UCDN')).toHaveLength(4);
+	});
+
+	test('per item from $json: each item describes its own tasks', async () => {
+		const { params, items } = await describeTasks(
+			{ taskIds: '={{ $json.ids }}' },
+			{ input: [{ ids: ['r_000020', 'r_000021'] }, { ids: 'r_000022' }] },
+		);
+		expect(params.map((sent) => [sent['TaskId.0'], sent['TaskId.1']])).toEqual([
+			['r_000020', 'r_000021'],
+			['r_000022', undefined],
+		]);
+		expect(items('UCDN').map((item) => [item.json.TaskId, (item.pairedItem as { item: number }).item])).toEqual([
+			['r_000020', 0],
+			['r_000021', 0],
+			['r_000022', 1],
+		]);
+	});
+
+	test('empty means no TaskId filter', async () => {
+		const { params } = await describeTasks({ taskIds: '' });
+		expect(Object.keys(params[0]).some((name) => name.startsWith('TaskId'))).toBe(false);
+	});
+});
+
+describe('time range', () => {
+	test('Default sends no BeginTime or EndTime (the API’s last 24 hours)', async () => {
+		const { params, json } = await describeTasks({ timeRange: 'default', returnAll: true });
+		expect(params[0].BeginTime).toBeUndefined();
+		expect(params[0].EndTime).toBeUndefined();
+		expect(json('UCDN').some((task) => String(task.TaskId).startsWith('old'))).toBe(false);
+	});
+
+	test('Last N Hours', async () => {
+		const before = Math.floor(Date.now() / 1000);
+		const { params, json } = await describeTasks({ timeRange: 'lastHours', hours: 1, returnAll: true });
+		const after = Math.floor(Date.now() / 1000);
+		const end = Number(params[0].EndTime);
+		expect(end).toBeGreaterThanOrEqual(before);
+		expect(end).toBeLessThanOrEqual(after);
+		expect(Number(params[0].BeginTime)).toBe(end - 3600);
+		const inRange = sim.tasks.filter(
+			(task) => task.kind === 'refresh' && !task.isDcdn && task.projectId === 'org-default' && task.info.CreateTime >= end - 3600 && task.info.CreateTime <= end,
+		);
+		expect(inRange.length).toBeGreaterThan(50);
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(inRange.map((task) => task.info.TaskId));
+	});
+
+	test('Last N Days reaches older tasks', async () => {
+		const { params, json } = await describeTasks({ timeRange: 'lastDays', days: 4, returnAll: true });
+		expect(Number(params[0].EndTime) - Number(params[0].BeginTime)).toBe(4 * 86400);
+		expect(json('UCDN').filter((task) => String(task.TaskId).startsWith('old'))).toHaveLength(5);
+	});
+
+	test('Custom dates from the date picker are read in the workflow’s timezone', async () => {
+		const { params, json } = await describeTasks(
+			{ timeRange: 'custom', beginTime: '2019-01-21T14:11:00', endTime: '2019-01-21T14:12:00' },
+			{ timezone: 'Asia/Shanghai' },
+		);
+		expect(params[0]).toMatchObject({ BeginTime: '1548051060', EndTime: '1548051120' });
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['20190121141137_4d8031d5']);
+	});
+
+	test('Custom from expressions: ISO text, Luxon DateTime and Unix seconds', async () => {
+		const { params } = await describeTasks({
+			timeRange: 'custom',
+			beginTime: "={{ DateTime.fromISO('2019-01-21T06:11:00Z') }}",
+			endTime: '={{ 1548051120 }}',
+		});
+		expect(params[0]).toMatchObject({ BeginTime: '1548051060', EndTime: '1548051120' });
+		const iso = await describeTasks({ timeRange: 'custom', beginTime: '={{ "2019-01-21T06:11:00+00:00" }}', endTime: '' });
+		expect(iso.params[0].BeginTime).toBe('1548051060');
+		expect(iso.params[0].EndTime).toBeUndefined();
+	});
+});
+
+describe('filters and paging', () => {
+	test.each([
+		['success', 'success'],
+		['wait', 'wait'],
+		['process', 'process'],
+		['failure', 'failure'],
+		['unknow', 'unknow'],
+	])('Status %s is sent and filters', async (status, sent) => {
+		const { params, json } = await describeTasks({ status, returnAll: true });
+		expect(params[0].Status).toBe(sent);
+		expect(json('UCDN')).toHaveLength(50);
+		for (const task of json('UCDN')) expect(task.Status).toBe(status);
+	});
+
+	test('Status All sends no Status', async () => {
+		const { params } = await describeTasks({ status: 'all' });
+		expect(params[0].Status).toBeUndefined();
+	});
+
+	test('Return All walks 3 pages and emits each task once', async () => {
+		const { params, json } = await describeTasks({ returnAll: true });
+		expect(params.map((sent) => [sent.Offset, sent.Limit])).toEqual([
+			['0', '100'],
+			['100', '100'],
+			['200', '100'],
+		]);
+		const ids = json('UCDN').map((task) => task.TaskId);
+		expect(ids).toHaveLength(250);
+		expect(new Set(ids).size).toBe(250);
+	});
+
+	test('Limit with Offset', async () => {
+		const { params, json } = await describeTasks({ limit: 7, options: { offset: 5 } });
+		expect(params).toHaveLength(1);
+		expect(params[0]).toMatchObject({ Offset: '5', Limit: '7' });
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(
+			Array.from({ length: 7 }, (_, n) => `r_${String(n + 5).padStart(6, '0')}`),
+		);
+	});
+
+	test('Limit above the page size is fetched in pages', async () => {
+		const { params, json } = await describeTasks({ limit: 120, options: { pageSize: 50 } });
+		expect(params.map((sent) => sent.Limit)).toEqual(['50', '50', '20']);
+		expect(json('UCDN')).toHaveLength(120);
+	});
+
+	test('Whole-Site Acceleration sends IsDcdn=true and gets DCDN tasks', async () => {
+		const { params, json } = await describeTasks({ returnAll: true, options: { isDcdn: true } });
+		expect(params[0].IsDcdn).toBe('true');
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['dcdn_000000', 'dcdn_000001', 'dcdn_000002']);
+	});
+
+	test('the credential’s Project ID is the default, the option overrides it', async () => {
+		const fromCredential = await describeTasks({ returnAll: true }, { credentials: { projectId: SECOND_PROJECT } });
+		expect(fromCredential.params[0].ProjectId).toBe(SECOND_PROJECT);
+		expect(fromCredential.json('UCDN').map((task) => task.TaskId)).toHaveLength(4);
+
+		const overridden = await describeTasks(
+			{ returnAll: true, options: { projectId: 'org-default' } },
+			{ credentials: { projectId: SECOND_PROJECT } },
+		);
+		expect(overridden.params[0].ProjectId).toBe('org-default');
+		expect(overridden.json('UCDN')).toHaveLength(250);
+
+		const none = await describeTasks({ limit: 1 });
+		expect(none.params[0].ProjectId).toBeUndefined();
+	});
+});
+
+describe('errors', () => {
+	const leaks = (value: unknown) => JSON.stringify(value, Object.getOwnPropertyNames(value ?? {})).includes(TEST_PRIVATE_KEY);
+
+	test('a wrong private key: RetCode 171 with its Message, and what to check', async () => {
+		const { error, requests } = await describeTasks({}, { credentials: { privateKey: 'TEST-WRONG-PRIVATE-KEY' } });
+		expect(requests).toHaveLength(1);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(
+			'UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 171: Signature VerifyAC Error',
+		);
+		expect(error?.description).toMatch(/Public Key and Private Key belong together/);
+	});
+
+	test('an unknown public key: RetCode 172', async () => {
+		const { error } = await describeTasks({}, { credentials: { publicKey: 'TEST-UNKNOWN-PUBLIC-KEY' } });
+		expect(error?.message).toMatch(/RetCode 172: User Not Exists/);
+		expect(error?.description).toMatch(/does not know this Public Key/);
+	});
+
+	test('HTTP 500 is a NodeApiError naming the status and the body', async () => {
+		sim.failNext({ kind: 'http', status: 500, body: 'upstream exploded' });
+		const { error } = await describeTasks({});
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('UCloud API DescribeNewUcdnRefreshCacheTask failed with HTTP 500');
+		expect(error?.description).toBe('Response: upstream exploded');
+	});
+
+	test('a body that is not a UCloud answer', async () => {
+		sim.failNext({ kind: 'garbage' });
+		const { error } = await describeTasks({});
+		expect(error?.message).toMatch(/returned a response that is not a UCloud answer/);
+		expect(error?.description).toMatch(/<html><body>Bad Gateway/);
+	});
+
+	test('a server-side RetCode', async () => {
+		sim.failNext({ kind: 'retCode', retCode: 2001, message: 'Service busy' });
+		const { error } = await describeTasks({});
+		expect(error?.message).toBe('UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 2001: Service busy');
+		expect(error?.description).toMatch(/server-side error/);
+	});
+
+	test('an unreachable endpoint', async () => {
+		const closed = await startSimulator();
+		await closed.close();
+		const { error } = await describeTasks({}, { credentials: { customEndpoint: closed.url } });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(`Could not reach the UCloud API at ${closed.url} for DescribeNewUcdnRefreshCacheTask`);
+		expect(error?.description).toMatch(/refused the connection.*\(ECONNREFUSED\)\. Check the credential's API Endpoint/);
+	});
+
+	test('an empty custom endpoint', async () => {
+		const { error, requests } = await describeTasks({}, { credentials: { customEndpoint: '' } });
+		expect(requests).toHaveLength(0);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(/set a Custom Endpoint URL/);
+	});
+
+	test.each<[string, INodeParameters, RegExp]>([
+		['Begin after End', { timeRange: 'custom', beginTime: '2024-02-01T00:00:00Z', endTime: '2024-01-01T00:00:00Z' }, /^Begin Time: .* is after End Time/],
+		['an unparseable Begin Time', { timeRange: 'custom', beginTime: '={{ "next tuesday" }}' }, /^Begin Time: "next tuesday" is not a date/],
+		['an unparseable End Time', { timeRange: 'custom', beginTime: '2024-01-01T00:00:00Z', endTime: '={{ "31/31/2024" }}' }, /^End Time: "31\/31\/2024" is not a date/],
+		['End without Begin', { timeRange: 'custom', beginTime: '', endTime: '2024-01-01T00:00:00Z' }, /^Begin Time: is required when End Time is set/],
+		['zero hours', { timeRange: 'lastHours', hours: 0 }, /^Hours: must be a number greater than 0/],
+		['negative days', { timeRange: 'lastDays', days: -2 }, /^Days: must be a number greater than 0/],
+		['a zero limit', { limit: 0 }, /^Limit: must be a whole number from 1/],
+		['a fractional limit', { limit: 2.5 }, /^Limit: must be a whole number from 1/],
+		['a negative offset', { options: { offset: -1 } }, /^Offset: must be a whole number from 0/],
+		['a huge page size', { options: { pageSize: 5000 } }, /^Page Size: must be a whole number from 1 to 1000/],
+		['Task IDs as objects', { taskIds: '={{ [{ id: 1 }] }}' }, /^Task IDs: expected text or a list of text values, got an object/],
+	])('%s is a NodeOperationError naming the field, before any request', async (_case, parameters, message) => {
+		const { error, requests } = await describeTasks(parameters);
+		expect(requests).toHaveLength(0);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+	});
+
+	test('Continue On Fail: a bad item becomes an error item paired with it, the others go on', async () => {
+		const { items, error, requests } = await describeTasks(
+			{ taskIds: '={{ $json.id }}', timeRange: 'custom', beginTime: '={{ $json.begin }}' },
+			{
+				continueOnFail: true,
+				input: [
+					{ id: 'r_000001', begin: now - 86400 },
+					{ id: 'r_000002', begin: 'not a date' },
+					{ id: 'r_000003', begin: now - 86400 },
+				],
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(2);
+		expect(items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem])).toEqual([
+			['r_000001', { item: 0 }],
+			['Begin Time: "not a date" is not a date. Use the date picker, an ISO date such as 2024-05-01T12:00:00, a Luxon DateTime or Unix seconds.', { item: 1 }],
+			['r_000003', { item: 2 }],
+		]);
+	});
+
+	test('Continue On Fail also covers API errors', async () => {
+		sim.failNext({ kind: 'retCode', retCode: 8039, message: 'Permission denied' });
+		const { items } = await describeTasks({ taskIds: '={{ $json.id }}' }, { continueOnFail: true, input: [{ id: 'r_000001' }, { id: 'r_000002' }] });
+		expect(items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem])).toEqual([
+			['UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 8039: Permission denied', { item: 0 }],
+			['r_000002', { item: 1 }],
+		]);
+	});
+
+	test('the private key appears in no error and no item', async () => {
+		for (const credentials of [{ privateKey: TEST_PRIVATE_KEY }, { publicKey: 'TEST-UNKNOWN-PUBLIC-KEY' }]) {
+			sim.failNext({ kind: 'retCode', retCode: 171, message: 'Signature VerifyAC Error' });
+			const failed = await describeTasks({}, { credentials });
+			expect(failed.error).toBeDefined();
+			expect(leaks(failed.error)).toBe(false);
+			expect(leaks(failed.run)).toBe(false);
+		}
+		const ok = await describeTasks({ output: 'raw' });
+		expect(JSON.stringify(ok.run)).not.toContain(TEST_PRIVATE_KEY);
+	});
+});
