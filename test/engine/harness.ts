@@ -25,10 +25,21 @@ import type {
 	IWorkflowSettings,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../..');
+/** The package's root, whether this file runs from test/ (jest) or from build/ (scripts). */
+function findRoot(dir: string): string {
+	const manifest = path.join(dir, 'package.json');
+	if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-ucdn') {
+		return dir;
+	}
+	const parent = path.dirname(dir);
+	if (parent === dir) throw new Error('Cannot find the n8n-nodes-ucdn package root');
+	return findRoot(parent);
+}
+
+export const ROOT = findRoot(__dirname);
 export const PACKAGE_NAME = 'n8n-nodes-ucdn';
 
 interface PackageJson {

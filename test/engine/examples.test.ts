@@ -1,0 +1,29 @@
+import { generateTasks } from '../simulator/data';
+import { startSimulator } from '../simulator/server';
+import type { UcdnSimulator } from '../simulator/server';
+import { readWorkflow, runWorkflow } from './harness';
+import { simulatorCredentials } from './workflows';
+
+let sim: UcdnSimulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+	sim.addTasks(generateTasks({ kind: 'refresh', count: 12, newest: Math.floor(Date.now() / 1000) - 90, spacing: 600, prefix: 'demo' }));
+});
+afterAll(async () => {
+	await sim.close();
+});
+
+test('examples/describe-tasks.workflow.json: the three newest refresh tasks, one item per URL', async () => {
+	const result = await runWorkflow(readWorkflow('examples/describe-tasks.workflow.json'), {
+		credentials: simulatorCredentials(sim),
+	});
+	expect(result.error).toBeUndefined();
+	const items = result.items('Describe refresh tasks');
+	expect(items.map((item) => [item.json.TaskId, item.json.Url, item.pairedItem])).toEqual(
+		[0, 1, 2].flatMap((n) =>
+			[0, 1].map((u) => [`demo_00000${n}`, `https://static.example.com/demo/${n}/asset-${u}.js`, { item: 0 }]),
+		),
+	);
+	expect(sim.requests).toHaveLength(1);
+	expect(sim.requests[0].params).toMatchObject({ Action: 'DescribeNewUcdnRefreshCacheTask', Limit: '3' });
+});
