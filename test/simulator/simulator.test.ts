@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 function sign(params: Record<string, string>, privateKey = TEST_PRIVATE_KEY): Record<string, string> {
-	const all = { ...params, PublicKey: params.PublicKey ?? TEST_PUBLIC_KEY };
+	const all: Record<string, string> = { ...params, PublicKey: params.PublicKey ?? TEST_PUBLIC_KEY };
 	const text = Object.keys(all).sort().map((name) => name + all[name]).join('') + privateKey;
 	return { ...all, Signature: SHA1(text).toString() };
 }
@@ -85,7 +85,8 @@ test('documented defaults: the last 24 h, BeginTime required with EndTime, Limit
 });
 
 test('invalid parameters are refused with a RetCode below 2000', async () => {
-	for (const bad of [{ Status: 'done' }, { Offset: '-1' }, { Limit: 'x' }, { IsDcdn: 'yes' }, { ProjectId: 'org-unknown' }]) {
+	const invalid: Record<string, string>[] = [{ Status: 'done' }, { Offset: '-1' }, { Limit: 'x' }, { IsDcdn: 'yes' }, { ProjectId: 'org-unknown' }];
+	for (const bad of invalid) {
 		const answer = await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', ...bad }));
 		expect(answer.RetCode).toBeGreaterThan(0);
 		expect(answer.RetCode).toBeLessThan(2000);
