@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as describeTasks from './actions/describeTasks.operation';
+import * as submit from './actions/submit.operation';
 import { router } from './actions/router';
 import { RESOURCES } from './actions/resources';
 import { testCredentials } from './transport/credentials';
@@ -14,7 +15,7 @@ export class Ucdn implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Check the cache refresh and prefetch tasks of UCloud CDN (UCDN, SurferCloud)',
+		description: 'Purge (refresh) and prefetch URLs on UCloud CDN (UCDN, SurferCloud) and check their tasks',
 		defaults: { name: 'UCDN' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -52,10 +53,17 @@ export class Ucdn implements INodeType {
 						description: 'Get tasks with their status and the progress of each URL',
 						action: 'Describe tasks',
 					},
+					{
+						name: 'Submit',
+						value: 'submit',
+						description: 'Submit URLs to the CDN and optionally wait until it has finished',
+						action: 'Submit tasks',
+					},
 				],
 				default: 'describeTasks',
 			},
 			...describeTasks.description,
+			...submit.description,
 		],
 	};
 

@@ -26,6 +26,10 @@ export interface StoredTask {
 	projectId: string;
 	isDcdn: boolean;
 	info: TaskInfo;
+	/** For submitted tasks: Describe calls that still list it before it is done (Infinity: never). */
+	pollsLeft?: number;
+	/** For submitted tasks: the Describe calls it takes in all. */
+	polls?: number;
 }
 
 export const DEFAULT_PROJECT = 'org-default';

@@ -48,7 +48,15 @@ interface QueuedFault {
 	action?: string;
 }
 
+export interface SubmitOptions {
+	/** Most URLs one submit call may carry (the UCloud SDK's and console's cap). */
+	cap: number;
+	/** Describe calls that list a new task before it is done: it is `process` until then. */
+	pollsToFinish: number;
+}
+
 export interface SimulatorOptions {
+	submit?: Partial<SubmitOptions>;
 	/** PublicKey → PrivateKey. */
 	accounts?: Record<string, string>;
 	projects?: string[];
@@ -62,6 +70,22 @@ const DESCRIBE: Record<string, TaskKind> = {
 	DescribeNewUcdnRefreshCacheTask: 'refresh',
 	DescribeNewUcdnPrefetchCacheTask: 'prefetch',
 };
+
+const SUBMIT: Record<string, TaskKind> = {
+	RefreshNewUcdnDomainCache: 'refresh',
+	PrefetchNewUcdnDomainCache: 'prefetch',
+};
+
+const REFRESH_TYPES = new Set(['file', 'dir', 'm3u8']);
+
+function listParam(params: Record<string, string>, name: string): string[] {
+	const pattern = new RegExp(`^${name}\\.(\\d+)$`);
+	return Object.keys(params)
+		.map((key) => [key, pattern.exec(key)?.[1]] as const)
+		.filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+		.sort((a, b) => Number(a[1]) - Number(b[1]))
+		.map(([key]) => params[key]);
+}
 
 const STATUSES = new Set(['success', 'wait', 'process', 'failure', 'unknow']);
 
@@ -96,6 +120,13 @@ export class UcdnSimulator {
 
 	private readonly now: () => number;
 
+	readonly submitOptions: SubmitOptions;
+
+	/** URLs that will fail when their task finishes (see failUrls). */
+	private readonly failing: Array<(url: string) => boolean> = [];
+
+	private submitted = 0;
+
 	private server!: Server;
 
 	url = '';
@@ -105,6 +136,39 @@ export class UcdnSimulator {
 		this.projects = new Set(options.projects ?? [DEFAULT_PROJECT, SECOND_PROJECT]);
 		this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
 		this.tasks = options.seed === false ? [] : seedTasks();
+		this.submitOptions = { cap: 30, pollsToFinish: 2, ...options.submit };
+	}
+
+	/** Submitted URLs matching this (a substring or a test) end in `failure`, and so do their tasks. */
+	failUrls(match: string | ((url: string) => boolean)): void {
+		this.failing.push(typeof match === 'string' ? (url) => url.includes(match) : match);
+	}
+
+	/** Finishes a submitted task at once, as the CDN would. */
+	finishTask(taskId: string): void {
+		const task = this.tasks.find((t) => t.info.TaskId === taskId);
+		if (task) this.advance(task, Infinity);
+	}
+
+	/** Moves a submitted task `steps` Describe calls on: wait → process → success or failure. */
+	private advance(task: StoredTask, steps = 1): void {
+		if (task.pollsLeft === undefined || task.pollsLeft <= 0) return;
+		task.pollsLeft = Math.max(0, task.pollsLeft - steps);
+		const polls = task.polls ?? 1;
+		const done = task.pollsLeft === 0;
+		const progress = done ? 100 : Number.isFinite(polls) ? Math.floor((100 * (polls - task.pollsLeft)) / (polls + 1)) : 50;
+		const finished = this.now();
+		for (const url of task.info.UrlLists) {
+			const failed = done && this.failing.some((match) => match(url.Url));
+			url.Status = done ? (failed ? 'failure' : 'success') : 'process';
+			url.Progress = progress;
+			url.FinishTime = done ? finished : 0;
+		}
+		task.info.Status = done
+			? task.info.UrlLists.some((url) => url.Status === 'failure')
+				? 'failure'
+				: 'success'
+			: 'process';
 	}
 
 	async listen(): Promise<this> {
@@ -203,6 +267,8 @@ export class UcdnSimulator {
 			}
 			const kind = DESCRIBE[action];
 			if (kind) return answer(action, 0, this.describe(kind, projectId, signed));
+			const submitKind = SUBMIT[action];
+			if (submitKind) return answer(action, 0, this.submit(submitKind, projectId, signed));
 			return answer(action, RET.UNKNOWN_ACTION, { Message: `Action [${action}] not found` });
 		} catch (error) {
 			if (!(error instanceof ParamError)) throw error;
@@ -268,11 +334,47 @@ export class UcdnSimulator {
 			)
 			.sort((a, b) => b.info.CreateTime - a.info.CreateTime || (a.info.TaskId < b.info.TaskId ? -1 : 1));
 		const page = matches.slice(offset, limit === undefined ? undefined : offset + limit);
+		for (const task of page) this.advance(task);
 		return {
 			TotalCount: matches.length,
 			TaskList: page.map((task) => task.info),
 			...(kind === 'prefetch' ? { Test: 'ryEuYMgQ' } : {}),
 		};
+	}
+
+	/** RefreshNewUcdnDomainCache / PrefetchNewUcdnDomainCache, with the documented rules. */
+	private submit(kind: TaskKind, projectId: string, params: Record<string, string>) {
+		const urls = listParam(params, 'UrlList');
+		if (urls.length === 0) throw new ParamError('Missing params [UrlList.N]');
+		if (urls.length > this.submitOptions.cap) {
+			throw new ParamError(`Params [UrlList] too many: ${urls.length} > ${this.submitOptions.cap} per call`);
+		}
+		const type = params.Type;
+		if (kind === 'refresh' && !REFRESH_TYPES.has(type ?? '')) throw new ParamError(`Params [Type] not valid: ${type}`);
+		for (const url of urls) {
+			if (!/^https?:\/\/[^/\s]+/.test(url)) throw new ParamError(`Params [UrlList] not valid: ${url}`);
+			if (type === 'dir' && !url.endsWith('/')) throw new ParamError(`Params [UrlList] dir must end with /: ${url}`);
+			if (kind === 'prefetch' && url.endsWith('/')) throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
+		}
+		const created = this.now();
+		const stamp = new Date(created * 1000).toISOString().replace(/\D/g, '').slice(0, 14);
+		const taskId = `${stamp}_${(0x10000000 + ++this.submitted).toString(16)}`;
+		const polls = this.submitOptions.pollsToFinish;
+		this.tasks.push({
+			kind,
+			projectId,
+			isDcdn: params.IsDcdn === 'true',
+			polls,
+			pollsLeft: polls,
+			info: {
+				TaskId: taskId,
+				CreateTime: created,
+				Status: 'wait',
+				...(kind === 'refresh' ? { Type: type } : {}),
+				UrlLists: urls.map((url) => ({ Url: url, CreateTime: created, FinishTime: 0, Status: 'wait', Progress: 0 })),
+			},
+		});
+		return { TaskId: taskId };
 	}
 }
 

@@ -1,22 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ParameterError } from '../helpers/errors';
 import { parseList } from '../helpers/lists';
 import { wholeNumber } from '../helpers/numbers';
 import type { OutputMode } from '../helpers/output';
-import { urlsOfTask } from '../helpers/output';
-import { describePages, readPage } from '../helpers/pagination';
+import { describePages } from '../helpers/pagination';
 import type { TimeRangeMode } from '../helpers/time';
 import { resolveTimeRange } from '../helpers/time';
-import { ucdnRequest } from '../transport';
 import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
+import { fetchTaskPage, tasksToItems } from './tasks';
+import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
 const MAX_PAGE_SIZE = 1000;
 const MAX_LIMIT = 1_000_000;
@@ -98,6 +93,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'all',
 		description: 'Only tasks in this state',
+		displayOptions: { show: { waitForCompletion: [false] } },
 	},
 	{
 		displayName: 'Return All',
@@ -105,6 +101,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { waitForCompletion: [false] } },
 	},
 	{
 		displayName: 'Limit',
@@ -113,8 +110,9 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false], waitForCompletion: [false] } },
 	},
+	...waitProperties,
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -207,54 +205,50 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		Date.now(),
 		this.getTimezone(),
 	);
-	const status = this.getNodeParameter('status', i) as string;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
-	const pageSize = wholeNumber(options.pageSize ?? 100, 'Page Size', 1, MAX_PAGE_SIZE);
-	const paging = {
-		offset: wholeNumber(options.offset ?? 0, 'Offset', 0, MAX_LIMIT),
-		pageSize,
-		max: returnAll ? Infinity : wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
-	};
-	const params: Record<string, ParamValue> = {
-		TaskId: taskIds,
+	const scope: Record<string, ParamValue> = {
 		...window,
-		Status: status === 'all' ? undefined : status,
 		IsDcdn: options.isDcdn ? true : undefined,
 		ProjectId: options.projectId?.trim() || undefined,
 	};
-	return { params, paging, output: this.getNodeParameter('output', i) as OutputMode };
+	const output = this.getNodeParameter('output', i) as OutputMode;
+
+	if (this.getNodeParameter('waitForCompletion', i, false) as boolean) {
+		if (taskIds.length === 0) throw new ParameterError('Task IDs', 'are required to wait for completion');
+		return { taskIds, scope, output, wait: readWaitSettings.call(this, i) };
+	}
+	const status = this.getNodeParameter('status', i) as string;
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const paging = {
+		offset: wholeNumber(options.offset ?? 0, 'Offset', 0, MAX_LIMIT),
+		pageSize: wholeNumber(options.pageSize ?? 100, 'Page Size', 1, MAX_PAGE_SIZE),
+		max: returnAll ? Infinity : wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
+	};
+	const params = { ...scope, TaskId: taskIds, Status: status === 'all' ? undefined : status };
+	return { taskIds, scope, output, params, paging };
 }
 
 export async function execute(
 	this: IExecuteFunctions,
 	i: number,
-	{ target, resource }: OperationContext,
+	context: OperationContext,
 ): Promise<INodeExecutionData[]> {
-	const { params, paging, output } = readQuery.call(this, i);
-	const action = resource.describeAction;
-	const result = await describePages(async ({ offset, limit }) => {
-		const response = await ucdnRequest.call(
-			this,
-			target,
-			action,
-			{ ...params, Offset: offset, Limit: limit },
-			i,
-		);
-		const page = readPage(response);
-		if ('problem' in page) {
-			throw new NodeApiError(this.getNode(), { action } as JsonObject, {
-				message: `UCloud API ${action} returned a task list that cannot be read`,
-				description: page.problem,
-				itemIndex: i,
-			});
-		}
-		return page;
-	}, paging);
-
-	const pairedItem = { item: i };
-	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
-	if (output === 'raw') return result.responses.map(toItem);
-	if (output === 'url') return result.tasks.flatMap(urlsOfTask).map(toItem);
-	return result.tasks.map(toItem);
+	const query = readQuery.call(this, i);
+	if (query.wait) {
+		const { tasks, response } = await waitForTasks.call(this, context, i, query.taskIds, query.scope, query.wait);
+		return tasksToItems(query.output, tasks, [response], i);
+	}
+	const { target, resource } = context;
+	const result = await describePages(
+		async ({ offset, limit }) =>
+			await fetchTaskPage.call(
+				this,
+				target,
+				resource.describeAction,
+				{ ...query.params, Offset: offset, Limit: limit },
+				i,
+			),
+		query.paging,
+	);
+	return tasksToItems(query.output, result.tasks, result.responses, i);
 }

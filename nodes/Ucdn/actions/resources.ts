@@ -6,10 +6,16 @@ export const RESOURCES = {
 	refresh: {
 		name: 'Refresh',
 		describeAction: 'DescribeNewUcdnRefreshCacheTask',
+		submitAction: 'RefreshNewUcdnDomainCache',
+		/** Refresh takes a Type (file, dir, m3u8); directories end with a slash. */
+		takesType: true,
 	},
 	prefetch: {
 		name: 'Prefetch',
 		describeAction: 'DescribeNewUcdnPrefetchCacheTask',
+		submitAction: 'PrefetchNewUcdnDomainCache',
+		/** Prefetch takes files only. */
+		takesType: false,
 	},
 } as const;
 

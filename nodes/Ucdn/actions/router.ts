@@ -5,10 +5,11 @@ import { ParameterError } from '../helpers/errors';
 import { getApiTarget } from '../transport';
 import type { OperationContext } from './context';
 import * as describeTasks from './describeTasks.operation';
+import * as submit from './submit.operation';
 import type { ResourceKey } from './resources';
 import { RESOURCES } from './resources';
 
-const operations = { describeTasks };
+const operations = { describeTasks, submit };
 
 type OperationKey = keyof typeof operations;
 

@@ -1,18 +1,25 @@
 import { ParameterError } from './errors';
 
-const SEPARATORS = /[\s,]+/;
+/** Task IDs: separated by commas, spaces or newlines. */
+export const ID_SEPARATORS = /[\s,]+/;
 
 /**
- * Reads a list parameter such as Task IDs: text separated by commas, spaces or newlines,
- * or what an expression returned (a string, a number, or an array of those, nested or not).
- * Values are trimmed, empties dropped and duplicates removed, keeping the first occurrence.
+ * URLs: separated by spaces or newlines, or by a comma that starts the next URL. A comma inside
+ * a URL (`/img/w_100,h_100.png`) is legal and stays.
  */
-export function parseList(value: unknown, parameter: string): string[] {
+export const URL_SEPARATORS = /\s+|,\s*(?=https?:\/\/)|,\s+|,$/i;
+
+/**
+ * Reads a list parameter such as Task IDs or URLs: text with separators, or what an expression
+ * returned (a string, a number, or an array of those, nested or not). Values are trimmed,
+ * empties dropped and duplicates removed, keeping the first occurrence.
+ */
+export function parseList(value: unknown, parameter: string, separators: RegExp = ID_SEPARATORS): string[] {
 	const seen = new Set<string>();
 	const visit = (entry: unknown, depth: number): void => {
 		if (entry === null || entry === undefined) return;
 		if (typeof entry === 'string') {
-			for (const token of entry.split(SEPARATORS)) if (token !== '') seen.add(token);
+			for (const token of entry.split(separators)) if (token !== '') seen.add(token);
 			return;
 		}
 		if (typeof entry === 'number' && Number.isFinite(entry)) {
@@ -36,4 +43,11 @@ function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a deeply nested list';
 	if (typeof value === 'object') return 'an object';
 	return `${typeof value} ${String(value)}`;
+}
+
+/** Splits a list into consecutive batches of at most `size`. */
+export function chunk<T>(list: T[], size: number): T[][] {
+	const batches: T[][] = [];
+	for (let start = 0; start < list.length; start += size) batches.push(list.slice(start, start + size));
+	return batches;
 }

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { OutputMode } from '../helpers/output';
+import { urlsOfTask } from '../helpers/output';
+import type { Page } from '../helpers/pagination';
+import { readPage } from '../helpers/pagination';
+import type { ApiTarget } from '../transport';
+import { ucdnRequest } from '../transport';
+import type { ParamValue } from '../transport/signing';
+
+/** One Describe call, read as a page of tasks; a response that cannot be read is a NodeApiError. */
+export async function fetchTaskPage(
+	this: IExecuteFunctions,
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+	itemIndex: number,
+): Promise<Page> {
+	const response = await ucdnRequest.call(this, target, action, params, itemIndex);
+	const page = readPage(response);
+	if ('problem' in page) {
+		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
+			message: `UCloud API ${action} returned a task list that cannot be read`,
+			description: page.problem,
+			itemIndex,
+		});
+	}
+	return page;
+}
+
+/** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */
+export function tasksToItems(
+	output: OutputMode,
+	tasks: IDataObject[],
+	responses: IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
+	if (output === 'raw') return responses.map(toItem);
+	if (output === 'url') return tasks.flatMap(urlsOfTask).map(toItem);
+	return tasks.map(toItem);
+}
