@@ -83,9 +83,36 @@ function passThrough(name: string, displayName: string, inputs: 'main'[]): INode
 	} as unknown as INodeType;
 }
 
+/**
+ * Stand-in for n8n's Edit Fields (Set) node in its manual mapping mode: each item becomes the
+ * assignments, whose expressions n8n's engine has resolved.
+ */
+const editFields = {
+	description: {
+		displayName: 'Edit Fields (Set)',
+		name: 'set',
+		group: ['input'],
+		version: [3, 3.1, 3.2, 3.3, 3.4],
+		description: 'Stand-in for Edit Fields (Set), manual mapping',
+		defaults: { name: 'Edit Fields' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Fields', name: 'assignments', type: 'assignmentCollection', default: {} }],
+	},
+	async execute(this: IExecuteFunctions) {
+		return [
+			this.getInputData().map((_item, i) => {
+				const assignments = this.getNodeParameter('assignments.assignments', i, []) as Array<{ name: string; value: unknown }>;
+				return { json: Object.fromEntries(assignments.map(({ name, value }) => [name, value])), pairedItem: { item: i } };
+			}),
+		];
+	},
+} as unknown as INodeType;
+
 const BASE_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', []),
 	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation, do nothing', ['main']),
+	'n8n-nodes-base.set': editFields,
 };
 
 export class PackageNodeTypes implements INodeTypes {
@@ -183,10 +210,14 @@ export interface RunOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Overrides the workflow's timezone setting. */
 	timezone?: string;
+	/** Called once the execution runs, with a handle to cancel it as the editor's Stop button does. */
+	onStarted?: (execution: { cancel(): void }) => void;
 }
 
 export interface RunResult {
 	run: IRun;
+	/** When the engine had stopped all work (for a cancelled run, later than the run's end). */
+	stoppedAt: number;
 	/** The error that stopped the execution, if any. */
 	error?: Error & { description?: string | null; context?: IDataObject };
 	/** Items a node emitted on its first output (empty if it did not run). */
@@ -257,14 +288,21 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const startNode = workflowJson.nodes.find(
 		(node) => nodeTypes.getByNameAndVersion(node.type).description.inputs.length === 0,
 	);
-	const execution = new WorkflowExecute(additionalData, 'manual');
-	await execution.run({ workflow, startNode, pinData: workflowJson.pinData });
+	const execution = new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode,
+		pinData: workflowJson.pinData,
+	});
+	options.onStarted?.(execution);
+	await execution;
+	const stoppedAt = Date.now();
 	const run = await finished;
 
 	const items = (nodeName: string): INodeExecutionData[] =>
 		run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 	return {
 		run,
+		stoppedAt,
 		error: run.data.resultData.error as RunResult['error'],
 		items,
 		json: (nodeName) => items(nodeName).map((item) => item.json),

@@ -45,7 +45,17 @@ export type Fault =
 interface QueuedFault {
 	fault: Fault;
 	remaining: number;
+	skip: number;
 	action?: string;
+}
+
+export interface FaultOptions {
+	/** How many matching requests get the fault (default 1). */
+	times?: number;
+	/** Only requests of this action. */
+	action?: string;
+	/** Matching requests to answer normally first (default 0). */
+	skip?: number;
 }
 
 export interface SubmitOptions {
@@ -188,9 +198,9 @@ export class UcdnSimulator {
 		this.tasks.push(...tasks);
 	}
 
-	/** The next `times` requests (of `action`, if given) get this fault instead of a normal answer. */
-	failNext(fault: Fault, times = 1, action?: string): void {
-		this.faults.push({ fault, remaining: times, action });
+	/** The next matching requests get this fault instead of a normal answer. */
+	failNext(fault: Fault, { times = 1, action, skip = 0 }: FaultOptions = {}): void {
+		this.faults.push({ fault, remaining: times, skip, action });
 	}
 
 	clearFaults(): void {
@@ -204,6 +214,10 @@ export class UcdnSimulator {
 	private takeFault(action: string): Fault | undefined {
 		const queued = this.faults.find((f) => f.remaining > 0 && (!f.action || f.action === action));
 		if (!queued) return undefined;
+		if (queued.skip > 0) {
+			queued.skip--;
+			return undefined;
+		}
 		queued.remaining--;
 		this.faults = this.faults.filter((f) => f.remaining > 0);
 		return queued.fault;

@@ -114,7 +114,7 @@ test('faults: HTTP 429 and 500, RetCode ≥ 2000, garbage, delay, reset', async 
 });
 
 test('faults can target one action and several calls', async () => {
-	sim.failNext({ kind: 'http', status: 503 }, 2, 'DescribeNewUcdnPrefetchCacheTask');
+	sim.failNext({ kind: 'http', status: 503 }, { times: 2, action: 'DescribeNewUcdnPrefetchCacheTask' });
 	expect((await post(sign({ Action: 'DescribeNewUcdnRefreshCacheTask' }))).status).toBe(200);
 	expect((await post(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask' }))).status).toBe(503);
 	expect((await post(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask' }))).status).toBe(503);

@@ -17,13 +17,7 @@ export function validateUrls(urls: string[], { type, filesOnly }: { type?: Refre
 		};
 		if (CONTROL_OR_SPACE.test(url)) fail('contains whitespace or control characters');
 		if (!/^https?:\/\//i.test(url)) fail('must start with http:// or https://');
-		let parsed: URL | undefined;
-		try {
-			parsed = new URL(url);
-		} catch {
-			parsed = undefined;
-		}
-		if (!parsed || parsed.hostname === '') fail('has no valid host');
+		if (!/^https?:\/\/[^/?#]/i.test(url) || !URL.canParse(url)) fail('has no valid host');
 		if (type === 'dir' && !url.endsWith('/')) fail('must end with / to refresh a directory');
 		if (filesOnly && url.endsWith('/')) fail('is a directory; prefetch takes files only');
 	});
