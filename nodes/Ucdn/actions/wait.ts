@@ -65,18 +65,30 @@ export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettin
 	};
 }
 
-/** Sleeps, waking early when the execution is cancelled. */
+/** Longest single sleep: a cancelled execution leaves no timer running for longer. */
+const SLICE_MS = 1000;
+
+/**
+ * Sleeps with n8n-workflow's `sleep` (community nodes may not use timers directly), waking
+ * at once when the execution is cancelled. Sleeping in slices bounds the timer left behind.
+ */
 async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-	if (!signal) return await sleep(ms);
-	if (signal.aborted) return;
-	await new Promise<void>((resolve) => {
-		const wake = () => {
-			signal.removeEventListener('abort', wake);
-			resolve();
-		};
-		signal.addEventListener('abort', wake);
-		void sleep(ms).then(wake);
-	});
+	const until = Date.now() + ms;
+	while (!signal?.aborted && Date.now() < until) {
+		const slice = sleep(Math.min(SLICE_MS, until - Date.now()));
+		if (!signal) {
+			await slice;
+			continue;
+		}
+		await new Promise<void>((resolve) => {
+			const wake = () => {
+				signal.removeEventListener('abort', wake);
+				resolve();
+			};
+			signal.addEventListener('abort', wake);
+			void slice.then(wake);
+		});
+	}
 }
 
 /**
