@@ -306,7 +306,7 @@ describe('errors', () => {
 
 	test('HTTP 500 is a NodeApiError naming the status and the body', async () => {
 		sim.failNext({ kind: 'http', status: 500, body: 'upstream exploded' });
-		const { error } = await describeTasks({});
+		const { error } = await describeTasks({ options: { retries: 0 } });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('UCloud API DescribeNewUcdnRefreshCacheTask failed with HTTP 500');
 		expect(error?.description).toBe('Response: upstream exploded');
@@ -321,7 +321,7 @@ describe('errors', () => {
 
 	test('a server-side RetCode', async () => {
 		sim.failNext({ kind: 'retCode', retCode: 2001, message: 'Service busy' });
-		const { error } = await describeTasks({});
+		const { error } = await describeTasks({ options: { retries: 0 } });
 		expect(error?.message).toBe('UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 2001: Service busy');
 		expect(error?.description).toMatch(/server-side error/);
 	});
@@ -329,10 +329,10 @@ describe('errors', () => {
 	test('an unreachable endpoint', async () => {
 		const closed = await startSimulator();
 		await closed.close();
-		const { error } = await describeTasks({}, { credentials: { customEndpoint: closed.url } });
+		const { error } = await describeTasks({ options: { retries: 0 } }, { credentials: { customEndpoint: closed.url } });
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(`Could not reach the UCloud API at ${closed.url} for DescribeNewUcdnRefreshCacheTask`);
-		expect(error?.description).toMatch(/refused the connection.*\(ECONNREFUSED\)\. Check the credential's API Endpoint/);
+		expect(error?.message).toBe(`Could not get an answer from the UCloud API at ${closed.url} for DescribeNewUcdnRefreshCacheTask`);
+		expect(error?.description).toBe("ECONNREFUSED. Check the credential's API Endpoint and that n8n can reach it.");
 	});
 
 	test('an empty custom endpoint', async () => {
@@ -383,10 +383,10 @@ describe('errors', () => {
 	});
 
 	test('Continue On Fail also covers API errors', async () => {
-		sim.failNext({ kind: 'retCode', retCode: 8039, message: 'Permission denied' });
+		sim.failNext({ kind: 'retCode', retCode: 295, message: 'Permission denied' });
 		const { items } = await describeTasks({ taskIds: '={{ $json.id }}' }, { continueOnFail: true, input: [{ id: 'r_000001' }, { id: 'r_000002' }] });
 		expect(items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem])).toEqual([
-			['UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 8039: Permission denied', { item: 0 }],
+			['UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 295: Permission denied', { item: 0 }],
 			['r_000002', { item: 1 }],
 		]);
 	});

@@ -126,11 +126,11 @@ describe('submit', () => {
 
 	test('a failing later batch names the tasks the earlier batches created', async () => {
 		await simulator();
-		sim.failNext({ kind: 'retCode', retCode: 8010, message: 'Quota exceeded' }, { action: REFRESH, skip: 1 });
+		sim.failNext({ kind: 'retCode', retCode: 294, message: 'Quota exceeded' }, { action: REFRESH, skip: 1 });
 		const { error } = await run({ urls: urls(45).join('\n') });
 		const created = sim.tasks.map((task) => task.info.TaskId);
 		expect(created).toHaveLength(1);
-		expect(error?.message).toBe('UCloud API RefreshNewUcdnDomainCache failed with RetCode 8010: Quota exceeded (batch 2 of 2)');
+		expect(error?.message).toBe('UCloud API RefreshNewUcdnDomainCache failed with RetCode 294: Quota exceeded (batch 2 of 2)');
 		expect(error?.description).toContain(`Batches 1 to 1 were submitted and created tasks ${created[0]}.`);
 	});
 });

@@ -10,6 +10,7 @@ import type { TimeRangeMode } from '../helpers/time';
 import { resolveTimeRange } from '../helpers/time';
 import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
+import { readRequestSettings, requestOptionProperties } from './request';
 import { fetchTaskPage, tasksToItems } from './tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
@@ -167,6 +168,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: "Project to query instead of the credential's Project ID",
 			},
+			...requestOptionProperties,
 			{
 				displayName: 'Whole-Site Acceleration',
 				name: 'isDcdn',
@@ -188,6 +190,8 @@ interface DescribeOptions {
 	pageSize?: unknown;
 	projectId?: string;
 	isDcdn?: boolean;
+	retries?: unknown;
+	requestTimeout?: unknown;
 }
 
 /** Reads and checks every parameter of one item, before any request is made. */
@@ -212,10 +216,11 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		ProjectId: options.projectId?.trim() || undefined,
 	};
 	const output = this.getNodeParameter('output', i) as OutputMode;
+	const request = readRequestSettings(options, i);
 
 	if (this.getNodeParameter('waitForCompletion', i, false) as boolean) {
 		if (taskIds.length === 0) throw new ParameterError('Task IDs', 'are required to wait for completion');
-		return { taskIds, scope, output, wait: readWaitSettings.call(this, i) };
+		return { taskIds, scope, output, request, wait: readWaitSettings.call(this, i) };
 	}
 	const status = this.getNodeParameter('status', i) as string;
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
@@ -225,7 +230,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		max: returnAll ? Infinity : wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
 	};
 	const params = { ...scope, TaskId: taskIds, Status: status === 'all' ? undefined : status };
-	return { taskIds, scope, output, params, paging };
+	return { taskIds, scope, output, request, params, paging };
 }
 
 export async function execute(
@@ -235,7 +240,14 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const query = readQuery.call(this, i);
 	if (query.wait) {
-		const { tasks, response } = await waitForTasks.call(this, context, i, query.taskIds, query.scope, query.wait);
+		const { tasks, response } = await waitForTasks.call(
+			this,
+			context,
+			query.request,
+			query.taskIds,
+			query.scope,
+			query.wait,
+		);
 		return tasksToItems(query.output, tasks, [response], i);
 	}
 	const { target, resource } = context;
@@ -246,7 +258,7 @@ export async function execute(
 				target,
 				resource.describeAction,
 				{ ...query.params, Offset: offset, Limit: limit },
-				i,
+				query.request,
 			),
 		query.paging,
 	);

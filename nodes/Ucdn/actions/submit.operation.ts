@@ -15,6 +15,7 @@ import { validateUrls } from '../helpers/urls';
 import { ucdnRequest } from '../transport';
 import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
+import { readRequestSettings, requestOptionProperties } from './request';
 import { tasksToItems } from './tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
@@ -95,6 +96,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: "Project to submit to instead of the credential's Project ID",
 			},
+			...requestOptionProperties,
 			{
 				displayName: 'Whole-Site Acceleration',
 				name: 'isDcdn',
@@ -112,6 +114,8 @@ interface SubmitOptions {
 	batchSize?: unknown;
 	projectId?: string;
 	isDcdn?: boolean;
+	retries?: unknown;
+	requestTimeout?: unknown;
 }
 
 /** Reads and checks every parameter of one item, before any request is made. */
@@ -131,7 +135,7 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 	const wait = (this.getNodeParameter('waitForCompletion', i, false) as boolean)
 		? { settings: readWaitSettings.call(this, i), output: this.getNodeParameter('output', i, 'task') as OutputMode }
 		: undefined;
-	return { batches: chunk(urls, batchSize), type, scope, wait };
+	return { batches: chunk(urls, batchSize), type, scope, wait, request: readRequestSettings(options, i) };
 }
 
 export async function execute(
@@ -139,13 +143,19 @@ export async function execute(
 	i: number,
 	context: OperationContext,
 ): Promise<INodeExecutionData[]> {
-	const { batches, type, scope, wait } = readSubmission.call(this, i, context);
+	const { batches, type, scope, wait, request } = readSubmission.call(this, i, context);
 	const action = context.resource.submitAction;
 	const submitted: IDataObject[] = [];
 	for (const urls of batches) {
 		let taskId: unknown;
 		try {
-			const response = await ucdnRequest.call(this, context.target, action, { ...scope, Type: type, UrlList: urls }, i);
+			const response = await ucdnRequest.call(
+				this,
+				context.target,
+				action,
+				{ ...scope, Type: type, UrlList: urls },
+				{ ...request, createsTasks: true },
+			);
 			taskId = response.TaskId;
 		} catch (error) {
 			if (submitted.length > 0 && error instanceof NodeApiError) {
@@ -169,6 +179,6 @@ export async function execute(
 
 	if (!wait) return submitted.map((json) => ({ json, pairedItem: { item: i } }));
 	const taskIds = submitted.map((call) => call.TaskId as string);
-	const { tasks, response } = await waitForTasks.call(this, context, i, taskIds, scope, wait.settings);
+	const { tasks, response } = await waitForTasks.call(this, context, request, taskIds, scope, wait.settings);
 	return tasksToItems(wait.output, tasks, [response], i);
 }

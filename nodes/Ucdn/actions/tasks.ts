@@ -5,7 +5,7 @@ import type { OutputMode } from '../helpers/output';
 import { urlsOfTask } from '../helpers/output';
 import type { Page } from '../helpers/pagination';
 import { readPage } from '../helpers/pagination';
-import type { ApiTarget } from '../transport';
+import type { ApiTarget, RequestSettings } from '../transport';
 import { ucdnRequest } from '../transport';
 import type { ParamValue } from '../transport/signing';
 
@@ -15,15 +15,15 @@ export async function fetchTaskPage(
 	target: ApiTarget,
 	action: string,
 	params: Record<string, ParamValue>,
-	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<Page> {
-	const response = await ucdnRequest.call(this, target, action, params, itemIndex);
+	const response = await ucdnRequest.call(this, target, action, params, settings);
 	const page = readPage(response);
 	if ('problem' in page) {
 		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
 			message: `UCloud API ${action} returned a task list that cannot be read`,
 			description: page.problem,
-			itemIndex,
+			itemIndex: settings.itemIndex,
 		});
 	}
 	return page;

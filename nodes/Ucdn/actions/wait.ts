@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { numberInRange } from '../helpers/numbers';
+import { pause } from '../helpers/pause';
 import { assess, describeFailures, describePending, failedUrls } from '../helpers/waiting';
+import type { RequestSettings } from '../transport';
 import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
 import { fetchTaskPage } from './tasks';
@@ -65,32 +67,6 @@ export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettin
 	};
 }
 
-/** Longest single sleep: a cancelled execution leaves no timer running for longer. */
-const SLICE_MS = 1000;
-
-/**
- * Sleeps with n8n-workflow's `sleep` (community nodes may not use timers directly), waking
- * at once when the execution is cancelled. Sleeping in slices bounds the timer left behind.
- */
-async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-	const until = Date.now() + ms;
-	while (!signal?.aborted && Date.now() < until) {
-		const slice = sleep(Math.min(SLICE_MS, until - Date.now()));
-		if (!signal) {
-			await slice;
-			continue;
-		}
-		await new Promise<void>((resolve) => {
-			const wake = () => {
-				signal.removeEventListener('abort', wake);
-				resolve();
-			};
-			signal.addEventListener('abort', wake);
-			void slice.then(wake);
-		});
-	}
-}
-
 /**
  * Polls Describe with all the task IDs in one request per poll, until every task is `success`
  * or `failure`. Returns the final tasks (in the order given) and the last response. A timeout,
@@ -99,16 +75,22 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 export async function waitForTasks(
 	this: IExecuteFunctions,
 	{ target, resource }: OperationContext,
-	i: number,
+	request: RequestSettings,
 	taskIds: string[],
 	query: Record<string, ParamValue>,
 	settings: WaitSettings,
 ): Promise<{ tasks: IDataObject[]; response: IDataObject }> {
+	const i = request.itemIndex;
 	const signal = this.getExecutionCancelSignal?.();
 	const started = Date.now();
 	const deadline = started + settings.timeoutMs;
 	for (;;) {
-		const page = await fetchTaskPage.call(this, target, resource.describeAction, { ...query, TaskId: taskIds }, i);
+		// The overall Timeout bounds each poll too, retries included.
+		const timeoutMs = Math.max(1000, Math.min(request.timeoutMs, deadline - Date.now()));
+		const page = await fetchTaskPage.call(this, target, resource.describeAction, { ...query, TaskId: taskIds }, {
+			...request,
+			timeoutMs,
+		});
 		const state = assess(taskIds, page.tasks);
 		if (state.done) {
 			const failed = settings.errorOnFailedTasks ? failedUrls(state.tasks) : [];

@@ -7,6 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { pause } from '../helpers/pause';
+import type { Failure } from '../helpers/retry';
+import { MAX_RETRY_AFTER_MS, backoffMs, isRetryable, mayHaveCreatedTask, parseRetryAfter } from '../helpers/retry';
 import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
@@ -17,10 +20,24 @@ export type UcdnContext = IExecuteFunctions | IPollFunctions;
 export interface ApiTarget {
 	endpoint: string;
 	defaultProjectId?: string;
+	/** Values that must never appear in a message: the private key. */
+	secrets: string[];
+}
+
+/** How one request is made; Retries and Request Timeout come from the node's options. */
+export interface RequestSettings {
+	itemIndex: number;
+	/** Further attempts after the first, for transient faults. */
+	retries: number;
+	timeoutMs: number;
+	/** A submit: retried only when the answer proves no task was created. */
+	createsTasks?: boolean;
 }
 
 /** A successful answer: RetCode 0 plus whatever fields the action returns. */
 export type UcdnResponse = IDataObject & { RetCode: 0 };
+
+export const DEFAULT_REQUEST_SETTINGS = { retries: 3, timeoutMs: 30_000 };
 
 export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -31,41 +48,50 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 		});
 	}
 	const projectId = String(credentials.projectId ?? '').trim();
-	return { endpoint: resolved.url, defaultProjectId: projectId || undefined };
+	const privateKey = String(credentials.privateKey ?? '').trim();
+	return {
+		endpoint: resolved.url,
+		defaultProjectId: projectId || undefined,
+		secrets: privateKey ? [privateKey] : [],
+	};
 }
 
 const BODY_PREVIEW_LENGTH = 200;
+/** A SHA-1 in hex: the shape of a Signature, which a misbehaving gateway might echo back. */
+const SIGNATURE_SHAPE = /\b[0-9a-f]{40}\b/gi;
 
-function preview(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? '';
-	const flat = text.replace(/\s+/g, ' ').trim();
+/** The start of a body, for an error message: one line, secrets and signatures removed. */
+function preview(body: unknown, secrets: string[]): string {
+	let text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+	for (const secret of secrets) text = text.split(secret).join('***');
+	const flat = text.replace(SIGNATURE_SHAPE, '***').replace(/\s+/g, ' ').trim();
+	if (flat === '') return '(empty)';
 	return flat.length > BODY_PREVIEW_LENGTH ? `${flat.slice(0, BODY_PREVIEW_LENGTH)}…` : flat;
 }
 
-/** What went wrong on the network, in words and with the system's error code where there is one. */
-function networkReason(error: unknown): string {
-	const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
-	const errorCode = typeof code === 'string' ? code : typeof cause?.code === 'string' ? cause.code : undefined;
-	const text = typeof message === 'string' && message !== '' ? message : 'Network error';
-	return errorCode && !text.includes(errorCode) ? `${text} (${errorCode})` : text;
+/** The system's error code of a failed request, if it has one (n8n wraps the HTTP client's error). */
+function errorCode(error: unknown): string | undefined {
+	const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+	if (typeof cause?.code === 'string') return cause.code;
+	return typeof code === 'string' ? code : undefined;
 }
 
-/**
- * Calls one UCDN action: a signed POST with a JSON body (the credential's `authenticate`
- * adds PublicKey and Signature). Every failure becomes a NodeApiError a user can act on:
- * unreachable endpoint, HTTP error, a body that is not a UCloud answer, or RetCode ≠ 0.
- */
-export async function ucdnRequest(
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+type Outcome =
+	| { answer: UcdnResponse }
+	| { failure: Failure; error: NodeApiError; retryAfterMs?: number };
+
+/** One attempt: a signed POST; every way it can fail is classified and worded for the user. */
+async function attempt(
 	this: UcdnContext,
 	target: ApiTarget,
 	action: string,
-	params: Record<string, ParamValue>,
-	itemIndex = 0,
-): Promise<UcdnResponse> {
+	body: Record<string, ParamValue>,
+	settings: RequestSettings,
+): Promise<Outcome> {
 	const node = this.getNode();
-	const body: Record<string, ParamValue> = { Action: action, ...params };
-	if (body.ProjectId === undefined || body.ProjectId === '') body.ProjectId = target.defaultProjectId;
-
+	const { itemIndex } = settings;
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -76,47 +102,118 @@ export async function ucdnRequest(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			timeout: settings.timeoutMs,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const reason = networkReason(error);
-		throw new NodeApiError(node, { action, endpoint: target.endpoint, reason } as JsonObject, {
-			message: `Could not reach the UCloud API at ${target.endpoint} for ${action}`,
-			description: `${reason}. Check the credential's API Endpoint and that n8n can reach it.`,
-			itemIndex,
-		});
+		const code = errorCode(error) ?? 'unknown network error';
+		const failure: Failure =
+			code === 'ECONNREFUSED' ? { kind: 'refused' } : TIMEOUT_CODES.has(code) ? { kind: 'timeout' } : { kind: 'network', code };
+		const what =
+			failure.kind === 'timeout'
+				? `No answer within ${settings.timeoutMs / 1000} s (${code}). Raise the Request Timeout option if the API is slow.`
+				: `${code}. Check the credential's API Endpoint and that n8n can reach it.`;
+		return {
+			failure,
+			error: new NodeApiError(node, { action, endpoint: target.endpoint, reason: code } as JsonObject, {
+				message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
+				description: what,
+				itemIndex,
+			}),
+		};
 	}
 
-	const { statusCode } = response;
+	const { statusCode, headers } = response;
 	let answer: unknown = response.body;
-	if (typeof answer === 'string') {
+	if (typeof answer === 'string' || Buffer.isBuffer(answer)) {
 		try {
-			answer = JSON.parse(answer);
+			answer = JSON.parse(String(answer));
 		} catch {
-			// Not JSON: reported below together with the status and the start of the body.
+			// Not JSON: reported below with the status and the start of the body.
 		}
 	}
 	if (statusCode < 200 || statusCode > 299) {
-		throw new NodeApiError(node, { action, statusCode } as JsonObject, {
-			message: `UCloud API ${action} failed with HTTP ${statusCode}`,
-			description: `Response: ${preview(answer) || '(empty)'}`,
-			httpCode: String(statusCode),
-			itemIndex,
-		});
+		return {
+			failure: { kind: 'http', status: statusCode },
+			retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
+			error: new NodeApiError(node, { action, statusCode } as JsonObject, {
+				message: `UCloud API ${action} failed with HTTP ${statusCode}`,
+				description: `Response: ${preview(answer, target.secrets)}`,
+				itemIndex,
+			}),
+		};
 	}
 	const data = answer as IDataObject | null;
-	if (data === null || typeof data !== 'object' || Array.isArray(data) || typeof data.RetCode !== 'number') {
-		throw new NodeApiError(node, { action, statusCode } as JsonObject, {
-			message: `UCloud API ${action} returned a response that is not a UCloud answer`,
-			description: `HTTP ${statusCode}, body: ${preview(answer) || '(empty)'}. Check the credential's API Endpoint.`,
-			itemIndex,
-		});
+	const retCode =
+		data !== null && typeof data === 'object' && !Array.isArray(data)
+			? typeof data.RetCode === 'string' && /^-?\d+$/.test(data.RetCode.trim())
+				? Number(data.RetCode)
+				: data.RetCode
+			: undefined;
+	if (typeof retCode !== 'number' || !Number.isInteger(retCode)) {
+		return {
+			failure: { kind: 'malformed' },
+			error: new NodeApiError(node, { action, statusCode } as JsonObject, {
+				message: `UCloud API ${action} returned a response that is not a UCloud answer`,
+				description: `HTTP ${statusCode}, body: ${preview(answer, target.secrets)}. Check the credential's API Endpoint.`,
+				itemIndex,
+			}),
+		};
 	}
-	if (data.RetCode !== 0) {
-		throw new NodeApiError(node, data as JsonObject, {
-			message: retCodeMessage(action, data.RetCode, data.Message),
-			description: retCodeHint(data.RetCode),
-			itemIndex,
-		});
+	if (retCode !== 0) {
+		return {
+			failure: { kind: 'retCode', retCode },
+			error: new NodeApiError(node, { ...data, RetCode: retCode } as JsonObject, {
+				message: retCodeMessage(action, retCode, data?.Message),
+				description: retCodeHint(retCode),
+				itemIndex,
+			}),
+		};
 	}
-	return data as UcdnResponse;
+	return { answer: { ...data, RetCode: 0 } as UcdnResponse };
+}
+
+/**
+ * Calls one UCDN action: a signed POST with a JSON body (the credential's `authenticate` adds
+ * PublicKey and Signature). Transient faults are retried with exponential backoff and jitter,
+ * honouring Retry-After, up to `settings.retries` times; a submit only when the answer proves
+ * no task was created. Every failure is a NodeApiError a user can act on.
+ */
+export async function ucdnRequest(
+	this: UcdnContext,
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+	settings: RequestSettings,
+): Promise<UcdnResponse> {
+	const body: Record<string, ParamValue> = { Action: action, ...params };
+	if (body.ProjectId === undefined || body.ProjectId === '') body.ProjectId = target.defaultProjectId;
+	const createsTasks = settings.createsTasks === true;
+	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal?.() : undefined;
+
+	for (let attempts = 1; ; attempts++) {
+		const outcome = await attempt.call(this, target, action, body, settings);
+		if ('answer' in outcome) return outcome.answer;
+		const { failure, error, retryAfterMs } = outcome;
+		const waitMs = retryAfterMs ?? backoffMs(attempts - 1, Math.random());
+		const retry =
+			isRetryable(failure, createsTasks) &&
+			attempts <= settings.retries &&
+			waitMs <= MAX_RETRY_AFTER_MS &&
+			!signal?.aborted;
+		if (!retry) {
+			const notes: string[] = [];
+			if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
+			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+				notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
+			}
+			if (createsTasks && mayHaveCreatedTask(failure)) {
+				notes.push(
+					'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
+				);
+			}
+			if (notes.length > 0) error.description = [error.description, ...notes].filter(Boolean).join(' ');
+			throw error;
+		}
+		await pause(waitMs, signal);
+	}
 }

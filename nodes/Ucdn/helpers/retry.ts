@@ -1,0 +1,72 @@
+/**
+ * The retry policy, as pure functions. What failed is a FailureKind; whether it is retried
+ * depends on whether the request creates tasks: a submit is retried only when the answer
+ * proves no task was created, so the node never submits the same purge twice on its own.
+ */
+export type Failure =
+	| { kind: 'refused' }
+	| { kind: 'network'; code: string }
+	| { kind: 'timeout' }
+	| { kind: 'http'; status: number }
+	| { kind: 'malformed' }
+	| { kind: 'retCode'; retCode: number };
+
+/** Network errors that will not go away by themselves: the host does not exist. */
+const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+
+export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
+	switch (failure.kind) {
+		case 'refused':
+			return true;
+		case 'retCode':
+			return failure.retCode >= 2000;
+		case 'http':
+			return createsTasks
+				? failure.status === 429 || failure.status === 503
+				: failure.status === 429 || failure.status >= 500;
+		case 'network':
+			return !createsTasks && !PERMANENT_NETWORK_CODES.has(failure.code);
+		case 'timeout':
+			return !createsTasks;
+		case 'malformed':
+			return false;
+	}
+}
+
+/** Whether a failed submit may still have created a task on the server. */
+export function mayHaveCreatedTask(failure: Failure): boolean {
+	switch (failure.kind) {
+		case 'refused':
+			return false;
+		case 'retCode':
+			return false;
+		case 'http':
+			return failure.status >= 500 && failure.status !== 503;
+		case 'network':
+			return !PERMANENT_NETWORK_CODES.has(failure.code);
+		case 'timeout':
+		case 'malformed':
+			return true;
+	}
+}
+
+export const BASE_DELAY_MS = 1000;
+export const MAX_BACKOFF_MS = 30_000;
+/** A Retry-After longer than this is not waited for: the failure is reported instead. */
+export const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Exponential backoff with jitter: attempt 0 waits 0.5–1 s, then 1–2 s, 2–4 s, … up to 30 s. */
+export function backoffMs(attempt: number, random: number): number {
+	const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** attempt);
+	return Math.round(ceiling * (0.5 + random / 2));
+}
+
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds from now; undefined if absent or unreadable. */
+export function parseRetryAfter(header: unknown, nowMs: number): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
