@@ -40,7 +40,11 @@ export type Fault =
 	| { kind: 'retCode'; retCode: number; message?: string }
 	| { kind: 'garbage'; body?: string; contentType?: string }
 	| { kind: 'delay'; ms: number }
-	| { kind: 'reset' };
+	| { kind: 'reset' }
+	/** Answers normally, then rewrites the JSON answer (a lying TotalCount, numbers as text, …). */
+	| { kind: 'transform'; transform: (answer: Record<string, unknown>, request: RecordedRequest) => unknown }
+	/** Answers with HTML that quotes what was received and signed, as a broken gateway might. */
+	| { kind: 'echo' };
 
 interface QueuedFault {
 	fault: Fault;
@@ -141,6 +145,8 @@ export class UcdnSimulator {
 
 	url = '';
 
+	private port = 0;
+
 	constructor(options: SimulatorOptions = {}) {
 		this.accounts = options.accounts ?? { [TEST_PUBLIC_KEY]: TEST_PRIVATE_KEY };
 		this.projects = new Set(options.projects ?? [DEFAULT_PROJECT, SECOND_PROJECT]);
@@ -185,8 +191,16 @@ export class UcdnSimulator {
 		this.server = createServer((req, res) => void this.handle(req, res));
 		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
 		const { port } = this.server.address() as AddressInfo;
+		this.port = port;
 		this.url = `http://127.0.0.1:${port}`;
 		return this;
+	}
+
+	/** Stops accepting connections (clients get ECONNREFUSED) for `ms`, then listens again on the same port. */
+	async stopListening(ms: number): Promise<void> {
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+		setTimeout(() => this.server.listen(this.port, '127.0.0.1'), ms);
 	}
 
 	async close(): Promise<void> {
@@ -241,9 +255,11 @@ export class UcdnSimulator {
 			res.writeHead(status, { 'Content-Type': type, ...headers });
 			res.end(body);
 		};
+		let transform: ((answer: Record<string, unknown>) => unknown) | undefined;
 		const answer = (action: string, retCode: number, fields: Record<string, unknown> = {}) => {
 			record.retCode = retCode;
-			reply(200, JSON.stringify({ Action: `${action || 'Unknown'}Response`, RetCode: retCode, ...fields }));
+			const body = { Action: `${action || 'Unknown'}Response`, RetCode: retCode, ...fields };
+			reply(200, JSON.stringify(transform ? transform(body) : body));
 		};
 
 		let received: Record<string, string>;
@@ -265,12 +281,18 @@ export class UcdnSimulator {
 			return reply(200, fault.body ?? '<html><body>Bad Gateway</body></html>', fault.contentType ?? 'text/html');
 		} else if (fault?.kind === 'retCode') {
 			return answer(action, fault.retCode, { Message: fault.message ?? 'Simulated failure' });
+		} else if (fault?.kind === 'transform') {
+			transform = (body) => fault.transform(body, record);
 		}
 
 		const privateKey = this.accounts[signed.PublicKey ?? ''];
 		if (privateKey === undefined) return answer(action, RET.NO_USER, { Message: 'User Not Exists' });
 		const names = Object.keys(signed).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-		const expected = SHA1(names.map((name) => name + signed[name]).join('') + privateKey).toString();
+		const signedText = names.map((name) => name + signed[name]).join('') + privateKey;
+		if (fault?.kind === 'echo') {
+			return reply(502, `<html><body>Bad gateway. Signature ${sent} for ${signedText}</body></html>`, 'text/html');
+		}
+		const expected = SHA1(signedText).toString();
 		if (sent !== expected) return answer(action, RET.SIGNATURE, { Message: 'Signature VerifyAC Error' });
 		if (action === '') return answer(action, RET.MISSING_ACTION, { Message: 'Missing Action' });
 

@@ -21,3 +21,9 @@ test('a task without a URL list has no URL items', () => {
 	expect(urlsOfTask({ TaskId: 't' })).toEqual([]);
 	expect(urlsOfTask({ TaskId: 't', UrlLists: 'x' })).toEqual([]);
 });
+
+test('URL entries that are not objects are skipped', () => {
+	expect(urlsOfTask({ TaskId: 't', Status: 's', CreateTime: 1, UrlLists: [null, 'x', 3, [], { Url: 'u' }] })).toEqual([
+		{ Url: 'u', TaskId: 't', TaskStatus: 's', TaskCreateTime: 1 },
+	]);
+});

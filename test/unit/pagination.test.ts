@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Page, PageRequest } from '../../nodes/Ucdn/helpers/pagination';
-import { describePages, readPage } from '../../nodes/Ucdn/helpers/pagination';
+import { MAX_PAGES, describePages, readPage } from '../../nodes/Ucdn/helpers/pagination';
 
 const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
 
@@ -96,5 +96,54 @@ describe('readPage', () => {
 
 	test('a TaskList that is not a list is a problem', () => {
 		expect(readPage({ TaskList: 'oops' })).toEqual({ problem: 'TaskList is string, not a list' });
+	});
+});
+
+describe('TotalCount that disagrees with the pages', () => {
+	test('a server capping the page size: a short page before TotalCount does not end the walk', async () => {
+		const list = Array.from({ length: 250 }, (_, n) => task(n));
+		const calls: PageRequest[] = [];
+		const result = await describePages(
+			async (request) => {
+				calls.push(request);
+				const tasks = list.slice(request.offset, request.offset + Math.min(request.limit, 50));
+				return { tasks, total: 250, response: {} };
+			},
+			{ offset: 0, pageSize: 100, max: Infinity },
+		);
+		expect(result.tasks).toHaveLength(250);
+		expect(calls).toHaveLength(5);
+	});
+
+	test('a stale, too small TotalCount: full pages go on until a short one', async () => {
+		const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)), { total: () => 7 });
+		const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		expect(result.tasks).toHaveLength(250);
+		expect(calls).toHaveLength(3);
+	});
+
+	test('a too large TotalCount: the empty page ends it', async () => {
+		const { calls, fetchPage } = server(Array.from({ length: 150 }, (_, n) => task(n)), { total: () => 1000 });
+		const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		expect(result.tasks).toHaveLength(150);
+		expect(calls).toHaveLength(3);
+	});
+
+	test('a server inventing new tasks forever is stopped after MAX_PAGES calls', async () => {
+		let n = 0;
+		const result = await describePages(
+			async ({ limit }) => {
+				const tasks = Array.from({ length: limit }, () => task(n++));
+				return { tasks, total: Number.MAX_SAFE_INTEGER, response: {} };
+			},
+			{ offset: 0, pageSize: 1, max: Infinity },
+		);
+		expect(result.tasks).toHaveLength(MAX_PAGES);
+	});
+});
+
+describe('readPage refuses what is not a task list', () => {
+	test.each([[[1, 2]], [['a']], [[null]], [[[]]]])('%p', (list) => {
+		expect(readPage({ TaskList: list })).toEqual({ problem: 'TaskList entry 1 is not a task object' });
 	});
 });

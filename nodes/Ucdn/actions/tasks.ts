@@ -6,7 +6,7 @@ import { urlsOfTask } from '../helpers/output';
 import type { Page } from '../helpers/pagination';
 import { readPage } from '../helpers/pagination';
 import type { ApiTarget, RequestSettings } from '../transport';
-import { ucdnRequest } from '../transport';
+import { preview, ucdnRequest } from '../transport';
 import type { ParamValue } from '../transport/signing';
 
 /** One Describe call, read as a page of tasks; a response that cannot be read is a NodeApiError. */
@@ -22,7 +22,7 @@ export async function fetchTaskPage(
 	if ('problem' in page) {
 		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
 			message: `UCloud API ${action} returned a task list that cannot be read`,
-			description: page.problem,
+			description: `${page.problem}. HTTP 200, body: ${preview(response, target.secrets)}`,
 			itemIndex: settings.itemIndex,
 		});
 	}

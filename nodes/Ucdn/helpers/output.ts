@@ -2,13 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
+/** A task's UrlLists entries that are objects; anything else in the list is skipped. */
+export function urlInfos(task: IDataObject): IDataObject[] {
+	const urls = Array.isArray(task.UrlLists) ? (task.UrlLists as unknown[]) : [];
+	return urls.filter((url): url is IDataObject => url !== null && typeof url === 'object' && !Array.isArray(url));
+}
+
 /**
  * One object per URL of a task: the UrlProgressInfo as returned, plus the task it belongs to
  * under names that cannot be confused with the URL's own Status and CreateTime.
  */
 export function urlsOfTask(task: IDataObject): IDataObject[] {
-	const urls = Array.isArray(task.UrlLists) ? (task.UrlLists as IDataObject[]) : [];
-	return urls.map((url) => ({
+	return urlInfos(task).map((url) => ({
 		...url,
 		TaskId: task.TaskId,
 		TaskStatus: task.Status,

@@ -67,6 +67,7 @@ export function parseRetryAfter(header: unknown, nowMs: number): number | undefi
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	if (!/^[a-z]{3}, /i.test(text)) return undefined;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

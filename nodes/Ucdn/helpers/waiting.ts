@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { urlInfos } from './output';
+
 /** States a task does not leave: waiting ends when every task is in one of them. */
 const FINAL_STATES = new Set(['success', 'failure']);
 
@@ -17,7 +19,7 @@ export interface WaitState {
 /** Where a set of tasks stands, from one Describe response. */
 export function assess(taskIds: string[], list: IDataObject[]): WaitState {
 	const byId = new Map<unknown, IDataObject>();
-	for (const task of list) byId.set(task.TaskId, task);
+	for (const task of list) byId.set(String(task.TaskId), task);
 	const tasks: IDataObject[] = [];
 	const missing: string[] = [];
 	for (const id of taskIds) {
@@ -29,13 +31,10 @@ export function assess(taskIds: string[], list: IDataObject[]): WaitState {
 	return { done: missing.length === 0 && pending.length === 0, tasks, missing, pending };
 }
 
-function urlsOf(task: IDataObject): IDataObject[] {
-	return Array.isArray(task.UrlLists) ? (task.UrlLists as IDataObject[]) : [];
-}
 
 /** A task's progress: the mean of its URLs' Progress, in percent. */
 export function taskProgress(task: IDataObject): number {
-	const values = urlsOf(task).map((url) => Number(url.Progress)).filter(Number.isFinite);
+	const values = urlInfos(task).map((url) => Number(url.Progress)).filter(Number.isFinite);
 	return values.length === 0 ? 0 : Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
 }
 
@@ -59,7 +58,7 @@ export function failedUrls(tasks: IDataObject[]): string[] {
 	const failed: string[] = [];
 	for (const task of tasks) {
 		if (task.Status !== 'failure') continue;
-		const urls = urlsOf(task).filter((url) => url.Status === 'failure');
+		const urls = urlInfos(task).filter((url) => url.Status === 'failure');
 		if (urls.length === 0) failed.push(`task ${String(task.TaskId)}`);
 		for (const url of urls) failed.push(`${String(url.Url)} (task ${String(task.TaskId)})`);
 	}

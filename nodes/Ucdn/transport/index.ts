@@ -61,7 +61,7 @@ const BODY_PREVIEW_LENGTH = 200;
 const SIGNATURE_SHAPE = /\b[0-9a-f]{40}\b/gi;
 
 /** The start of a body, for an error message: one line, secrets and signatures removed. */
-function preview(body: unknown, secrets: string[]): string {
+export function preview(body: unknown, secrets: string[]): string {
 	let text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
 	for (const secret of secrets) text = text.split(secret).join('***');
 	const flat = text.replace(SIGNATURE_SHAPE, '***').replace(/\s+/g, ' ').trim();

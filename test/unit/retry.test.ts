@@ -1,0 +1,61 @@
+import type { Failure } from '../../nodes/Ucdn/helpers/retry';
+import { backoffMs, isRetryable, mayHaveCreatedTask, parseRetryAfter } from '../../nodes/Ucdn/helpers/retry';
+import { assess, taskProgress } from '../../nodes/Ucdn/helpers/waiting';
+
+const cases: Array<[string, Failure, boolean, boolean, boolean]> = [
+	// name, failure, retried for reads, retried for submits, a submit may have created a task
+	['refused connection', { kind: 'refused' }, true, true, false],
+	['connection reset', { kind: 'network', code: 'ECONNRESET' }, true, false, true],
+	['DNS: no such host', { kind: 'network', code: 'ENOTFOUND' }, false, false, false],
+	['timeout', { kind: 'timeout' }, true, false, true],
+	['HTTP 429', { kind: 'http', status: 429 }, true, true, false],
+	['HTTP 503', { kind: 'http', status: 503 }, true, true, false],
+	['HTTP 500', { kind: 'http', status: 500 }, true, false, true],
+	['HTTP 502', { kind: 'http', status: 502 }, true, false, true],
+	['HTTP 400', { kind: 'http', status: 400 }, false, false, false],
+	['HTTP 404', { kind: 'http', status: 404 }, false, false, false],
+	['RetCode 171', { kind: 'retCode', retCode: 171 }, false, false, false],
+	['RetCode 172', { kind: 'retCode', retCode: 172 }, false, false, false],
+	['RetCode 230', { kind: 'retCode', retCode: 230 }, false, false, false],
+	['RetCode 1999', { kind: 'retCode', retCode: 1999 }, false, false, false],
+	['RetCode 2000', { kind: 'retCode', retCode: 2000 }, true, true, false],
+	['RetCode 8039', { kind: 'retCode', retCode: 8039 }, true, true, false],
+	['malformed body', { kind: 'malformed' }, false, false, true],
+];
+
+test.each(cases)('%s', (_name, failure, read, submit, ambiguous) => {
+	expect(isRetryable(failure, false)).toBe(read);
+	expect(isRetryable(failure, true)).toBe(submit);
+	expect(mayHaveCreatedTask(failure)).toBe(ambiguous);
+});
+
+test('a submit is never retried when it may have created a task', () => {
+	for (const [, failure] of cases) {
+		if (mayHaveCreatedTask(failure)) expect(isRetryable(failure, true)).toBe(false);
+	}
+});
+
+test('backoff doubles, with jitter between half and all of it, capped at 30 s', () => {
+	expect([0, 1, 2, 3].map((n) => backoffMs(n, 1))).toEqual([1000, 2000, 4000, 8000]);
+	expect([0, 1, 2, 3].map((n) => backoffMs(n, 0))).toEqual([500, 1000, 2000, 4000]);
+	expect(backoffMs(20, 1)).toBe(30_000);
+	expect(backoffMs(20, 0)).toBe(15_000);
+});
+
+test('Retry-After as seconds or an HTTP date', () => {
+	const now = Date.parse('2026-01-01T00:00:00Z');
+	expect(parseRetryAfter('2', now)).toBe(2000);
+	expect(parseRetryAfter(' 0 ', now)).toBe(0);
+	expect(parseRetryAfter(['1.5'], now)).toBe(1500);
+	expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
+	expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+	expect(parseRetryAfter(undefined, now)).toBeUndefined();
+	expect(parseRetryAfter('soon', now)).toBeUndefined();
+	expect(parseRetryAfter('-3', now)).toBeUndefined();
+});
+
+test('waiting copes with odd task data: numeric TaskIds, URL entries that are not objects, progress as text', () => {
+	const task = { TaskId: 42, Status: 'process', UrlLists: [null, { Progress: '30' }, { Progress: 'x' }, 'junk', { Progress: 50 }] };
+	expect(assess(['42'], [task]).tasks).toEqual([task]);
+	expect(taskProgress(task)).toBe(40);
+});
