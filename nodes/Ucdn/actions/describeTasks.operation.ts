@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/errors';
 import { parseList } from '../helpers/lists';
-import { wholeNumber } from '../helpers/numbers';
+import { checkEntries, choice, flag, optionalText, wholeNumber } from '../helpers/values';
 import type { OutputMode } from '../helpers/output';
 import { describePages } from '../helpers/pagination';
 import type { TimeRangeMode } from '../helpers/time';
@@ -185,11 +185,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const STATUSES = ['all', 'success', 'wait', 'process', 'failure', 'unknow'] as const;
+/** Task IDs per item: every one goes into each request, and each poll while waiting. */
+const MAX_TASK_IDS = 1000;
+
 interface DescribeOptions {
 	offset?: unknown;
 	pageSize?: unknown;
-	projectId?: string;
-	isDcdn?: boolean;
+	projectId?: unknown;
+	isDcdn?: unknown;
 	retries?: unknown;
 	requestTimeout?: unknown;
 }
@@ -197,6 +201,7 @@ interface DescribeOptions {
 /** Reads and checks every parameter of one item, before any request is made. */
 function readQuery(this: IExecuteFunctions, i: number) {
 	const taskIds = parseList(this.getNodeParameter('taskIds', i, ''), 'Task IDs');
+	checkEntries(taskIds, 'Task IDs', { max: MAX_TASK_IDS, maxLength: 128 });
 	const mode = this.getNodeParameter('timeRange', i) as TimeRangeMode;
 	const window = resolveTimeRange(
 		{
@@ -212,18 +217,18 @@ function readQuery(this: IExecuteFunctions, i: number) {
 	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
 	const scope: Record<string, ParamValue> = {
 		...window,
-		IsDcdn: options.isDcdn ? true : undefined,
-		ProjectId: options.projectId?.trim() || undefined,
+		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
+		ProjectId: optionalText(options.projectId, 'Project ID', 64),
 	};
-	const output = this.getNodeParameter('output', i) as OutputMode;
+	const output = choice<OutputMode>(this.getNodeParameter('output', i), 'Output', ['task', 'url', 'raw']);
 	const request = readRequestSettings(options, i);
 
-	if (this.getNodeParameter('waitForCompletion', i, false) as boolean) {
+	if (flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')) {
 		if (taskIds.length === 0) throw new ParameterError('Task IDs', 'are required to wait for completion');
 		return { taskIds, scope, output, request, wait: readWaitSettings.call(this, i) };
 	}
-	const status = this.getNodeParameter('status', i) as string;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const status = choice(this.getNodeParameter('status', i), 'Status', STATUSES);
+	const returnAll = flag(this.getNodeParameter('returnAll', i), 'Return All');
 	const paging = {
 		offset: wholeNumber(options.offset ?? 0, 'Offset', 0, MAX_LIMIT),
 		pageSize: wholeNumber(options.pageSize ?? 100, 'Page Size', 1, MAX_PAGE_SIZE),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { numberInRange, wholeNumber } from '../helpers/numbers';
+import { numberInRange, wholeNumber } from '../helpers/values';
 import type { RequestSettings } from '../transport';
 import { DEFAULT_REQUEST_SETTINGS } from '../transport';
 

@@ -5,10 +5,10 @@ import type {
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { URL_SEPARATORS, chunk, parseList } from '../helpers/lists';
-import { wholeNumber } from '../helpers/numbers';
+import { choice, flag, optionalText, wholeNumber } from '../helpers/values';
 import type { OutputMode } from '../helpers/output';
 import type { RefreshType } from '../helpers/urls';
 import { validateUrls } from '../helpers/urls';
@@ -112,8 +112,8 @@ export const description = updateDisplayOptions({ show: { operation: ['submit'] 
 
 interface SubmitOptions {
 	batchSize?: unknown;
-	projectId?: string;
-	isDcdn?: boolean;
+	projectId?: unknown;
+	isDcdn?: unknown;
 	retries?: unknown;
 	requestTimeout?: unknown;
 }
@@ -121,19 +121,21 @@ interface SubmitOptions {
 /** Reads and checks every parameter of one item, before any request is made. */
 function readSubmission(this: IExecuteFunctions, i: number, { resource }: OperationContext) {
 	const urls = parseList(this.getNodeParameter('urls', i, ''), 'URLs', URL_SEPARATORS);
-	const type = resource.takesType ? (this.getNodeParameter('type', i, 'file') as RefreshType) : undefined;
-	if (type !== undefined && !['file', 'dir', 'm3u8'].includes(type)) {
-		throw new NodeOperationError(this.getNode(), `Type: unknown choice "${String(type)}"`, { itemIndex: i });
-	}
+	const type = resource.takesType
+		? choice<RefreshType>(this.getNodeParameter('type', i, 'file'), 'Type', ['file', 'dir', 'm3u8'])
+		: undefined;
 	validateUrls(urls, { type, filesOnly: !resource.takesType });
 	const options = this.getNodeParameter('options', i, {}) as SubmitOptions;
 	const batchSize = wholeNumber(options.batchSize ?? DEFAULT_BATCH_SIZE, 'Batch Size', 1, MAX_BATCH_SIZE);
 	const scope: Record<string, ParamValue> = {
-		IsDcdn: options.isDcdn ? true : undefined,
-		ProjectId: options.projectId?.trim() || undefined,
+		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
+		ProjectId: optionalText(options.projectId, 'Project ID', 64),
 	};
-	const wait = (this.getNodeParameter('waitForCompletion', i, false) as boolean)
-		? { settings: readWaitSettings.call(this, i), output: this.getNodeParameter('output', i, 'task') as OutputMode }
+	const wait = flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')
+		? {
+				settings: readWaitSettings.call(this, i),
+				output: choice<OutputMode>(this.getNodeParameter('output', i, 'task'), 'Output', ['task', 'url']),
+			}
 		: undefined;
 	return { batches: chunk(urls, batchSize), type, scope, wait, request: readRequestSettings(options, i) };
 }

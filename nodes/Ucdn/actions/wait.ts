@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { numberInRange } from '../helpers/numbers';
+import { flag, numberInRange } from '../helpers/values';
 import { pause } from '../helpers/pause';
 import { assess, describeFailures, describePending, failedUrls } from '../helpers/waiting';
 import type { RequestSettings } from '../transport';
@@ -63,7 +63,7 @@ export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettin
 		pollIntervalMs:
 			1000 * numberInRange(this.getNodeParameter('pollInterval', i, 10), 'Poll Interval (Seconds)', 2, MAX_POLL_SECONDS),
 		timeoutMs: 1000 * numberInRange(this.getNodeParameter('timeout', i, 600), 'Timeout (Seconds)', 1, MAX_TIMEOUT_SECONDS),
-		errorOnFailedTasks: this.getNodeParameter('errorOnFailedTasks', i, true) as boolean,
+		errorOnFailedTasks: flag(this.getNodeParameter('errorOnFailedTasks', i, true), 'Error on Failed Tasks'),
 	};
 }
 

@@ -73,10 +73,14 @@ export function toUnixSeconds(value: unknown, zone: string, parameter: string): 
 	throw new ParameterError(parameter, `expected a date, got ${typeof value}`);
 }
 
-function positive(value: unknown, parameter: string): number {
+/** Ten years: reaching further back than that is a mistake. */
+const MAX_LOOK_BACK_HOURS = 87_600;
+
+function positive(value: unknown, parameter: string, hoursEach: number): number {
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
-		throw new ParameterError(parameter, `must be a number greater than 0, got ${JSON.stringify(value)}`);
+	const max = MAX_LOOK_BACK_HOURS / hoursEach;
+	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > max) {
+		throw new ParameterError(parameter, `must be a number greater than 0 and at most ${max}, got ${JSON.stringify(value) ?? String(value)}`);
 	}
 	return amount;
 }
@@ -88,9 +92,9 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 		case 'default':
 			return {};
 		case 'lastHours':
-			return { BeginTime: Math.floor(now - positive(input.hours, 'Hours') * 3600), EndTime: now };
+			return { BeginTime: Math.floor(now - positive(input.hours, 'Hours', 1) * 3600), EndTime: now };
 		case 'lastDays':
-			return { BeginTime: Math.floor(now - positive(input.days, 'Days') * 86400), EndTime: now };
+			return { BeginTime: Math.floor(now - positive(input.days, 'Days', 24) * 86400), EndTime: now };
 		case 'custom': {
 			const begin = toUnixSeconds(input.begin, zone, 'Begin Time');
 			const end = toUnixSeconds(input.end, zone, 'End Time');

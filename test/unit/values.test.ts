@@ -1,0 +1,92 @@
+import { ParameterError, showControlCharacters } from '../../nodes/Ucdn/helpers/errors';
+import { checkEntries, choice, flag, numberInRange, optionalText, wholeNumber } from '../../nodes/Ucdn/helpers/values';
+
+const failure = (run: () => unknown): string => {
+	try {
+		run();
+	} catch (error) {
+		expect(error).toBeInstanceOf(ParameterError);
+		return (error as ParameterError).message;
+	}
+	throw new Error('expected a ParameterError');
+};
+
+describe('ParameterError', () => {
+	test('names the parameter and shows control characters as \\uXXXX', () => {
+		const error = new ParameterError('Task IDs', 'entry "a\u0001b\u001b\u007f\u0085" is bad');
+		expect(error.parameter).toBe('Task IDs');
+		expect(error.message).toBe('Task IDs: entry "a\\u0001b\\u001b\\u007f\\u0085" is bad');
+	});
+
+	test('leaves other text alone', () => {
+		expect(showControlCharacters('漢字 é\ttab')).toBe('漢字 é\\u0009tab');
+	});
+});
+
+describe('wholeNumber', () => {
+	test('accepts integers in range, also as numeric text', () => {
+		expect(wholeNumber(5, 'Limit', 1, 10)).toBe(5);
+		expect(wholeNumber(' 7 ', 'Limit', 1, 10)).toBe(7);
+		expect(wholeNumber(1, 'Limit', 1, 10)).toBe(1);
+		expect(wholeNumber(10, 'Limit', 1, 10)).toBe(10);
+	});
+
+	test.each([0, 11, 2.5, NaN, Infinity, '', 'ten', true, null, [3], { n: 3 }])('refuses %p', (value) => {
+		expect(failure(() => wholeNumber(value, 'Limit', 1, 10))).toMatch(/^Limit: must be a whole number from 1 to 10, got /);
+	});
+});
+
+describe('numberInRange', () => {
+	test('accepts fractions in range', () => {
+		expect(numberInRange(2.5, 'Poll Interval', 2, 10)).toBe(2.5);
+		expect(numberInRange('3.25', 'Poll Interval', 2, 10)).toBe(3.25);
+	});
+
+	test.each([1.99, 10.01, NaN, -Infinity, 'often', false])('refuses %p', (value) => {
+		expect(failure(() => numberInRange(value, 'Poll Interval', 2, 10))).toMatch(/^Poll Interval: must be a number from 2 to 10/);
+	});
+});
+
+describe('choice and flag', () => {
+	test('choice takes only the listed values, case-sensitive', () => {
+		expect(choice('dir', 'Type', ['file', 'dir'])).toBe('dir');
+		expect(failure(() => choice('DIR', 'Type', ['file', 'dir']))).toBe('Type: must be one of file, dir, got "DIR"');
+		expect(failure(() => choice(undefined, 'Type', ['file']))).toBe('Type: must be one of file, got undefined');
+	});
+
+	test('flag takes booleans and the text true/false', () => {
+		expect(flag(true, 'Return All')).toBe(true);
+		expect(flag('false', 'Return All')).toBe(false);
+		expect(failure(() => flag('yes', 'Return All'))).toBe('Return All: must be true or false, got "yes"');
+		expect(failure(() => flag(1, 'Return All'))).toBe('Return All: must be true or false, got 1');
+	});
+});
+
+describe('optionalText', () => {
+	test('trims, and empty means not set', () => {
+		expect(optionalText('  org-1 ', 'Project ID', 64)).toBe('org-1');
+		expect(optionalText('', 'Project ID', 64)).toBeUndefined();
+		expect(optionalText(undefined, 'Project ID', 64)).toBeUndefined();
+		expect(optionalText(42, 'Project ID', 64)).toBe('42');
+	});
+
+	test('refuses lists, objects, control characters and overlong text', () => {
+		expect(failure(() => optionalText(['org'], 'Project ID', 64))).toBe('Project ID: must be text, got a list');
+		expect(failure(() => optionalText({}, 'Project ID', 64))).toBe('Project ID: must be text, got object');
+		expect(failure(() => optionalText('a\u0000b', 'Project ID', 64))).toBe('Project ID: contains control characters');
+		expect(failure(() => optionalText('o'.repeat(65), 'Project ID', 64))).toBe('Project ID: is longer than 64 characters');
+	});
+});
+
+describe('checkEntries', () => {
+	const limits = { max: 3, maxLength: 5 };
+	test('passes lists within the limits', () => {
+		expect(() => checkEntries(['a', 'bbbbb', 'c'], 'Task IDs', limits)).not.toThrow();
+	});
+
+	test('names the count, or the 1-based entry that is wrong', () => {
+		expect(failure(() => checkEntries(['a', 'b', 'c', 'd'], 'Task IDs', limits))).toBe('Task IDs: has 4 entries; at most 3 are allowed');
+		expect(failure(() => checkEntries(['a', 'bbbbbb'], 'Task IDs', limits))).toBe('Task IDs: entry 2 is longer than 5 characters');
+		expect(failure(() => checkEntries(['a\u0007'], 'Task IDs', limits))).toBe('Task IDs: entry 1 contains control characters');
+	});
+});
