@@ -1,29 +1,9 @@
-import { CredentialTestContext } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestFunction,
-	ICredentialsDecrypted,
-	INodeCredentialTestResult,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeCredentialTestResult } from 'n8n-workflow';
 
 import type { UcdnSimulator } from '../simulator/server';
 import { SECOND_PROJECT, TEST_PRIVATE_KEY, startSimulator } from '../simulator/server';
-import { PackageNodeTypes } from './harness';
+import { PackageNodeTypes, credentialTestFor, testCredentials } from './harness';
 import { simulatorCredentials } from './workflows';
-
-/** Finds the credential's test the way n8n's CredentialsTester does: a node naming it in `testedBy`. */
-function credentialTestFor(type: string): ICredentialTestFunction {
-	const nodeTypes = new PackageNodeTypes();
-	for (const node of Object.values(nodeTypes.types)) {
-		for (const { name, testedBy } of node.description.credentials ?? []) {
-			if (name === type && typeof testedBy === 'string') {
-				const test = node.methods?.credentialTest?.[testedBy];
-				if (test) return test;
-			}
-		}
-	}
-	throw new Error(`No credential test for ${type}`);
-}
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
@@ -34,13 +14,7 @@ afterAll(async () => {
 });
 
 async function testCredential(overrides: ICredentialDataDecryptedObject = {}): Promise<INodeCredentialTestResult> {
-	const credential: ICredentialsDecrypted = {
-		id: 'test',
-		name: 'UCloud API (simulator)',
-		type: 'ucloudApi',
-		data: simulatorCredentials(sim, overrides).ucloudApi,
-	};
-	const result = await credentialTestFor('ucloudApi').call(new CredentialTestContext(), credential);
+	const result = await testCredentials(simulatorCredentials(sim, overrides).ucloudApi);
 	expect(JSON.stringify(result)).not.toContain(TEST_PRIVATE_KEY);
 	return result;
 }

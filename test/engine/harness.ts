@@ -4,14 +4,16 @@
  * package.json's `n8n` block. Credentials are served by a helper that calls the credential
  * type's own `authenticate`, as n8n's CredentialsHelper does; HTTP goes out for real.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestFunction,
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
+	INodeCredentialTestResult,
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeType,
@@ -307,4 +309,24 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		items,
 		json: (nodeName) => items(nodeName).map((item) => item.json),
 	};
+}
+
+/** Finds a credential type's test the way n8n's CredentialsTester does: a node naming it in `testedBy`. */
+export function credentialTestFor(type: string): ICredentialTestFunction {
+	const nodeTypes = new PackageNodeTypes();
+	for (const node of Object.values(nodeTypes.types)) {
+		for (const { name, testedBy } of node.description.credentials ?? []) {
+			if (name === type && typeof testedBy === 'string') {
+				const test = node.methods?.credentialTest?.[testedBy];
+				if (test) return test;
+			}
+		}
+	}
+	throw new Error(`No credential test for ${type}`);
+}
+
+/** Runs the UCloud API credential's test on these values, as the editor's "Test" button does. */
+export async function testCredentials(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const credential = { id: 'test', name: 'UCloud API (simulator)', type: 'ucloudApi', data };
+	return await credentialTestFor('ucloudApi').call(new CredentialTestContext(), credential);
 }

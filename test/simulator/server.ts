@@ -31,6 +31,8 @@ export interface RecordedRequest {
 	action: string;
 	/** The parameters as received and signed, Signature excluded. */
 	params: Record<string, string>;
+	/** The Signature as received. */
+	signature?: string;
 	retCode?: number;
 	at: number;
 }
@@ -43,8 +45,11 @@ export type Fault =
 	| { kind: 'reset' }
 	/** Answers normally, then rewrites the JSON answer (a lying TotalCount, numbers as text, …). */
 	| { kind: 'transform'; transform: (answer: Record<string, unknown>, request: RecordedRequest) => unknown }
-	/** Answers with HTML that quotes what was received and signed, as a broken gateway might. */
-	| { kind: 'echo' };
+	/**
+	 * Quotes the Signature received and the full string it signs (private key included), as a
+	 * broken gateway might in HTML, or a careless API in a RetCode 171 Message.
+	 */
+	| { kind: 'echo'; in?: 'html' | 'retCode' };
 
 interface QueuedFault {
 	fault: Fault;
@@ -272,10 +277,22 @@ export class UcdnSimulator {
 		record.action = action;
 		const { Signature: sent, ...signed } = received;
 		record.params = signed;
+		record.signature = sent;
 
 		const fault = this.takeFault(action);
-		if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
-		else if (fault?.kind === 'reset') return void req.socket.destroy();
+		if (fault?.kind === 'delay') {
+			// A client that gives up does not stop the request: it goes on at once (a submit still creates its task).
+			await new Promise<void>((resolve) => {
+				const done = () => {
+					clearTimeout(timer);
+					req.socket.off('close', done);
+					resolve();
+				};
+				const timer = setTimeout(done, fault.ms);
+				req.socket.once('close', done);
+			});
+		}
+		if (fault?.kind === 'reset') return void req.socket.destroy();
 		else if (fault?.kind === 'http') return reply(fault.status, fault.body ?? '', 'text/plain', fault.headers);
 		else if (fault?.kind === 'garbage') {
 			return reply(200, fault.body ?? '<html><body>Bad Gateway</body></html>', fault.contentType ?? 'text/html');
@@ -290,7 +307,9 @@ export class UcdnSimulator {
 		const names = Object.keys(signed).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		const signedText = names.map((name) => name + signed[name]).join('') + privateKey;
 		if (fault?.kind === 'echo') {
-			return reply(502, `<html><body>Bad gateway. Signature ${sent} for ${signedText}</body></html>`, 'text/html');
+			const quote = `Signature ${sent} for ${signedText}`;
+			if (fault.in === 'retCode') return answer(action, RET.SIGNATURE, { Message: `${quote} does not match` });
+			return reply(502, `<html><body>Bad gateway. ${quote}</body></html>`, 'text/html');
 		}
 		const expected = SHA1(signedText).toString();
 		if (sent !== expected) return answer(action, RET.SIGNATURE, { Message: 'Signature VerifyAC Error' });

@@ -42,7 +42,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					? new NodeOperationError(this.getNode(), caught.message, { itemIndex: i })
 					: caught;
 			if (this.continueOnFail()) {
-				returnData.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+				const { message, description } = error as NodeOperationError;
+				returnData.push({ json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: i } });
 				continue;
 			}
 			throw error;

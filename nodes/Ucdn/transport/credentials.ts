@@ -121,7 +121,7 @@ export async function testCredentials(
 	if (answer.RetCode !== 0) {
 		return {
 			status: 'Error',
-			message: `${retCodeMessage(CREDENTIAL_TEST_ACTION, answer.RetCode, answer.Message)}. ${retCodeHint(answer.RetCode)}`,
+			message: `${retCodeMessage(CREDENTIAL_TEST_ACTION, answer.RetCode, answer.Message, [privateKey])}. ${retCodeHint(answer.RetCode)}`,
 		};
 	}
 	return { status: 'OK', message: 'Connection successful' };

@@ -11,8 +11,11 @@ import { pause } from '../helpers/pause';
 import type { Failure } from '../helpers/retry';
 import { MAX_RETRY_AFTER_MS, backoffMs, isRetryable, mayHaveCreatedTask, parseRetryAfter } from '../helpers/retry';
 import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
+import { preview } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
+
+export { preview } from './redact';
 
 export type UcdnContext = IExecuteFunctions | IPollFunctions;
 
@@ -54,19 +57,6 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 		defaultProjectId: projectId || undefined,
 		secrets: privateKey ? [privateKey] : [],
 	};
-}
-
-const BODY_PREVIEW_LENGTH = 200;
-/** A SHA-1 in hex: the shape of a Signature, which a misbehaving gateway might echo back. */
-const SIGNATURE_SHAPE = /\b[0-9a-f]{40}\b/gi;
-
-/** The start of a body, for an error message: one line, secrets and signatures removed. */
-export function preview(body: unknown, secrets: string[]): string {
-	let text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
-	for (const secret of secrets) text = text.split(secret).join('***');
-	const flat = text.replace(SIGNATURE_SHAPE, '***').replace(/\s+/g, ' ').trim();
-	if (flat === '') return '(empty)';
-	return flat.length > BODY_PREVIEW_LENGTH ? `${flat.slice(0, BODY_PREVIEW_LENGTH)}…` : flat;
 }
 
 /** The system's error code of a failed request, if it has one (n8n wraps the HTTP client's error). */
@@ -162,8 +152,8 @@ async function attempt(
 	if (retCode !== 0) {
 		return {
 			failure: { kind: 'retCode', retCode },
-			error: new NodeApiError(node, { ...data, RetCode: retCode } as JsonObject, {
-				message: retCodeMessage(action, retCode, data?.Message),
+			error: new NodeApiError(node, { action, RetCode: retCode } as JsonObject, {
+				message: retCodeMessage(action, retCode, data?.Message, target.secrets),
 				description: retCodeHint(retCode),
 				itemIndex,
 			}),

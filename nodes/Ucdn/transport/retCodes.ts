@@ -1,3 +1,5 @@
+import { scrub } from './redact';
+
 /** What a user should check for a RetCode the UCloud API answered. */
 export function retCodeHint(retCode: number): string {
 	if (retCode === 171) {
@@ -12,7 +14,9 @@ export function retCodeHint(retCode: number): string {
 	return 'UCloud refused the request. Check the parameters, the Project ID and the permissions of the key.';
 }
 
-export function retCodeMessage(action: string, retCode: number, message: unknown): string {
-	const text = typeof message === 'string' && message.trim() !== '' ? `: ${message.trim()}` : '';
+/** The error message for a RetCode, quoting the API's Message with secrets removed. */
+export function retCodeMessage(action: string, retCode: number, message: unknown, secrets: string[]): string {
+	const quoted = typeof message === 'string' ? scrub(message, secrets).replace(/\s+/g, ' ').trim() : '';
+	const text = quoted !== '' ? `: ${quoted}` : '';
 	return `UCloud API ${action} failed with RetCode ${retCode}${text}`;
 }
