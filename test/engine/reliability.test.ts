@@ -105,6 +105,29 @@ describe('reads retry transient faults', () => {
 	});
 });
 
+describe('Wait for Completion', () => {
+	test('its Timeout bounds a check that gets no answer, retries included', async () => {
+		await simulator();
+		// The first check finds the task still waiting; every later one hangs for a minute.
+		sim.failNext({ kind: 'delay', ms: 60_000 }, { action: DESCRIBE, skip: 1, times: 10 });
+		const { error } = await run({
+			operation: 'describeTasks',
+			taskIds: 't_000001',
+			waitForCompletion: true,
+			pollInterval: 2,
+			timeout: 3,
+			options: { requestTimeout: 30, retries: 3 },
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(
+			/^Timed out after 3 s waiting for 1 task\(s\); the last check failed: Could not get an answer from the UCloud API/,
+		);
+		expect(error?.description).toMatch(/^The tasks go on at the CDN/);
+		// No retry was started past the deadline.
+		expect(sim.requests.map((request) => request.action)).toEqual([DESCRIBE, DESCRIBE]);
+	});
+});
+
 describe('reads do not retry what will not change', () => {
 	test.each<[string, Parameters<UcdnSimulator['failNext']>[0] | undefined, IDataObject, RegExp]>([
 		['RetCode 171', undefined, { privateKey: 'TEST-WRONG-PRIVATE-KEY' }, /RetCode 171/],

@@ -84,13 +84,28 @@ export async function waitForTasks(
 	const signal = this.getExecutionCancelSignal?.();
 	const started = Date.now();
 	const deadline = started + settings.timeoutMs;
+	const timedOut = (waitingFor: string) =>
+		new NodeOperationError(
+			this.getNode(),
+			`Timed out after ${Math.round((Date.now() - started) / 1000)} s waiting for ${waitingFor}`,
+			{
+				itemIndex: i,
+				description:
+					'The tasks go on at the CDN. Raise the Timeout, or check them later with Describe Tasks and these Task IDs.',
+			},
+		);
 	for (;;) {
 		// The overall Timeout bounds each poll too, retries included.
-		const timeoutMs = Math.max(1000, Math.min(request.timeoutMs, deadline - Date.now()));
-		const page = await fetchTaskPage.call(this, target, resource.describeAction, { ...query, TaskId: taskIds }, {
-			...request,
-			timeoutMs,
-		});
+		let page;
+		try {
+			page = await fetchTaskPage.call(this, target, resource.describeAction, { ...query, TaskId: taskIds }, {
+				...request,
+				deadline,
+			});
+		} catch (error) {
+			if (Date.now() < deadline) throw error;
+			throw timedOut(`${taskIds.length} task(s); the last check failed: ${(error as Error).message}`);
+		}
 		const state = assess(taskIds, page.tasks);
 		if (state.done) {
 			const failed = settings.errorOnFailedTasks ? failedUrls(state.tasks) : [];
@@ -106,15 +121,7 @@ export async function waitForTasks(
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
 			const waiting = state.pending.length + state.missing.length;
-			throw new NodeOperationError(
-				this.getNode(),
-				`Timed out after ${Math.round((Date.now() - started) / 1000)} s waiting for ${waiting} of ${taskIds.length} task(s): ${describePending(state)}`,
-				{
-					itemIndex: i,
-					description:
-						'The tasks go on at the CDN. Raise the Timeout, or check them later with Describe Tasks and these Task IDs.',
-				},
-			);
+			throw timedOut(`${waiting} of ${taskIds.length} task(s): ${describePending(state)}`);
 		}
 		await pause(Math.min(settings.pollIntervalMs, remaining), signal);
 		if (signal?.aborted) {

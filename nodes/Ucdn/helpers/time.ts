@@ -113,6 +113,9 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 			return { BeginTime: begin, EndTime: end };
 		}
 		default:
-			throw new ParameterError('Time Range', `unknown choice "${String(input.mode)}"`);
+			throw new ParameterError(
+				'Time Range',
+				`must be one of default, lastHours, lastDays, custom, got ${JSON.stringify(input.mode) ?? String(input.mode)}`,
+			);
 	}
 }

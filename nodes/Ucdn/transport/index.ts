@@ -35,6 +35,8 @@ export interface RequestSettings {
 	timeoutMs: number;
 	/** A submit: retried only when the answer proves no task was created. */
 	createsTasks?: boolean;
+	/** Epoch ms by which all attempts must be over (Wait for Completion's Timeout). */
+	deadline?: number;
 }
 
 /** A successful answer: RetCode 0 plus whatever fields the action returns. */
@@ -180,8 +182,12 @@ export async function ucdnRequest(
 	const createsTasks = settings.createsTasks === true;
 	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal?.() : undefined;
 
+	const { deadline } = settings;
 	for (let attempts = 1; ; attempts++) {
-		const outcome = await attempt.call(this, target, action, body, settings);
+		// Each attempt gets at least a second, even right at the deadline.
+		const timeoutMs =
+			deadline === undefined ? settings.timeoutMs : Math.max(1000, Math.min(settings.timeoutMs, deadline - Date.now()));
+		const outcome = await attempt.call(this, target, action, body, { ...settings, timeoutMs });
 		if ('answer' in outcome) return outcome.answer;
 		const { failure, error, retryAfterMs } = outcome;
 		const waitMs = retryAfterMs ?? backoffMs(attempts - 1, Math.random());
@@ -189,6 +195,7 @@ export async function ucdnRequest(
 			isRetryable(failure, createsTasks) &&
 			attempts <= settings.retries &&
 			waitMs <= MAX_RETRY_AFTER_MS &&
+			(deadline === undefined || Date.now() + waitMs < deadline) &&
 			!signal?.aborted;
 		if (!retry) {
 			const notes: string[] = [];
