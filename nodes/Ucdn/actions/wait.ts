@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { flag, numberInRange } from '../helpers/values';
 import { pause } from '../helpers/pause';
@@ -103,8 +103,13 @@ export async function waitForTasks(
 				deadline,
 			});
 		} catch (error) {
-			if (Date.now() < deadline) throw error;
-			throw timedOut(`${taskIds.length} task(s); the last check failed: ${(error as Error).message}`);
+			if (Date.now() >= deadline) {
+				throw timedOut(`${taskIds.length} task(s); the last check failed: ${(error as Error).message}`);
+			}
+			// The transport throws only n8n's errors; keep them as they are.
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 		}
 		const state = assess(taskIds, page.tasks);
 		if (state.done) {
