@@ -7,3 +7,9 @@ task('build:assets', () =>
 		encoding: false,
 	}).pipe(dest('dist')),
 );
+
+// A build starts from an empty dist/, so nothing stale is ever packed.
+task('clean', (done) => {
+	require('node:fs').rmSync('dist', { recursive: true, force: true });
+	done();
+});

