@@ -1,0 +1,77 @@
+/**
+ * `npm run screenshots`: drives the real n8n editor (the `npm run dev` setup) in headless
+ * Chromium from Debian's `chromium` package with playwright-core, and saves the README's
+ * pictures to docs/images/: the Describe Tasks panel, the Submit panel with Wait for
+ * Completion, and the output table of a per-URL run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import { OWNER, startDevSession } from './session';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = path.resolve('docs', 'images');
+
+async function openNode(page: Page, url: string, workflowId: string, nodeName: string) {
+	await page.goto(`${url}/workflow/${workflowId}`);
+	const node = page.locator('[data-test-id="canvas-node"]', { hasText: nodeName });
+	await node.waitFor();
+	await node.dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor();
+	await page.waitForTimeout(800);
+}
+
+async function main() {
+	if (!existsSync(CHROMIUM) && CHROMIUM === '/usr/bin/chromium' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+		console.log("Installing Debian's chromium package (once)");
+		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
+	}
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+	}
+	mkdirSync(OUT, { recursive: true });
+	const session = await startDevSession(5690);
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		await page.goto(`${session.url}/signin`);
+		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+		await page.locator('input[type="password"]').first().fill(OWNER.password);
+		await page.locator('button', { hasText: /sign in/i }).first().click();
+		await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
+
+		const describe = session.workflows['describe-tasks.workflow.json'];
+		const deploy = session.workflows['deploy-purge-and-wait.workflow.json'];
+
+		await openNode(page, session.url, describe, 'Describe refresh tasks');
+		await page.screenshot({ path: path.join(OUT, 'describe-tasks.png') });
+
+		await openNode(page, session.url, deploy, 'Purge and wait');
+		await page.screenshot({ path: path.join(OUT, 'submit-wait.png') });
+
+		await page.goto(`${session.url}/workflow/${describe}`);
+		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Describe refresh tasks' }).dblclick();
+		await page.locator('[data-test-id="ndv"] table').first().waitFor();
+		await page.waitForTimeout(800);
+		await page.screenshot({ path: path.join(OUT, 'output-per-url.png') });
+		console.log(`Saved describe-tasks.png, submit-wait.png and output-per-url.png in ${OUT}`);
+	} finally {
+		await browser.close();
+		await session.stop();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -1,0 +1,90 @@
+/**
+ * A real n8n 2.x on localhost with this package installed from its tarball, a "UCloud API
+ * (simulator)" credential pointing at a running simulator with sample tasks, the example
+ * workflows imported, and an owner account already set up through n8n's REST API (so the
+ * first-run setup screen is skipped). Used by `npm run dev` and `npm run screenshots`.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { readWorkflow } from '../../test/engine/harness';
+import { generateTasks } from '../../test/simulator/data';
+import type { UcdnSimulator } from '../../test/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
+import { RELEASES, ensureN8n } from './install';
+import { createInstance, n8nCommand, packTarball, startN8n } from './instance';
+
+/** A local, throwaway account: n8n needs an owner before its editor opens. */
+export const OWNER = { email: 'dev@n8n-nodes-ucdn.invalid', password: 'Simulator-Only-1', firstName: 'UCDN', lastName: 'Developer' };
+export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
+
+export interface DevSession {
+	url: string;
+	simulator: UcdnSimulator;
+	/** Imported workflow ids by example file name. */
+	workflows: Record<string, string>;
+	stop(): Promise<void>;
+}
+
+export async function startDevSession(port = 5678): Promise<DevSession> {
+	const release = RELEASES.find((r) => r.line === '2.x');
+	if (!release) throw new Error('No n8n 2.x release configured');
+	const install = ensureN8n(release);
+	const tarball = packTarball();
+
+	const simulator = await startSimulator({ submit: { pollsToFinish: 2 } });
+	const now = Math.floor(Date.now() / 1000);
+	simulator.addTasks([
+		...generateTasks({ kind: 'refresh', count: 12, newest: now - 90, spacing: 600, prefix: 'demo', domain: 'www.example.com' }),
+		...generateTasks({ kind: 'prefetch', count: 6, newest: now - 60, spacing: 900, prefix: 'warm', urlsPerTask: 3, domain: 'www.example.com' }),
+	]);
+
+	const instance = createInstance(install, tarball, 'dev', port);
+	const work = path.join(instance.userFolder, 'import');
+	mkdirSync(path.join(work, 'workflows'), { recursive: true });
+	writeFileSync(
+		path.join(work, 'credentials.json'),
+		JSON.stringify([
+			{
+				...CREDENTIAL,
+				type: 'ucloudApi',
+				data: { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY, endpoint: 'custom', customEndpoint: simulator.url, projectId: '' },
+			},
+		]),
+	);
+	const workflows: Record<string, string> = {};
+	readdirSync('examples').forEach((file, n) => {
+		const id = `ucdnExample${String(n + 1).padStart(5, '0')}`;
+		workflows[file] = id;
+		const workflow = readWorkflow(path.join('examples', file));
+		const nodes = workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: CREDENTIAL } } : node));
+		writeFileSync(path.join(work, 'workflows', file), JSON.stringify({ ...workflow, nodes, id, active: false }));
+	});
+	for (const args of [
+		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
+		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
+	]) {
+		const result = await n8nCommand(instance, args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	const n8n = await startN8n(instance);
+	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!setup.ok) {
+		await n8n.stop();
+		throw new Error(`Owner setup failed: HTTP ${setup.status} ${await setup.text()}`);
+	}
+	return {
+		url: n8n.url,
+		simulator,
+		workflows,
+		stop: async () => {
+			await n8n.stop();
+			await simulator.close();
+		},
+	};
+}
