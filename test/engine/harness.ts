@@ -111,11 +111,71 @@ const editFields = {
 	},
 } as unknown as INodeType;
 
+/**
+ * Stand-in for an AI Agent: takes the tools connected to it the way n8n's agent does
+ * (`getInputConnectionData('ai_tool')`, which makes each tool with n8n-core's createNodeAsTool)
+ * and, for each item, calls the first one with the arguments an LLM would have chosen: the
+ * item's `toolArgs`. Outputs the tool's name, schema fields and answer.
+ */
+const toolCaller = {
+	description: {
+		displayName: 'Tool Caller',
+		name: 'toolCaller',
+		group: ['transform'],
+		version: 1,
+		description: 'Stand-in for an AI Agent calling one tool',
+		defaults: { name: 'Agent' },
+		inputs: ['main', { type: 'ai_tool', displayName: 'Tools', maxConnections: 1 }],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute(this: IExecuteFunctions) {
+		const tool = (await this.getInputConnectionData('ai_tool', 0)) as {
+			name: string;
+			description: string;
+			schema: { shape: Record<string, unknown> };
+			invoke(args: IDataObject): Promise<unknown>;
+		};
+		const items = this.getInputData();
+		const output = [];
+		for (let i = 0; i < items.length; i++) {
+			const answer = await tool.invoke(items[i].json.toolArgs as IDataObject);
+			output.push({
+				json: { tool: tool.name, description: tool.description, fields: Object.keys(tool.schema.shape), answer } as IDataObject,
+				pairedItem: { item: i },
+			});
+		}
+		return [output];
+	},
+} as unknown as INodeType;
+
 const BASE_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', []),
 	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation, do nothing', ['main']),
 	'n8n-nodes-base.set': editFields,
+	'test.toolCaller': toolCaller,
 };
+
+/**
+ * The tool variant n8n's node loader adds for a node with `usableAsTool`: the same node, named
+ * `<name>Tool`, with no inputs, an `ai_tool` output and a Tool Description parameter.
+ */
+function asTool(node: INodeType): INodeType {
+	const { usableAsTool: _usableAsTool, ...description } = node.description;
+	return Object.assign(Object.create(node) as INodeType, {
+		description: {
+			...description,
+			name: `${description.name}Tool`,
+			displayName: `${description.displayName} Tool`,
+			inputs: [],
+			outputs: ['ai_tool'],
+			properties: [
+				{ displayName: 'Description', name: 'toolDescription', type: 'string', default: description.description },
+				...description.properties,
+			],
+		},
+	});
+}
 
 export class PackageNodeTypes implements INodeTypes {
 	readonly types: Record<string, INodeType> = { ...BASE_NODES };
@@ -124,7 +184,10 @@ export class PackageNodeTypes implements INodeTypes {
 
 	constructor() {
 		const pkg = loadPackage();
-		for (const node of pkg.nodes) this.types[`${pkg.name}.${node.description.name}`] = node;
+		for (const node of pkg.nodes) {
+			this.types[`${pkg.name}.${node.description.name}`] = node;
+			if (node.description.usableAsTool) this.types[`${pkg.name}.${node.description.name}Tool`] = asTool(node);
+		}
 		for (const credential of pkg.credentials) this.credentialTypes[credential.name] = credential;
 	}
 

@@ -1,0 +1,87 @@
+/**
+ * `usableAsTool`: the node run the way n8n runs a tool for an AI Agent. The agent stand-in gets
+ * the tool from n8n-core (createNodeAsTool, with the schema built from the `$fromAI()` calls in
+ * the node's parameters) and invokes it with the arguments an LLM would choose.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { generateTasks } from '../simulator/data';
+import type { UcdnSimulator } from '../simulator/server';
+import { startSimulator } from '../simulator/server';
+import type { WorkflowJson } from './harness';
+import { runWorkflow } from './harness';
+import { CREDENTIAL_REF, simulatorCredentials } from './workflows';
+
+let sim: UcdnSimulator;
+beforeAll(async () => {
+	sim = await startSimulator({ seed: false });
+	sim.addTasks(generateTasks({ kind: 'refresh', count: 5, newest: Math.floor(Date.now() / 1000) - 60, prefix: 'r' }));
+});
+afterAll(async () => {
+	await sim.close();
+});
+
+/** Manual Trigger → Input (the LLM's arguments) → Agent, with UCDN Tool connected to the Agent. */
+function agentWorkflow(toolParameters: INodeParameters, toolArgs: IDataObject): WorkflowJson {
+	return {
+		nodes: [
+			{ id: '1', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: '2', name: 'Input', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			{ id: '3', name: 'Agent', type: 'test.toolCaller', typeVersion: 1, position: [400, 0], parameters: {} },
+			{
+				id: '4',
+				name: 'UCDN Tool',
+				type: 'n8n-nodes-ucdn.ucdnTool',
+				typeVersion: 1,
+				position: [400, 200],
+				parameters: toolParameters,
+				credentials: CREDENTIAL_REF,
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
+			Input: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
+			'UCDN Tool': { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
+		},
+		pinData: { Input: [{ json: { toolArgs } }] },
+	};
+}
+
+test('an agent describes the tasks whose IDs it chose, through $fromAI()', async () => {
+	const before = sim.requests.length;
+	const result = await runWorkflow(
+		agentWorkflow(
+			{
+				resource: 'refresh',
+				operation: 'describeTasks',
+				taskIds: "={{ $fromAI('taskIds', 'Task IDs, separated by commas', 'string') }}",
+				output: 'task',
+			},
+			{ taskIds: 'r_000001, r_000003' },
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+	expect(result.error).toBeUndefined();
+	const [call] = result.json('Agent');
+	expect(call.tool).toBe('UCDN_Tool');
+	expect(call.fields).toEqual(['taskIds']);
+	const answer = JSON.parse(String(call.answer)) as IDataObject[];
+	expect(answer.map((task) => task.TaskId)).toEqual(['r_000001', 'r_000003']);
+	expect(sim.requests.slice(before).map((request) => request.params)).toEqual([
+		expect.objectContaining({ Action: 'DescribeNewUcdnRefreshCacheTask', 'TaskId.0': 'r_000001', 'TaskId.1': 'r_000003' }),
+	]);
+});
+
+test('bad arguments from the agent end in an error naming the field, and nothing is sent', async () => {
+	const before = sim.requests.length;
+	const result = await runWorkflow(
+		agentWorkflow(
+			{ resource: 'prefetch', operation: 'submit', urls: "={{ $fromAI('urls', 'URLs to prefetch', 'string') }}" },
+			{ urls: 'www.example.com/no-scheme.js' },
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+	expect(sim.requests.length).toBe(before);
+	expect(result.error?.name).toBe('NodeOperationError');
+	expect(result.error?.message).toMatch(/URLs: URL 1 "www\.example\.com\/no-scheme\.js" must start with http:\/\/ or https:\/\//);
+});
