@@ -149,11 +149,38 @@ const toolCaller = {
 	},
 } as unknown as INodeType;
 
+/**
+ * For the benchmark's "engine cost" contender: a node that does no work of its own and emits
+ * `count` items shaped like `template`, so what n8n itself costs per item can be measured.
+ */
+const itemSource = {
+	description: {
+		displayName: 'Item Source',
+		name: 'itemSource',
+		group: ['transform'],
+		version: 1,
+		description: 'Emits ready-made items',
+		defaults: { name: 'Item Source' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'Count', name: 'count', type: 'number', default: 1 },
+			{ displayName: 'Template', name: 'template', type: 'json', default: '{}' },
+		],
+	},
+	async execute(this: IExecuteFunctions) {
+		const count = this.getNodeParameter('count', 0) as number;
+		const template = this.getNodeParameter('template', 0) as IDataObject;
+		return [Array.from({ length: count }, (_, n) => ({ json: { ...template, n }, pairedItem: { item: 0 } }))];
+	},
+} as unknown as INodeType;
+
 const BASE_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', []),
 	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation, do nothing', ['main']),
 	'n8n-nodes-base.set': editFields,
 	'test.toolCaller': toolCaller,
+	'test.itemSource': itemSource,
 };
 
 /**

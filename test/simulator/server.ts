@@ -174,7 +174,7 @@ export class UcdnSimulator {
 	/** Moves a submitted task `steps` Describe calls on: wait → process → success or failure. */
 	private advance(task: StoredTask, steps = 1): void {
 		if (task.pollsLeft === undefined || task.pollsLeft <= 0) return;
-		task.pollsLeft = Math.max(0, task.pollsLeft - steps);
+		task.pollsLeft = steps >= task.pollsLeft ? 0 : task.pollsLeft - steps; // also for Infinity - Infinity
 		const polls = task.polls ?? 1;
 		const done = task.pollsLeft === 0;
 		const progress = done ? 100 : Number.isFinite(polls) ? Math.floor((100 * (polls - task.pollsLeft)) / (polls + 1)) : 50;

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench`: Describe + Return All over 10,000 tasks × 20 URLs on the simulator, for
+ *   1. this node in n8n-core's engine (One Item per URL: 200,000 items; and One Item per Task),
+ *   2. the floor: the same signed calls, parsing and flattening in a bare script (floor.ts),
+ *   3. the engine's own cost: a node that only emits 200,000 ready-made items.
+ * Each contender runs in its own child process (so peak RSS is its own): one warm-up, then
+ * RUNS timed runs; the table shows medians and ratios to the floor. Also measured: API calls
+ * to submit U URLs, calls per poll while waiting, and how soon the node returns after the
+ * last task is done. Prints a table and writes bench/results.json. Timing never fails CI.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { runWorkflow } from '../../test/engine/harness';
+import { simulatorCredentials, ucdnWorkflow } from '../../test/engine/workflows';
+import { generateTasks } from '../../test/simulator/data';
+import { startSimulator } from '../../test/simulator/server';
+import type { ChildResult, Contender } from './contender';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
+const URLS_PER_TASK = 20;
+const PAGE_SIZE = 1000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** API calls to submit `urls` URLs at `batchSize`, and what waiting costs. */
+async function submitAndWaitFigures() {
+	const sim = await startSimulator({ seed: false, submit: { cap: 1000, pollsToFinish: Infinity } });
+	try {
+		const urls = Array.from({ length: 1000 }, (_, n) => `https://static.example.com/purge/${n}.js`);
+		const submitCalls: Record<string, number> = {};
+		for (const batchSize of [30, 100, 1000]) {
+			const before = sim.requests.length;
+			const result = await runWorkflow(
+				ucdnWorkflow({ resource: 'refresh', operation: 'submit', urls: '={{ $json.urls }}', options: { batchSize } }, { input: [{ urls }] }),
+				{ credentials: simulatorCredentials(sim) },
+			);
+			if (result.error) throw result.error;
+			submitCalls[`1000 URLs at batch size ${batchSize}`] = sim.requests.length - before;
+		}
+
+		// Wait on 10 tasks (300 URLs at 30); the simulator marks them all done 5 s after the start.
+		const pollSeconds = 2;
+		const before = sim.requests.length;
+		let markedAt = 0;
+		const started = Date.now();
+		const timer = setTimeout(() => {
+			for (const task of sim.tasks.filter((t) => t.polls !== undefined && t.info.Status !== 'success')) sim.finishTask(task.info.TaskId);
+			markedAt = Date.now();
+		}, 5000);
+		const result = await runWorkflow(
+			ucdnWorkflow(
+				{ resource: 'refresh', operation: 'submit', urls: '={{ $json.urls }}', waitForCompletion: true, pollInterval: pollSeconds, timeout: 120 },
+				{ input: [{ urls: urls.slice(0, 300) }] },
+			),
+			{ credentials: simulatorCredentials(sim) },
+		);
+		const returnedAt = Date.now();
+		clearTimeout(timer);
+		if (result.error) throw result.error;
+		const calls = sim.requests.slice(before);
+		const polls = calls.filter((call) => call.action === DESCRIBE);
+		const tasksPerPoll = polls.map((poll) => Object.keys(poll.params).filter((name) => name.startsWith('TaskId.')).length);
+		return {
+			submitCalls,
+			waiting: {
+				tasks: calls.length - polls.length,
+				polls: polls.length,
+				// One Describe per poll covers every task: each names all of them.
+				everyPollNamesAllTasks: tasksPerPoll.every((count) => count === calls.length - polls.length),
+				pollIntervalSeconds: pollSeconds,
+				doneToReturnMs: returnedAt - markedAt,
+				totalSeconds: Math.round((returnedAt - started) / 100) / 10,
+			},
+		};
+	} finally {
+		await sim.close();
+	}
+}
+
+async function main() {
+	const sim = await startSimulator({ seed: false });
+	const now = Math.floor(Date.now() / 1000);
+	sim.addTasks(generateTasks({ kind: 'refresh', count: TASKS, urlsPerTask: URLS_PER_TASK, newest: now - 60, spacing: 5, prefix: 'b' }));
+	const script = path.join(__dirname, 'contender.js');
+	const contenders: Contender[] = ['floor', 'node-url', 'engine', 'node-task'];
+	const measured: Record<string, ChildResult & { calls: number; medianMs: number }> = {};
+	try {
+		for (const contender of contenders) {
+			process.stdout.write(`  ${contender} … `);
+			const before = sim.requests.length;
+			const output = await new Promise<string>((resolve, reject) => {
+				// Asynchronous: the child talks to this process's simulator.
+				const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', script, contender, sim.url, String(TASKS * URLS_PER_TASK), String(RUNS)], {
+					stdio: ['ignore', 'pipe', 'inherit'],
+				});
+				let text = '';
+				proc.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+				proc.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`${contender} exited with ${code}`))));
+			});
+			const result = JSON.parse(output) as ChildResult;
+			const calls = (sim.requests.length - before) / (RUNS + 1);
+			measured[contender] = { ...result, calls, medianMs: median(result.times) };
+			process.stdout.write(`${Math.round(measured[contender].medianMs)} ms\n`);
+		}
+	} finally {
+		await sim.close();
+	}
+	const figures = await submitAndWaitFigures();
+
+	const floor = measured.floor;
+	const engine = measured.engine;
+	const node = measured['node-url'];
+	const rows = contenders.map((name) => {
+		const m = measured[name];
+		return {
+			contender: name,
+			items: m.items,
+			httpCalls: m.calls,
+			medianMs: Math.round(m.medianMs),
+			timeVsFloor: Math.round((m.medianMs / floor.medianMs) * 100) / 100,
+			peakRssMb: Math.round(m.maxRssMb),
+			rssVsFloor: Math.round((m.maxRssMb / floor.maxRssMb) * 100) / 100,
+		};
+	});
+	const engineAlone = engine.medianMs / floor.medianMs;
+	const targets = {
+		timeTarget: engineAlone > 1.5 ? 'node ≤ 1.2 × (floor + engine cost), since the engine alone exceeds 1.5 × the floor' : 'node ≤ 1.5 × floor',
+		time: engineAlone > 1.5 ? node.medianMs <= 1.2 * (floor.medianMs + engine.medianMs) : node.medianMs <= 1.5 * floor.medianMs,
+		nodeVsFloorPlusEngine: Math.round((node.medianMs / (floor.medianMs + engine.medianMs)) * 100) / 100,
+		rssTarget: 'node ≤ 2 × floor',
+		rss: node.maxRssMb <= 2 * floor.maxRssMb,
+	};
+
+	console.log(`\nDescribe + Return All, ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}; median of ${RUNS} runs after a warm-up`);
+	console.table(rows);
+	console.log('Targets:', targets);
+	console.log('Submit calls:', figures.submitCalls);
+	console.log('Waiting:', figures.waiting);
+
+	const results = {
+		date: new Date().toISOString(),
+		machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+		dataset: { tasks: TASKS, urlsPerTask: URLS_PER_TASK, pageSize: PAGE_SIZE, runs: RUNS },
+		rows,
+		targets,
+		...figures,
+	};
+	mkdirSync('bench', { recursive: true });
+	writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	console.log('Wrote bench/results.json');
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,89 @@
+/**
+ * One benchmark contender in its own process, so its peak RSS is its own: a warm-up, then the
+ * timed runs; prints times, item count and peak RSS as JSON. The floor loads nothing of n8n.
+ * Usage: contender.js <floor|node-url|node-task|engine> <simulator url> <items> <runs>
+ */
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../test/simulator/server';
+
+export type Contender = 'floor' | 'node-url' | 'node-task' | 'engine';
+
+export interface ChildResult {
+	times: number[];
+	items: number;
+	maxRssMb: number;
+}
+
+const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
+const PAGE_SIZE = 1000;
+
+/** A URL item as the node emits it, for the engine-cost contender's ready-made items. */
+const URL_ITEM = {
+	Url: 'https://static.example.com/b/1/asset-1.js',
+	CreateTime: 1_700_000_000,
+	FinishTime: 1_700_000_005,
+	Status: 'success',
+	Progress: 100,
+	TaskId: 'b_000001',
+	TaskStatus: 'success',
+	TaskCreateTime: 1_700_000_000,
+};
+
+/** One run of a contender; returns how many items (or URL objects) it produced. */
+async function runOnce(contender: Contender, endpoint: string, count: number): Promise<number> {
+	const credentials = { ucloudApi: { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY, endpoint: 'custom', customEndpoint: endpoint, projectId: '' } };
+	if (contender === 'floor') {
+		const { floorDescribeUrls } = await import('./floor');
+		const { urls } = await floorDescribeUrls({ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY }, DESCRIBE, PAGE_SIZE);
+		return urls.length;
+	}
+	const { runWorkflow } = await import('../../test/engine/harness');
+	const { ucdnWorkflow } = await import('../../test/engine/workflows');
+	let workflow: ReturnType<typeof ucdnWorkflow>;
+	let node = 'UCDN';
+	if (contender === 'engine') {
+		workflow = ucdnWorkflow({});
+		workflow.nodes[2] = {
+			...workflow.nodes[2],
+			name: 'Item Source',
+			type: 'test.itemSource',
+			parameters: { count, template: URL_ITEM },
+			credentials: undefined,
+		};
+		workflow.connections.Input.main = [[{ node: 'Item Source', type: 'main', index: 0 }]];
+		node = 'Item Source';
+	} else {
+		workflow = ucdnWorkflow({
+			resource: 'refresh',
+			operation: 'describeTasks',
+			returnAll: true,
+			output: contender === 'node-url' ? 'url' : 'task',
+			options: { pageSize: PAGE_SIZE },
+		});
+	}
+	const result = await runWorkflow(workflow, { credentials });
+	if (result.error) throw result.error;
+	return result.items(node).length;
+}
+
+/** In a child process: a warm-up, then RUNS timed runs. */
+async function child(contender: Contender, endpoint: string, count: number, runs: number) {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	await runOnce(contender, endpoint, count);
+	const times: number[] = [];
+	let items = 0;
+	for (let run = 0; run < runs; run++) {
+		gc?.();
+		const started = performance.now();
+		items = await runOnce(contender, endpoint, count);
+		times.push(performance.now() - started);
+	}
+	const result: ChildResult = { times, items, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+	process.stdout.write(JSON.stringify(result));
+}
+
+
+const [contender, endpoint, count, runs] = process.argv.slice(2);
+child(contender as Contender, endpoint, Number(count), Number(runs)).catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
