@@ -15,7 +15,7 @@ describe('package.json, as n8n reads it', () => {
 			n8nNodesApiVersion: 1,
 			strict: true,
 			credentials: ['dist/credentials/UCloudApi.credentials.js'],
-			nodes: ['dist/nodes/Ucdn/Ucdn.node.js'],
+			nodes: ['dist/nodes/Ucdn/Ucdn.node.js', 'dist/nodes/UcdnTrigger/UcdnTrigger.node.js'],
 		});
 		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) expect(existsSync(path.join(ROOT, file))).toBe(true);
 	});

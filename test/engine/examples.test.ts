@@ -27,3 +27,20 @@ test('examples/describe-tasks.workflow.json: the three newest refresh tasks, one
 	expect(sim.requests).toHaveLength(1);
 	expect(sim.requests[0].params).toMatchObject({ Action: 'DescribeNewUcdnRefreshCacheTask', Limit: '3' });
 });
+
+test('examples/notify-when-tasks-finish.workflow.json: a manual run reports the task that finished last', async () => {
+	const [task] = sim.tasks.filter((t) => t.info.TaskId === 'demo_000004');
+	sim.endTask(task.info.TaskId, 'failure');
+	const result = await runWorkflow(readWorkflow('examples/notify-when-tasks-finish.workflow.json'), {
+		credentials: simulatorCredentials(sim),
+	});
+	expect(result.error).toBeUndefined();
+	expect(result.json('Report')).toEqual([
+		{ message: 'CDN refresh task demo_000004 finished: failure (2 URLs)', taskId: 'demo_000004', status: 'failure' },
+	]);
+	// One Describe per resource.
+	expect(sim.requests.slice(-2).map((request) => request.action)).toEqual([
+		'DescribeNewUcdnRefreshCacheTask',
+		'DescribeNewUcdnPrefetchCacheTask',
+	]);
+});

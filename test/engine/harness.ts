@@ -4,7 +4,7 @@
  * package.json's `n8n` block. Credentials are served by a helper that calls the credential
  * type's own `authenticate`, as n8n's CredentialsHelper does; HTTP goes out for real.
  */
-import { CredentialTestContext, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestFunction,
@@ -322,6 +322,39 @@ export function readWorkflow(file: string): WorkflowJson {
 	return JSON.parse(readFileSync(path.resolve(ROOT, file), 'utf8')) as WorkflowJson;
 }
 
+/** What n8n hands the engine besides the workflow: credentials, hooks, URLs. */
+function additionalDataFor(
+	nodeTypes: PackageNodeTypes,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(nodeTypes, credentials),
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used by these tests');
+		},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used by these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /** Runs a workflow from its trigger (the node without inputs), as "Execute workflow" does. */
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<RunResult> {
 	const nodeTypes = new PackageNodeTypes();
@@ -351,31 +384,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(nodeTypes, options.credentials),
-		hooks,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: 'http://127.0.0.1/form',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1/form-test',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		mcpBaseUrl: 'http://127.0.0.1/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not used by these tests');
-		},
-		startRunnerTask: async () => {
-			throw new Error('task runners are not used by these tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(nodeTypes, options.credentials, hooks);
 
 	const startNode = workflowJson.nodes.find(
 		(node) => nodeTypes.getByNameAndVersion(node.type).description.inputs.length === 0,
@@ -419,4 +428,50 @@ export function credentialTestFor(type: string): ICredentialTestFunction {
 export async function testCredentials(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
 	const credential = { id: 'test', name: 'UCloud API (simulator)', type: 'ucloudApi', data };
 	return await credentialTestFor('ucloudApi').call(new CredentialTestContext(), credential);
+}
+
+export interface PollOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** 'trigger' for an active workflow's poll, 'manual' for the editor's "Fetch Test Event". */
+	mode?: 'trigger' | 'manual';
+	/** The workflow's static data as n8n saved it after the previous poll. */
+	staticData?: IDataObject;
+}
+
+export interface PollResult {
+	items: INodeExecutionData[][] | null;
+	/** The static data as n8n would save it (a JSON round trip, as through the database). */
+	staticData: IDataObject;
+	error?: Error;
+}
+
+/**
+ * One poll of the workflow's polling trigger, run as n8n runs it for an active workflow:
+ * n8n-core's PollContext and TriggersAndPollers, with the workflow's static data.
+ */
+export async function pollTrigger(workflowJson: WorkflowJson, options: PollOptions): Promise<PollResult> {
+	const nodeTypes = new PackageNodeTypes();
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: workflowJson.name ?? 'test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: true,
+		nodeTypes,
+		settings: workflowJson.settings ?? {},
+		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
+	});
+	const node = workflowJson.nodes.find((n) => nodeTypes.getByNameAndVersion(n.type).description.polling);
+	if (!node) throw new Error('The workflow has no polling trigger');
+	const mode = options.mode ?? 'trigger';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-poll', workflowJson as unknown as IWorkflowBase);
+	const context = new PollContext(workflow, node, additionalDataFor(nodeTypes, options.credentials, hooks), mode, 'activate');
+	let items: INodeExecutionData[][] | null = null;
+	let error: Error | undefined;
+	try {
+		items = (await new TriggersAndPollers().runPollFunction(workflow, node, context)) ?? null;
+	} catch (caught) {
+		error = caught as Error;
+	}
+	return { items, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, error };
 }

@@ -171,6 +171,15 @@ export class UcdnSimulator {
 		if (task) this.advance(task, Infinity);
 	}
 
+	/** Ends any task now with this status (task and every URL), as the CDN would. */
+	endTask(taskId: string, status: 'success' | 'failure'): void {
+		const task = this.tasks.find((t) => t.info.TaskId === taskId);
+		if (!task) throw new Error(`No task ${taskId}`);
+		task.pollsLeft = 0;
+		task.info.Status = status;
+		for (const url of task.info.UrlLists) Object.assign(url, { Status: status, Progress: 100, FinishTime: this.now() });
+	}
+
 	/** Moves a submitted task `steps` Describe calls on: wait → process → success or failure. */
 	private advance(task: StoredTask, steps = 1): void {
 		if (task.pollsLeft === undefined || task.pollsLeft <= 0) return;

@@ -1,17 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { OutputMode } from '../helpers/output';
 import { urlsOfTask } from '../helpers/output';
 import type { Page } from '../helpers/pagination';
 import { readPage } from '../helpers/pagination';
-import type { ApiTarget, RequestSettings } from '../transport';
+import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
 import { preview, ucdnRequest } from '../transport';
 import type { ParamValue } from '../transport/signing';
 
 /** One Describe call, read as a page of tasks; a response that cannot be read is a NodeApiError. */
 export async function fetchTaskPage(
-	this: IExecuteFunctions,
+	this: UcdnContext,
 	target: ApiTarget,
 	action: string,
 	params: Record<string, ParamValue>,
