@@ -2,7 +2,8 @@
  * `npm run dev`: a real n8n 2.x on http://127.0.0.1:5678 with this package loaded from its
  * tarball, a ready "UCloud API (simulator)" credential and the example workflows. Ctrl-C stops it.
  */
-import { OWNER, startDevSession } from './session';
+import { OWNER } from './instance';
+import { startDevSession } from './session';
 
 async function main() {
 	const session = await startDevSession(Number(process.env.N8N_PORT ?? 5678));

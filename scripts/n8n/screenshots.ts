@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-import { OWNER, startDevSession } from './session';
+import { OWNER } from './instance';
+import { startDevSession } from './session';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve('docs', 'images');

@@ -12,10 +12,8 @@ import { generateTasks } from '../../test/simulator/data';
 import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
-import { createInstance, n8nCommand, packTarball, startN8n } from './instance';
+import { createInstance, n8nCommand, packTarball, setupOwner, startN8n } from './instance';
 
-/** A local, throwaway account: n8n needs an owner before its editor opens. */
-export const OWNER = { email: 'dev@n8n-nodes-ucdn.invalid', password: 'Simulator-Only-1', firstName: 'UCDN', lastName: 'Developer' };
 export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 
 export interface DevSession {
@@ -69,14 +67,11 @@ export async function startDevSession(port = 5678): Promise<DevSession> {
 	}
 
 	const n8n = await startN8n(instance);
-	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	if (!setup.ok) {
+	try {
+		await setupOwner(n8n.url);
+	} catch (error) {
 		await n8n.stop();
-		throw new Error(`Owner setup failed: HTTP ${setup.status} ${await setup.text()}`);
+		throw error;
 	}
 	return {
 		url: n8n.url,
