@@ -2,17 +2,16 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { fetchTaskPage } from '../Ucdn/actions/tasks';
-import { readRequestSettings, requestOptionProperties } from '../Ucdn/actions/request';
+import { readRequestSettings, readScope, withCommonOptions } from '../Ucdn/actions/request';
 import type { ResourceKey } from '../Ucdn/actions/resources';
 import { RESOURCES } from '../Ucdn/actions/resources';
 import type { Candidate, Seen, TriggerEvent } from '../Ucdn/helpers/events';
 import { isEvent, latest, selectNew, statusFilter } from '../Ucdn/helpers/events';
 import { urlsOfTask } from '../Ucdn/helpers/output';
 import { describePages } from '../Ucdn/helpers/pagination';
-import { choice, flag, numberInRange, optionalText } from '../Ucdn/helpers/values';
+import { choice, numberInRange, optionalText } from '../Ucdn/helpers/values';
 import { getApiTarget } from '../Ucdn/transport';
 import { testCredentials } from '../Ucdn/transport/credentials';
-import type { ParamValue } from '../Ucdn/transport/signing';
 
 /** Tasks per Describe call while polling; the trigger walks every page of its window. */
 const PAGE_SIZE = 100;
@@ -63,50 +62,41 @@ export class UcdnTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
+				options: withCommonOptions(
+					[
+						{
+							displayName: 'Look Back (Hours)',
+							name: 'lookBack',
+							type: 'number',
+							typeOptions: { minValue: 1, maxValue: MAX_LOOK_BACK_HOURS },
+							default: 24,
+							description:
+								'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
+						},
+						{
+							displayName: 'Output',
+							name: 'output',
+							type: 'options',
+							options: [
+								{ name: 'One Item per Task', value: 'task', description: 'The task as the API returns it, plus its Resource' },
+								{ name: 'One Item per URL', value: 'url', description: 'Each URL with its task’s TaskId, Status and CreateTime' },
+							],
+							default: 'task',
+						},
+						{
+							displayName: 'URL Contains',
+							name: 'urlFilter',
+							type: 'string',
+							default: '',
+							placeholder: 'www.example.com',
+							description: 'Only tasks with a URL that contains this text, for example a domain',
+						},
+					],
 					{
-						displayName: 'Look Back (Hours)',
-						name: 'lookBack',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: MAX_LOOK_BACK_HOURS },
-						default: 24,
-						description:
-							'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
+						projectId: "Project to watch instead of the credential's Project ID",
+						isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
 					},
-					{
-						displayName: 'Output',
-						name: 'output',
-						type: 'options',
-						options: [
-							{ name: 'One Item per Task', value: 'task', description: 'The task as the API returns it, plus its Resource' },
-							{ name: 'One Item per URL', value: 'url', description: 'Each URL with its task’s TaskId, Status and CreateTime' },
-						],
-						default: 'task',
-					},
-					{
-						displayName: 'Project ID',
-						name: 'projectId',
-						type: 'string',
-						default: '',
-						description: "Project to watch instead of the credential's Project ID",
-					},
-					...requestOptionProperties,
-					{
-						displayName: 'URL Contains',
-						name: 'urlFilter',
-						type: 'string',
-						default: '',
-						placeholder: 'www.example.com',
-						description: 'Only tasks with a URL that contains this text, for example a domain',
-					},
-					{
-						displayName: 'Whole-Site Acceleration',
-						name: 'isDcdn',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
-					},
-				],
+				),
 			},
 		],
 	};
@@ -162,17 +152,13 @@ function readSettings(this: IPollFunctions) {
 	const resource = choice(this.getNodeParameter('resource'), 'Resource', ['both', 'refresh', 'prefetch'] as const);
 	const event = choice<TriggerEvent>(this.getNodeParameter('event'), 'Event', ['succeeded', 'failed', 'finished']);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const scope: Record<string, ParamValue> = {
-		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
-		ProjectId: optionalText(options.projectId, 'Project ID', 64),
-	};
 	return {
 		resources: (resource === 'both' ? ['refresh', 'prefetch'] : [resource]) as ResourceKey[],
 		event,
 		lookBackSeconds: 3600 * numberInRange(options.lookBack ?? 24, 'Look Back (Hours)', 1, MAX_LOOK_BACK_HOURS),
 		urlFilter: optionalText(options.urlFilter, 'URL Contains', 4096),
 		output: choice(options.output ?? 'task', 'Output', ['task', 'url'] as const),
-		scope,
+		scope: readScope(options),
 		request: readRequestSettings(options, 0),
 	};
 }

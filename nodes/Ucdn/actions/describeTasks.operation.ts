@@ -3,14 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/errors';
 import { parseList } from '../helpers/lists';
-import { checkEntries, choice, flag, optionalText, wholeNumber } from '../helpers/values';
+import { checkEntries, choice, flag, wholeNumber } from '../helpers/values';
 import type { OutputMode } from '../helpers/output';
 import { describePages } from '../helpers/pagination';
 import type { TimeRangeMode } from '../helpers/time';
 import { resolveTimeRange } from '../helpers/time';
 import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
-import { readRequestSettings, requestOptionProperties } from './request';
+import { readRequestSettings, readScope, withCommonOptions } from './request';
 import { fetchTaskPage, tasksToItems } from './tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
@@ -144,39 +144,30 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [
+		options: withCommonOptions(
+			[
+				{
+					displayName: 'Offset',
+					name: 'offset',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Number of matching tasks to skip, newest first',
+				},
+				{
+					displayName: 'Page Size',
+					name: 'pageSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+					default: 100,
+					description: 'Tasks fetched per API call',
+				},
+			],
 			{
-				displayName: 'Offset',
-				name: 'offset',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Number of matching tasks to skip, newest first',
+				projectId: "Project to query instead of the credential's Project ID",
+				isDcdn: 'Whether to query whole-site acceleration (DCDN) tasks instead of CDN tasks',
 			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-				default: 100,
-				description: 'Tasks fetched per API call',
-			},
-			{
-				displayName: 'Project ID',
-				name: 'projectId',
-				type: 'string',
-				default: '',
-				description: "Project to query instead of the credential's Project ID",
-			},
-			...requestOptionProperties,
-			{
-				displayName: 'Whole-Site Acceleration',
-				name: 'isDcdn',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to query whole-site acceleration (DCDN) tasks instead of CDN tasks',
-			},
-		],
+		),
 	},
 ];
 
@@ -217,8 +208,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
 	const scope: Record<string, ParamValue> = {
 		...window,
-		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
-		ProjectId: optionalText(options.projectId, 'Project ID', 64),
+		...readScope(options),
 	};
 	const output = choice<OutputMode>(this.getNodeParameter('output', i), 'Output', ['task', 'url', 'raw']);
 	const request = readRequestSettings(options, i);

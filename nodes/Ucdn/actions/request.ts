@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { numberInRange, wholeNumber } from '../helpers/values';
+import { flag, numberInRange, optionalText, wholeNumber } from '../helpers/values';
 import type { RequestSettings } from '../transport';
 import { DEFAULT_REQUEST_SETTINGS } from '../transport';
+import type { ParamValue } from '../transport/signing';
 
 const MAX_RETRIES = 10;
 const MAX_REQUEST_TIMEOUT_SECONDS = 300;
 
-/** Retries and Request Timeout: options of every operation. */
-export const requestOptionProperties: INodeProperties[] = [
+/** Retries and Request Timeout: options of every operation and of the trigger. */
+const requestOptionProperties: INodeProperties[] = [
 	{
 		displayName: 'Request Timeout (Seconds)',
 		name: 'requestTimeout',
@@ -43,5 +44,30 @@ export function readRequestSettings(
 				1,
 				MAX_REQUEST_TIMEOUT_SECONDS,
 			),
+	};
+}
+
+/**
+ * An Options collection's entries: these `own` ones plus Project ID, Whole-Site Acceleration,
+ * Retries and Request Timeout, which every operation and the trigger offer, in the
+ * alphabetical order n8n lists options in.
+ */
+export function withCommonOptions(
+	own: INodeProperties[],
+	descriptions: { projectId: string; isDcdn: string },
+): INodeProperties[] {
+	const common: INodeProperties[] = [
+		{ displayName: 'Project ID', name: 'projectId', type: 'string', default: '', description: descriptions.projectId },
+		{ displayName: 'Whole-Site Acceleration', name: 'isDcdn', type: 'boolean', default: false, description: descriptions.isDcdn },
+		...requestOptionProperties,
+	];
+	return [...own, ...common].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent). */
+export function readScope(options: { projectId?: unknown; isDcdn?: unknown }): Record<string, ParamValue> {
+	return {
+		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
+		ProjectId: optionalText(options.projectId, 'Project ID', 64),
 	};
 }

@@ -8,14 +8,13 @@ import type {
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { URL_SEPARATORS, chunk, parseList } from '../helpers/lists';
-import { choice, flag, optionalText, wholeNumber } from '../helpers/values';
+import { choice, flag, wholeNumber } from '../helpers/values';
 import type { OutputMode } from '../helpers/output';
 import type { RefreshType } from '../helpers/urls';
 import { validateUrls } from '../helpers/urls';
 import { ucdnRequest } from '../transport';
-import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
-import { readRequestSettings, requestOptionProperties } from './request';
+import { readRequestSettings, readScope, withCommonOptions } from './request';
 import { tasksToItems } from './tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
@@ -79,32 +78,23 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [
+		options: withCommonOptions(
+			[
+				{
+					displayName: 'Batch Size',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+					default: DEFAULT_BATCH_SIZE,
+					description:
+						'URLs per API call. More URLs are split into several calls, each creating its own task. 30 is the smallest cap the providers document; SurferCloud accepts up to 100 for refresh and 1000 for prefetch.',
+				},
+			],
 			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-				default: DEFAULT_BATCH_SIZE,
-				description:
-					'URLs per API call. More URLs are split into several calls, each creating its own task. 30 is the smallest cap the providers document; SurferCloud accepts up to 100 for refresh and 1000 for prefetch.',
+				projectId: "Project to submit to instead of the credential's Project ID",
+				isDcdn: 'Whether the URLs belong to a whole-site acceleration (DCDN) domain',
 			},
-			{
-				displayName: 'Project ID',
-				name: 'projectId',
-				type: 'string',
-				default: '',
-				description: "Project to submit to instead of the credential's Project ID",
-			},
-			...requestOptionProperties,
-			{
-				displayName: 'Whole-Site Acceleration',
-				name: 'isDcdn',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the URLs belong to a whole-site acceleration (DCDN) domain',
-			},
-		],
+		),
 	},
 ];
 
@@ -127,10 +117,7 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 	validateUrls(urls, { type, filesOnly: !resource.takesType });
 	const options = this.getNodeParameter('options', i, {}) as SubmitOptions;
 	const batchSize = wholeNumber(options.batchSize ?? DEFAULT_BATCH_SIZE, 'Batch Size', 1, MAX_BATCH_SIZE);
-	const scope: Record<string, ParamValue> = {
-		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
-		ProjectId: optionalText(options.projectId, 'Project ID', 64),
-	};
+	const scope = readScope(options);
 	const wait = flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')
 		? {
 				settings: readWaitSettings.call(this, i),
