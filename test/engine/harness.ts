@@ -322,6 +322,24 @@ export function readWorkflow(file: string): WorkflowJson {
 	return JSON.parse(readFileSync(path.resolve(ROOT, file), 'utf8')) as WorkflowJson;
 }
 
+/** The engine's Workflow for workflow JSON, with this package's node types. */
+function toWorkflow(
+	workflowJson: WorkflowJson,
+	nodeTypes: PackageNodeTypes,
+	{ active, settings, staticData }: { active: boolean; settings: IWorkflowSettings; staticData: IDataObject },
+): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		name: workflowJson.name ?? 'test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active,
+		nodeTypes,
+		settings,
+		staticData,
+	});
+}
+
 /** What n8n hands the engine besides the workflow: credentials, hooks, URLs. */
 function additionalDataFor(
 	nodeTypes: PackageNodeTypes,
@@ -360,16 +378,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const nodeTypes = new PackageNodeTypes();
 	const settings = { ...workflowJson.settings };
 	if (options.timezone) settings.timezone = options.timezone;
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: workflowJson.name ?? 'test',
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections,
-		active: false,
-		nodeTypes,
-		settings,
-		staticData: {},
-	});
+	const workflow = toWorkflow(workflowJson, nodeTypes, { active: false, settings, staticData: {} });
 
 	const workflowData = {
 		id: 'test-workflow',
@@ -451,13 +460,8 @@ export interface PollResult {
  */
 export async function pollTrigger(workflowJson: WorkflowJson, options: PollOptions): Promise<PollResult> {
 	const nodeTypes = new PackageNodeTypes();
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: workflowJson.name ?? 'test',
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections,
+	const workflow = toWorkflow(workflowJson, nodeTypes, {
 		active: true,
-		nodeTypes,
 		settings: workflowJson.settings ?? {},
 		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
 	});
