@@ -6,7 +6,6 @@
  * n8n's REST API as the editor runs it. n8n installs are cached (see install.ts).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
@@ -19,11 +18,13 @@ import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import type { N8nInstance } from './instance';
-import { createInstance, n8nCommand, packTarball, runManually, setupOwner, startN8n } from './instance';
+import { createInstance, importIntoN8n, n8nCommand, packTarball, runManually, setupOwner, simulatorCredential, startN8n } from './instance';
 
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
 const WRONG_CREDENTIAL = { id: 'ucloud-wrong-key', name: 'UCloud API (wrong key)' };
 const WRONG_PRIVATE_KEY = 'TEST-WRONG-PRIVATE-KEY-e2e';
+const TRIGGER_EXAMPLE = 'examples/notify-when-tasks-finish.workflow.json';
+const TRIGGER_ID = 'ucdnE2eTrigger01';
 
 interface Case {
 	id: string;
@@ -99,24 +100,11 @@ function parseRun(stdout: string): IRun | undefined {
 }
 
 async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Promise<void> {
-	const work = path.join(instance.userFolder, 'import');
-	mkdirSync(path.join(work, 'workflows'), { recursive: true });
-	const credential = (ref: { id: string; name: string }, privateKey: string) => ({
-		...ref,
-		type: 'ucloudApi',
-		data: { publicKey: TEST_PUBLIC_KEY, privateKey, endpoint: 'custom', customEndpoint: simulator.url, projectId: '' },
-	});
-	writeFileSync(path.join(work, 'credentials.json'), JSON.stringify([credential(CREDENTIAL, TEST_PRIVATE_KEY), credential(WRONG_CREDENTIAL, WRONG_PRIVATE_KEY)]));
-	for (const { id, workflow } of [...cases, { id: TRIGGER_ID, workflow: readWorkflow(TRIGGER_EXAMPLE) }]) {
-		writeFileSync(path.join(work, 'workflows', `${id}.json`), JSON.stringify({ ...workflow, id, active: false }));
-	}
-	for (const args of [
-		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
-		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
-	]) {
-		const result = await n8nCommand(instance, args);
-		assert.equal(result.code, 0, `n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
-	}
+	const credentials = [
+		simulatorCredential(CREDENTIAL, simulator.url, { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY }),
+		simulatorCredential(WRONG_CREDENTIAL, simulator.url, { publicKey: TEST_PUBLIC_KEY, privateKey: WRONG_PRIVATE_KEY }),
+	];
+	await importIntoN8n(instance, credentials, [...cases, { id: TRIGGER_ID, workflow: readWorkflow(TRIGGER_EXAMPLE) }]);
 
 	for (const testCase of cases) {
 		const started = Date.now();
@@ -132,9 +120,6 @@ async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Prom
 		console.log(`  ✓ ${testCase.file ?? testCase.id} (${Math.round((Date.now() - started) / 1000)} s)`);
 	}
 }
-
-const TRIGGER_EXAMPLE = 'examples/notify-when-tasks-finish.workflow.json';
-const TRIGGER_ID = 'ucdnE2eTrigger01';
 
 /**
  * The trigger example, run as the editor's "Execute workflow" does (the CLI's execute does not

@@ -186,3 +186,25 @@ export async function runManually(url: string, cookie: string, workflowId: strin
 	}
 	throw new Error(`Execution ${started.data.executionId} did not finish within a minute`);
 }
+
+/** A "UCloud API" credential as n8n's import takes it (plain data: n8n encrypts it), signing for the simulator. */
+export function simulatorCredential(ref: { id: string; name: string }, simulatorUrl: string, keys: { publicKey: string; privateKey: string }) {
+	return { ...ref, type: 'ucloudApi', data: { ...keys, endpoint: 'custom', customEndpoint: simulatorUrl, projectId: '' } };
+}
+
+/** Imports credentials and workflows (each under its id, inactive) with n8n's own CLI. */
+export async function importIntoN8n(instance: N8nInstance, credentials: object[], workflows: Array<{ id: string; workflow: object }>) {
+	const work = path.join(instance.userFolder, 'import');
+	mkdirSync(path.join(work, 'workflows'), { recursive: true });
+	writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials));
+	for (const { id, workflow } of workflows) {
+		writeFileSync(path.join(work, 'workflows', `${id}.json`), JSON.stringify({ ...workflow, id, active: false }));
+	}
+	for (const args of [
+		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
+		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
+	]) {
+		const result = await n8nCommand(instance, args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+}

@@ -4,7 +4,7 @@
  * workflows imported, and an owner account already set up through n8n's REST API (so the
  * first-run setup screen is skipped). Used by `npm run dev` and `npm run screenshots`.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { readWorkflow } from '../../test/engine/harness';
@@ -12,7 +12,7 @@ import { generateTasks } from '../../test/simulator/data';
 import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
-import { createInstance, n8nCommand, packTarball, setupOwner, startN8n } from './instance';
+import { createInstance, importIntoN8n, packTarball, setupOwner, simulatorCredential, startN8n } from './instance';
 
 export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 
@@ -38,33 +38,16 @@ export async function startDevSession(port = 5678): Promise<DevSession> {
 	]);
 
 	const instance = createInstance(install, tarball, 'dev', port);
-	const work = path.join(instance.userFolder, 'import');
-	mkdirSync(path.join(work, 'workflows'), { recursive: true });
-	writeFileSync(
-		path.join(work, 'credentials.json'),
-		JSON.stringify([
-			{
-				...CREDENTIAL,
-				type: 'ucloudApi',
-				data: { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY, endpoint: 'custom', customEndpoint: simulator.url, projectId: '' },
-			},
-		]),
-	);
 	const workflows: Record<string, string> = {};
-	readdirSync('examples').forEach((file, n) => {
+	const imports = readdirSync('examples').map((file, n) => {
 		const id = `ucdnExample${String(n + 1).padStart(5, '0')}`;
 		workflows[file] = id;
 		const workflow = readWorkflow(path.join('examples', file));
 		const nodes = workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: CREDENTIAL } } : node));
-		writeFileSync(path.join(work, 'workflows', file), JSON.stringify({ ...workflow, nodes, id, active: false }));
+		return { id, workflow: { ...workflow, nodes } };
 	});
-	for (const args of [
-		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
-		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
-	]) {
-		const result = await n8nCommand(instance, args);
-		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
-	}
+	const keys = { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
+	await importIntoN8n(instance, [simulatorCredential(CREDENTIAL, simulator.url, keys)], imports);
 
 	const n8n = await startN8n(instance);
 	try {

@@ -6,7 +6,8 @@ import { urlsOfTask } from '../helpers/output';
 import type { Page } from '../helpers/pagination';
 import { readPage } from '../helpers/pagination';
 import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
-import { preview, ucdnRequest } from '../transport';
+import { ucdnRequest } from '../transport';
+import { preview } from '../transport/redact';
 import type { ParamValue } from '../transport/signing';
 
 /** One Describe call, read as a page of tasks; a response that cannot be read is a NodeApiError. */

@@ -15,8 +15,6 @@ import { preview } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
 
-export { preview } from './redact';
-
 export type UcdnContext = IExecuteFunctions | IPollFunctions;
 
 /** Where requests go, read once from the credential per execution. */
