@@ -79,7 +79,7 @@ export class UcdnTrigger implements INodeType {
 							type: 'options',
 							options: [
 								{ name: 'One Item per Task', value: 'task', description: 'The task as the API returns it, plus its Resource' },
-								{ name: 'One Item per URL', value: 'url', description: 'Each URL with its task’s TaskId, Status and CreateTime' },
+								{ name: 'One Item per URL', value: 'url', description: 'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource' },
 							],
 							default: 'task',
 						},
