@@ -16,6 +16,7 @@ import path from 'node:path';
 import { runWorkflow } from '../../test/engine/harness';
 import { simulatorCredentials, ucdnWorkflow } from '../../test/engine/workflows';
 import { generateTasks } from '../../test/simulator/data';
+import { RESOURCES } from '../../nodes/Ucdn/actions/resources';
 import { startSimulator } from '../../test/simulator/server';
 import type { ChildResult, Contender } from './contender';
 
@@ -23,7 +24,6 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const URLS_PER_TASK = 20;
 const PAGE_SIZE = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
 
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -67,7 +67,7 @@ async function submitAndWaitFigures() {
 		clearTimeout(timer);
 		if (result.error) throw result.error;
 		const calls = sim.requests.slice(before);
-		const polls = calls.filter((call) => call.action === DESCRIBE);
+		const polls = calls.filter((call) => call.action === RESOURCES.refresh.describeAction);
 		const tasksPerPoll = polls.map((poll) => Object.keys(poll.params).filter((name) => name.startsWith('TaskId.')).length);
 		return {
 			submitCalls,
@@ -99,7 +99,7 @@ async function main() {
 			const before = sim.requests.length;
 			const output = await new Promise<string>((resolve, reject) => {
 				// Asynchronous: the child talks to this process's simulator.
-				const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', script, contender, sim.url, String(TASKS * URLS_PER_TASK), String(RUNS)], {
+				const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', script, contender, sim.url, String(TASKS * URLS_PER_TASK), String(PAGE_SIZE), String(RUNS)], {
 					stdio: ['ignore', 'pipe', 'inherit'],
 				});
 				let text = '';

@@ -1,8 +1,9 @@
 /**
  * One benchmark contender in its own process, so its peak RSS is its own: a warm-up, then the
  * timed runs; prints times, item count and peak RSS as JSON. The floor loads nothing of n8n.
- * Usage: contender.js <floor|node-url|node-task|engine> <simulator url> <items> <runs>
+ * Usage: contender.js <floor|node-url|node-task|engine> <simulator url> <items> <page size> <runs>
  */
+import { RESOURCES } from '../../nodes/Ucdn/actions/resources';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../test/simulator/server';
 
 export type Contender = 'floor' | 'node-url' | 'node-task' | 'engine';
@@ -12,9 +13,6 @@ export interface ChildResult {
 	items: number;
 	maxRssMb: number;
 }
-
-const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
-const PAGE_SIZE = 1000;
 
 /** A URL item as the node emits it, for the engine-cost contender's ready-made items. */
 const URL_ITEM = {
@@ -29,11 +27,19 @@ const URL_ITEM = {
 };
 
 /** One run of a contender; returns how many items (or URL objects) it produced. */
-async function runOnce(contender: Contender, endpoint: string, count: number): Promise<number> {
+interface Job {
+	contender: Contender;
+	endpoint: string;
+	/** Items the engine-cost contender emits. */
+	count: number;
+	pageSize: number;
+}
+
+async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<number> {
 	const credentials = { ucloudApi: { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY, endpoint: 'custom', customEndpoint: endpoint, projectId: '' } };
 	if (contender === 'floor') {
 		const { floorDescribeUrls } = await import('./floor');
-		const { urls } = await floorDescribeUrls({ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY }, DESCRIBE, PAGE_SIZE);
+		const { urls } = await floorDescribeUrls({ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY }, RESOURCES.refresh.describeAction, pageSize);
 		return urls.length;
 	}
 	const { runWorkflow } = await import('../../test/engine/harness');
@@ -57,7 +63,7 @@ async function runOnce(contender: Contender, endpoint: string, count: number): P
 			operation: 'describeTasks',
 			returnAll: true,
 			output: contender === 'node-url' ? 'url' : 'task',
-			options: { pageSize: PAGE_SIZE },
+			options: { pageSize },
 		});
 	}
 	const result = await runWorkflow(workflow, { credentials });
@@ -66,15 +72,15 @@ async function runOnce(contender: Contender, endpoint: string, count: number): P
 }
 
 /** In a child process: a warm-up, then RUNS timed runs. */
-async function child(contender: Contender, endpoint: string, count: number, runs: number) {
+async function child(job: Job, runs: number) {
 	const gc = (globalThis as { gc?: () => void }).gc;
-	await runOnce(contender, endpoint, count);
+	await runOnce(job);
 	const times: number[] = [];
 	let items = 0;
 	for (let run = 0; run < runs; run++) {
 		gc?.();
 		const started = performance.now();
-		items = await runOnce(contender, endpoint, count);
+		items = await runOnce(job);
 		times.push(performance.now() - started);
 	}
 	const result: ChildResult = { times, items, maxRssMb: process.resourceUsage().maxRSS / 1024 };
@@ -82,8 +88,8 @@ async function child(contender: Contender, endpoint: string, count: number, runs
 }
 
 
-const [contender, endpoint, count, runs] = process.argv.slice(2);
-child(contender as Contender, endpoint, Number(count), Number(runs)).catch((error: unknown) => {
+const [contender, endpoint, count, pageSize, runs] = process.argv.slice(2);
+child({ contender: contender as Contender, endpoint, count: Number(count), pageSize: Number(pageSize) }, Number(runs)).catch((error: unknown) => {
 	console.error(error);
 	process.exit(1);
 });

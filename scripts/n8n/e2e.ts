@@ -18,7 +18,7 @@ import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import type { N8nInstance } from './instance';
-import { createInstance, importIntoN8n, n8nCommand, packTarball, runManually, setupOwner, simulatorCredential, startN8n } from './instance';
+import { createInstance, importIntoN8n, n8nCommand, packTarball, runManually, setupOwner, simulatorCredential, startN8n, withCredential } from './instance';
 
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
 const WRONG_CREDENTIAL = { id: 'ucloud-wrong-key', name: 'UCloud API (wrong key)' };
@@ -38,13 +38,6 @@ function items(run: IRun | undefined, node: string): IDataObject[] {
 	const data = run?.data.resultData.runData[node]?.[0]?.data?.main[0] as INodeExecutionData[] | undefined;
 	assert.ok(data, `node "${node}" emitted nothing`);
 	return data.map((item) => item.json);
-}
-
-function withCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: credential } } : node)),
-	};
 }
 
 const cases: Case[] = [

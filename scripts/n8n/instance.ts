@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import type { WorkflowJson } from '../../test/engine/harness';
 import type { N8nInstall } from './install';
 import { CACHE } from './install';
 
@@ -190,6 +191,14 @@ export async function runManually(url: string, cookie: string, workflowId: strin
 /** A "UCloud API" credential as n8n's import takes it (plain data: n8n encrypts it), signing for the simulator. */
 export function simulatorCredential(ref: { id: string; name: string }, simulatorUrl: string, keys: { publicKey: string; privateKey: string }) {
 	return { ...ref, type: 'ucloudApi', data: { ...keys, endpoint: 'custom', customEndpoint: simulatorUrl, projectId: '' } };
+}
+
+/** The workflow with every UCloud API credential reference pointing at `credential`. */
+export function withCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: credential } } : node)),
+	};
 }
 
 /** Imports credentials and workflows (each under its id, inactive) with n8n's own CLI. */

@@ -12,7 +12,7 @@ import { generateTasks } from '../../test/simulator/data';
 import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
-import { createInstance, importIntoN8n, packTarball, setupOwner, simulatorCredential, startN8n } from './instance';
+import { createInstance, importIntoN8n, packTarball, setupOwner, simulatorCredential, startN8n, withCredential } from './instance';
 
 export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 
@@ -42,9 +42,7 @@ export async function startDevSession(port = 5678): Promise<DevSession> {
 	const imports = readdirSync('examples').map((file, n) => {
 		const id = `ucdnExample${String(n + 1).padStart(5, '0')}`;
 		workflows[file] = id;
-		const workflow = readWorkflow(path.join('examples', file));
-		const nodes = workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: CREDENTIAL } } : node));
-		return { id, workflow: { ...workflow, nodes } };
+		return { id, workflow: withCredential(readWorkflow(path.join('examples', file)), CREDENTIAL) };
 	});
 	const keys = { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
 	await importIntoN8n(instance, [simulatorCredential(CREDENTIAL, simulator.url, keys)], imports);
