@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTER, ParameterError } from './errors';
+import { ParameterError, hasControlCharacter } from './errors';
 
 export type RefreshType = 'file' | 'dir' | 'm3u8';
 
@@ -20,7 +20,7 @@ export function validateUrls(urls: string[], { type, filesOnly }: { type?: Refre
 			throw new ParameterError('URLs', `URL ${index + 1} "${shortened(url)}" ${why}`);
 		};
 		if (url.length > MAX_URL_LENGTH) fail(`is longer than ${MAX_URL_LENGTH} characters`);
-		if (/\s/.test(url) || CONTROL_CHARACTER.test(url)) fail('contains whitespace or control characters');
+		if (/\s/.test(url) || hasControlCharacter(url)) fail('contains whitespace or control characters');
 		if (!/^https?:\/\//i.test(url)) fail('must start with http:// or https://');
 		if (!/^https?:\/\/[^/?#]/i.test(url) || !URL.canParse(url)) fail('has no valid host');
 		if (type === 'dir' && !url.endsWith('/')) fail('must end with / to refresh a directory');

@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTER, ParameterError } from './errors';
+import { ParameterError, hasControlCharacter } from './errors';
 
 /** A whole number parameter within bounds; expressions may hand it over as numeric text. */
 export function wholeNumber(value: unknown, parameter: string, min: number, max: number): number {
@@ -44,7 +44,7 @@ export function optionalText(value: unknown, parameter: string, maxLength: numbe
 		throw new ParameterError(parameter, `must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`);
 	}
 	const text = String(value).trim();
-	if (CONTROL_CHARACTER.test(text)) throw new ParameterError(parameter, 'contains control characters');
+	if (hasControlCharacter(text)) throw new ParameterError(parameter, 'contains control characters');
 	if (text.length > maxLength) throw new ParameterError(parameter, `is longer than ${maxLength} characters`);
 	return text === '' ? undefined : text;
 }
@@ -56,6 +56,6 @@ export function checkEntries(entries: string[], parameter: string, { max, maxLen
 		if (entry.length > maxLength) {
 			throw new ParameterError(parameter, `entry ${index + 1} is longer than ${maxLength} characters`);
 		}
-		if (CONTROL_CHARACTER.test(entry)) throw new ParameterError(parameter, `entry ${index + 1} contains control characters`);
+		if (hasControlCharacter(entry)) throw new ParameterError(parameter, `entry ${index + 1} contains control characters`);
 	});
 }
