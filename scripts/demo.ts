@@ -14,7 +14,9 @@ async function main(): Promise<number> {
 	const simulator = await startSimulator();
 	try {
 		const now = Math.floor(Date.now() / 1000);
-		simulator.addTasks(generateTasks({ kind: 'refresh', count: 12, newest: now - 90, spacing: 600, prefix: 'demo' }));
+		simulator.addTasks(
+			generateTasks({ kind: 'refresh', count: 12, newest: now - 90, spacing: 600, prefix: 'demo' }),
+		);
 		const workflow = readWorkflow(WORKFLOW);
 		const result = await runWorkflow(workflow, { credentials: simulatorCredentials(simulator) });
 		if (result.error) {
@@ -24,7 +26,9 @@ async function main(): Promise<number> {
 		const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-ucdn.ucdn');
 		const items = result.json(node?.name ?? '');
 		console.log(`${WORKFLOW} ran in n8n's engine against the simulator at ${simulator.url}`);
-		console.log(`"${node?.name}" emitted ${items.length} items after ${simulator.requests.length} signed API call(s):\n`);
+		console.log(
+			`"${node?.name}" emitted ${items.length} items after ${simulator.requests.length} signed API call(s):\n`,
+		);
 		console.log(JSON.stringify(items, null, 2));
 		return 0;
 	} finally {

@@ -12,13 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The package exports only its ESLint config: its folder is two levels above that file.
-const cli = path.resolve(path.dirname(createRequire(import.meta.url).resolve('@n8n/node-cli/eslint')), '../..');
+const cli = path.resolve(
+	path.dirname(createRequire(import.meta.url).resolve('@n8n/node-cli/eslint')),
+	'../..',
+);
 const project = mkdtempSync(path.join(os.tmpdir(), 'ucdn-n8n-node-lint-'));
 try {
 	for (const entry of ['nodes', 'credentials', 'package.json', 'tsconfig.json']) {
 		cpSync(path.join(root, entry), path.join(project, entry), { recursive: true });
 	}
-	cpSync(path.join(cli, 'dist/template/templates/shared/default/eslint.config.mjs'), path.join(project, 'eslint.config.mjs'));
+	cpSync(
+		path.join(cli, 'dist/template/templates/shared/default/eslint.config.mjs'),
+		path.join(project, 'eslint.config.mjs'),
+	);
 	symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
 	const result = spawnSync(path.join(root, 'node_modules/.bin/n8n-node'), ['lint'], {
 		cwd: project,

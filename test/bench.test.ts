@@ -13,7 +13,15 @@ import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from './simulator/s
 let sim: UcdnSimulator;
 beforeAll(async () => {
 	sim = await startSimulator({ seed: false });
-	sim.addTasks(generateTasks({ kind: 'refresh', count: 53, urlsPerTask: 3, newest: Math.floor(Date.now() / 1000) - 60, prefix: 'g' }));
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: 53,
+			urlsPerTask: 3,
+			newest: Math.floor(Date.now() / 1000) - 60,
+			prefix: 'g',
+		}),
+	);
 });
 afterAll(async () => {
 	await sim.close();
@@ -23,7 +31,13 @@ test('the node and the floor produce identical URL objects, with the same number
 	const pageSize = 7;
 	let before = sim.requests.length;
 	const result = await runWorkflow(
-		ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', returnAll: true, output: 'url', options: { pageSize } }),
+		ucdnWorkflow({
+			resource: 'refresh',
+			operation: 'describeTasks',
+			returnAll: true,
+			output: 'url',
+			options: { pageSize },
+		}),
 		{ credentials: simulatorCredentials(sim) },
 	);
 	expect(result.error).toBeUndefined();
@@ -38,7 +52,8 @@ test('the node and the floor produce identical URL objects, with the same number
 	expect(floor.calls).toBe(sim.requests.length - before);
 
 	const key = (url: Record<string, unknown>) => `${String(url.TaskId)} ${String(url.Url)}`;
-	const sorted = (urls: Array<Record<string, unknown>>) => [...urls].sort((a, b) => key(a).localeCompare(key(b)));
+	const sorted = (urls: Array<Record<string, unknown>>) =>
+		[...urls].sort((a, b) => key(a).localeCompare(key(b)));
 	expect(floor.urls).toHaveLength(53 * 3);
 	expect(sorted(result.json('UCDN'))).toEqual(sorted(floor.urls));
 	expect(floor.calls).toBe(nodeCalls);

@@ -17,7 +17,8 @@ describe('package.json, as n8n reads it', () => {
 			credentials: ['dist/credentials/UCloudApi.credentials.js'],
 			nodes: ['dist/nodes/Ucdn/Ucdn.node.js', 'dist/nodes/UcdnTrigger/UcdnTrigger.node.js'],
 		});
-		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) expect(existsSync(path.join(ROOT, file))).toBe(true);
+		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes])
+			expect(existsSync(path.join(ROOT, file))).toBe(true);
 	});
 
 	test('has no runtime dependencies and only n8n-workflow as a peer (n8n Cloud’s rule)', () => {
@@ -43,13 +44,17 @@ describe('the UCDN node', () => {
 
 	test('is usable as an AI agent tool, with a subtitle showing operation and resource', () => {
 		expect(description.usableAsTool).toBe(true);
-		expect(description.subtitle).toBe('={{ $parameter["operation"] + ": " + $parameter["resource"] }}');
+		expect(description.subtitle).toBe(
+			'={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		);
 	});
 
 	test('has light and dark icons, copied into dist/', () => {
 		expect(description.icon).toEqual({ light: 'file:ucdn.svg', dark: 'file:ucdn.dark.svg' });
 		for (const icon of ['ucdn.svg', 'ucdn.dark.svg']) {
-			expect(readFileSync(path.join(distDir, icon), 'utf8')).toMatch(/^<svg [^>]*viewBox="0 0 64 64"/);
+			expect(readFileSync(path.join(distDir, icon), 'utf8')).toMatch(
+				/^<svg [^>]*viewBox="0 0 64 64"/,
+			);
 		}
 	});
 
@@ -63,9 +68,14 @@ describe('the UCDN node', () => {
 
 	test('offers Refresh and Prefetch with Describe Tasks', () => {
 		const resource = description.properties.find((p) => p.name === 'resource');
-		expect(resource?.options?.map((o) => ('value' in o ? o.value : undefined)).sort()).toEqual(['prefetch', 'refresh']);
+		expect(resource?.options?.map((o) => ('value' in o ? o.value : undefined)).sort()).toEqual([
+			'prefetch',
+			'refresh',
+		]);
 		const operation = description.properties.find((p) => p.name === 'operation');
-		expect(operation?.options?.map((o) => ('value' in o ? o.value : undefined))).toContain('describeTasks');
+		expect(operation?.options?.map((o) => ('value' in o ? o.value : undefined))).toContain(
+			'describeTasks',
+		);
 	});
 });
 
@@ -74,8 +84,16 @@ describe('the UCloud API credential', () => {
 
 	test('has the documented fields, the private key masked', () => {
 		expect(credential?.displayName).toBe('UCloud API');
-		expect(credential?.properties.map((p) => p.name)).toEqual(['publicKey', 'privateKey', 'endpoint', 'customEndpoint', 'projectId']);
-		expect(credential?.properties.find((p) => p.name === 'privateKey')?.typeOptions?.password).toBe(true);
+		expect(credential?.properties.map((p) => p.name)).toEqual([
+			'publicKey',
+			'privateKey',
+			'endpoint',
+			'customEndpoint',
+			'projectId',
+		]);
+		expect(credential?.properties.find((p) => p.name === 'privateKey')?.typeOptions?.password).toBe(
+			true,
+		);
 		const endpoint = credential?.properties.find((p) => p.name === 'endpoint');
 		expect(endpoint?.default).toBe('https://api.scloudsg.com');
 		expect(endpoint?.options?.map((o) => ('value' in o ? o.value : undefined))).toEqual([
@@ -88,6 +106,7 @@ describe('the UCloud API credential', () => {
 
 	test('signs with a function and has its icons in dist/', () => {
 		expect(typeof credential?.authenticate).toBe('function');
-		for (const icon of ['ucloud.svg', 'ucloud.dark.svg']) expect(existsSync(path.join(ROOT, 'dist/credentials', icon))).toBe(true);
+		for (const icon of ['ucloud.svg', 'ucloud.dark.svg'])
+			expect(existsSync(path.join(ROOT, 'dist/credentials', icon))).toBe(true);
 	});
 });

@@ -25,7 +25,11 @@ function analyze(dir: string, patterns: 'sources' | string[]): Analysis {
 	`;
 	// Not under jest's NODE_ENV=test: eslint-plugin-n8n-nodes-base then checks file names as in its own tests.
 	const env = { ...process.env, NODE_ENV: 'production' };
-	const output = execFileSync(process.execPath, ['--input-type=module', '-e', script, dir], { cwd: ROOT, env, encoding: 'utf8' });
+	const output = execFileSync(process.execPath, ['--input-type=module', '-e', script, dir], {
+		cwd: ROOT,
+		env,
+		encoding: 'utf8',
+	});
 	return JSON.parse(output) as Analysis;
 }
 
@@ -35,7 +39,11 @@ let files: string[];
 beforeAll(() => {
 	const work = mkdtempSync(path.join(os.tmpdir(), 'ucdn-pack-'));
 	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
 	) as Array<{ filename: string; files: Array<{ path: string }> }>;
 	files = packed.files.map((file) => file.path).sort();
 	execFileSync('tar', ['xzf', path.join(work, packed.filename), '-C', work]);
@@ -59,8 +67,17 @@ test("n8n's scanner finds no violation in the packed tarball", () => {
 }, 120_000);
 
 test('the tarball holds only dist/, README, LICENSE and package.json', () => {
-	expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json']);
-	expect(files).toEqual(expect.arrayContaining(['dist/nodes/Ucdn/Ucdn.node.js', 'dist/credentials/UCloudApi.credentials.js']));
+	expect(files.filter((file) => !file.startsWith('dist/'))).toEqual([
+		'LICENSE',
+		'README.md',
+		'package.json',
+	]);
+	expect(files).toEqual(
+		expect.arrayContaining([
+			'dist/nodes/Ucdn/Ucdn.node.js',
+			'dist/credentials/UCloudApi.credentials.js',
+		]),
+	);
 	expect(files.filter((file) => !/\.(js|json|svg)$/.test(file))).toEqual(['LICENSE', 'README.md']);
 });
 
@@ -70,5 +87,6 @@ test('the packed package.json has no dependencies, and every file of its n8n blo
 		n8n: { nodes: string[]; credentials: string[] };
 	};
 	expect(manifest.dependencies ?? {}).toEqual({});
-	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(file);
+	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+		expect(files).toContain(file);
 });

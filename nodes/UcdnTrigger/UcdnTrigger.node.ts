@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { fetchTaskPage } from '../Ucdn/actions/tasks';
@@ -25,7 +31,8 @@ export class UcdnTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
-		description: 'Starts the workflow when UCloud CDN (UCDN, SurferCloud) refresh or prefetch tasks finish or fail',
+		description:
+			'Starts the workflow when UCloud CDN (UCDN, SurferCloud) refresh or prefetch tasks finish or fail',
 		defaults: { name: 'UCDN Trigger' },
 		polling: true,
 		inputs: [],
@@ -39,8 +46,16 @@ export class UcdnTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
-					{ name: RESOURCES.prefetch.name, value: 'prefetch', description: 'Tasks that load URLs into the CDN cache' },
-					{ name: RESOURCES.refresh.name, value: 'refresh', description: 'Tasks that purge URLs from the CDN cache' },
+					{
+						name: RESOURCES.prefetch.name,
+						value: 'prefetch',
+						description: 'Tasks that load URLs into the CDN cache',
+					},
+					{
+						name: RESOURCES.refresh.name,
+						value: 'refresh',
+						description: 'Tasks that purge URLs from the CDN cache',
+					},
 				],
 				default: 'refresh',
 			},
@@ -51,8 +66,16 @@ export class UcdnTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Task Failed', value: 'failed', description: 'A task ended with status failure' },
-					{ name: 'Task Finished', value: 'finished', description: 'A task ended, successfully or not' },
-					{ name: 'Task Succeeded', value: 'succeeded', description: 'A task ended with status success' },
+					{
+						name: 'Task Finished',
+						value: 'finished',
+						description: 'A task ended, successfully or not',
+					},
+					{
+						name: 'Task Succeeded',
+						value: 'succeeded',
+						description: 'A task ended with status success',
+					},
 				],
 				default: 'finished',
 			},
@@ -78,8 +101,17 @@ export class UcdnTrigger implements INodeType {
 							name: 'output',
 							type: 'options',
 							options: [
-								{ name: 'One Item per Task', value: 'task', description: 'The task as the API returns it, plus its Resource' },
-								{ name: 'One Item per URL', value: 'url', description: 'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource' },
+								{
+									name: 'One Item per Task',
+									value: 'task',
+									description: 'The task as the API returns it, plus its Resource',
+								},
+								{
+									name: 'One Item per URL',
+									value: 'url',
+									description:
+										'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource',
+								},
 							],
 							default: 'task',
 						},
@@ -124,15 +156,24 @@ export class UcdnTrigger implements INodeType {
 			const action = RESOURCES[resource].describeAction;
 			const { tasks } = await describePages(
 				async ({ offset, limit }) =>
-					await fetchTaskPage.call(this, target, action, { ...scope, ...window, Offset: offset, Limit: limit }, request),
+					await fetchTaskPage.call(
+						this,
+						target,
+						action,
+						{ ...scope, ...window, Offset: offset, Limit: limit },
+						request,
+					),
 				{ offset: 0, pageSize: PAGE_SIZE, max: Infinity },
 			);
-			for (const task of tasks) if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
+			for (const task of tasks)
+				if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
 		}
 
 		const toItems = (list: Candidate[]): INodeExecutionData[] =>
 			list.flatMap(({ resource, task }) =>
-				(output === 'url' ? urlsOfTask(task) : [task]).map((json): INodeExecutionData => ({ json: { ...json, Resource: resource } })),
+				(output === 'url' ? urlsOfTask(task) : [task]).map(
+					(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
+				),
 			);
 
 		if (this.getMode() === 'manual') {
@@ -141,7 +182,11 @@ export class UcdnTrigger implements INodeType {
 			return last ? [toItems([last])] : null;
 		}
 		const staticData = this.getWorkflowStaticData('node');
-		const { fresh, seen } = selectNew(staticData.seen as Seen | undefined, candidates, window.BeginTime);
+		const { fresh, seen } = selectNew(
+			staticData.seen as Seen | undefined,
+			candidates,
+			window.BeginTime,
+		);
 		staticData.seen = seen;
 		return fresh.length > 0 ? [toItems(fresh)] : null;
 	}
@@ -149,13 +194,22 @@ export class UcdnTrigger implements INodeType {
 
 /** Reads and checks the trigger's parameters. */
 function readSettings(this: IPollFunctions) {
-	const resource = choice(this.getNodeParameter('resource'), 'Resource', ['both', 'refresh', 'prefetch'] as const);
-	const event = choice<TriggerEvent>(this.getNodeParameter('event'), 'Event', ['succeeded', 'failed', 'finished']);
+	const resource = choice(this.getNodeParameter('resource'), 'Resource', [
+		'both',
+		'refresh',
+		'prefetch',
+	] as const);
+	const event = choice<TriggerEvent>(this.getNodeParameter('event'), 'Event', [
+		'succeeded',
+		'failed',
+		'finished',
+	]);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	return {
 		resources: (resource === 'both' ? ['refresh', 'prefetch'] : [resource]) as ResourceKey[],
 		event,
-		lookBackSeconds: 3600 * numberInRange(options.lookBack ?? 24, 'Look Back (Hours)', 1, MAX_LOOK_BACK_HOURS),
+		lookBackSeconds:
+			3600 * numberInRange(options.lookBack ?? 24, 'Look Back (Hours)', 1, MAX_LOOK_BACK_HOURS),
 		urlFilter: optionalText(options.urlFilter, 'URL Contains', 4096),
 		output: choice(options.output ?? 'task', 'Output', ['task', 'url'] as const),
 		scope: readScope(options),

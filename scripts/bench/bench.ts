@@ -40,7 +40,15 @@ async function submitAndWaitFigures() {
 		for (const batchSize of [30, 100, 1000]) {
 			const before = sim.requests.length;
 			const result = await runWorkflow(
-				ucdnWorkflow({ resource: 'refresh', operation: 'submit', urls: '={{ $json.urls }}', options: { batchSize } }, { input: [{ urls }] }),
+				ucdnWorkflow(
+					{
+						resource: 'refresh',
+						operation: 'submit',
+						urls: '={{ $json.urls }}',
+						options: { batchSize },
+					},
+					{ input: [{ urls }] },
+				),
 				{ credentials: simulatorCredentials(sim) },
 			);
 			if (result.error) throw result.error;
@@ -53,12 +61,22 @@ async function submitAndWaitFigures() {
 		let markedAt = 0;
 		const started = Date.now();
 		const timer = setTimeout(() => {
-			for (const task of sim.tasks.filter((t) => t.polls !== undefined && t.info.Status !== 'success')) sim.finishTask(task.info.TaskId);
+			for (const task of sim.tasks.filter(
+				(t) => t.polls !== undefined && t.info.Status !== 'success',
+			))
+				sim.finishTask(task.info.TaskId);
 			markedAt = Date.now();
 		}, 5000);
 		const result = await runWorkflow(
 			ucdnWorkflow(
-				{ resource: 'refresh', operation: 'submit', urls: '={{ $json.urls }}', waitForCompletion: true, pollInterval: pollSeconds, timeout: 120 },
+				{
+					resource: 'refresh',
+					operation: 'submit',
+					urls: '={{ $json.urls }}',
+					waitForCompletion: true,
+					pollInterval: pollSeconds,
+					timeout: 120,
+				},
 				{ input: [{ urls: urls.slice(0, 300) }] },
 			),
 			{ credentials: simulatorCredentials(sim) },
@@ -68,14 +86,18 @@ async function submitAndWaitFigures() {
 		if (result.error) throw result.error;
 		const calls = sim.requests.slice(before);
 		const polls = calls.filter((call) => call.action === RESOURCES.refresh.describeAction);
-		const tasksPerPoll = polls.map((poll) => Object.keys(poll.params).filter((name) => name.startsWith('TaskId.')).length);
+		const tasksPerPoll = polls.map(
+			(poll) => Object.keys(poll.params).filter((name) => name.startsWith('TaskId.')).length,
+		);
 		return {
 			submitCalls,
 			waiting: {
 				tasks: calls.length - polls.length,
 				polls: polls.length,
 				// One Describe per poll covers every task: each names all of them.
-				everyPollNamesAllTasks: tasksPerPoll.every((count) => count === calls.length - polls.length),
+				everyPollNamesAllTasks: tasksPerPoll.every(
+					(count) => count === calls.length - polls.length,
+				),
 				pollIntervalSeconds: pollSeconds,
 				doneToReturnMs: returnedAt - markedAt,
 				totalSeconds: Math.round((returnedAt - started) / 100) / 10,
@@ -89,7 +111,16 @@ async function submitAndWaitFigures() {
 async function main() {
 	const sim = await startSimulator({ seed: false });
 	const now = Math.floor(Date.now() / 1000);
-	sim.addTasks(generateTasks({ kind: 'refresh', count: TASKS, urlsPerTask: URLS_PER_TASK, newest: now - 60, spacing: 5, prefix: 'b' }));
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: TASKS,
+			urlsPerTask: URLS_PER_TASK,
+			newest: now - 60,
+			spacing: 5,
+			prefix: 'b',
+		}),
+	);
 	const script = path.join(__dirname, 'contender.js');
 	const contenders: Contender[] = ['floor', 'node-url', 'engine', 'node-task'];
 	const measured: Record<string, ChildResult & { calls: number; medianMs: number }> = {};
@@ -99,12 +130,27 @@ async function main() {
 			const before = sim.requests.length;
 			const output = await new Promise<string>((resolve, reject) => {
 				// Asynchronous: the child talks to this process's simulator.
-				const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', script, contender, sim.url, String(TASKS * URLS_PER_TASK), String(PAGE_SIZE), String(RUNS)], {
-					stdio: ['ignore', 'pipe', 'inherit'],
-				});
+				const proc = spawn(
+					process.execPath,
+					[
+						'--expose-gc',
+						'--max-old-space-size=8192',
+						script,
+						contender,
+						sim.url,
+						String(TASKS * URLS_PER_TASK),
+						String(PAGE_SIZE),
+						String(RUNS),
+					],
+					{
+						stdio: ['ignore', 'pipe', 'inherit'],
+					},
+				);
 				let text = '';
 				proc.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-				proc.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`${contender} exited with ${code}`))));
+				proc.on('close', (code) =>
+					code === 0 ? resolve(text) : reject(new Error(`${contender} exited with ${code}`)),
+				);
 			});
 			const result = JSON.parse(output) as ChildResult;
 			const calls = (sim.requests.length - before) / (RUNS + 1);
@@ -133,14 +179,23 @@ async function main() {
 	});
 	const engineAlone = engine.medianMs / floor.medianMs;
 	const targets = {
-		timeTarget: engineAlone > 1.5 ? 'node ≤ 1.2 × (floor + engine cost), since the engine alone exceeds 1.5 × the floor' : 'node ≤ 1.5 × floor',
-		time: engineAlone > 1.5 ? node.medianMs <= 1.2 * (floor.medianMs + engine.medianMs) : node.medianMs <= 1.5 * floor.medianMs,
-		nodeVsFloorPlusEngine: Math.round((node.medianMs / (floor.medianMs + engine.medianMs)) * 100) / 100,
+		timeTarget:
+			engineAlone > 1.5
+				? 'node ≤ 1.2 × (floor + engine cost), since the engine alone exceeds 1.5 × the floor'
+				: 'node ≤ 1.5 × floor',
+		time:
+			engineAlone > 1.5
+				? node.medianMs <= 1.2 * (floor.medianMs + engine.medianMs)
+				: node.medianMs <= 1.5 * floor.medianMs,
+		nodeVsFloorPlusEngine:
+			Math.round((node.medianMs / (floor.medianMs + engine.medianMs)) * 100) / 100,
 		rssTarget: 'node ≤ 2 × floor',
 		rss: node.maxRssMb <= 2 * floor.maxRssMb,
 	};
 
-	console.log(`\nDescribe + Return All, ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}; median of ${RUNS} runs after a warm-up`);
+	console.log(
+		`\nDescribe + Return All, ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}; median of ${RUNS} runs after a warm-up`,
+	);
 	console.table(rows);
 	console.log('Targets:', targets);
 	console.log('Submit calls:', figures.submitCalls);
@@ -148,7 +203,12 @@ async function main() {
 
 	const results = {
 		date: new Date().toISOString(),
-		machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+		machine: {
+			cpus: os.cpus().length,
+			cpu: os.cpus()[0]?.model,
+			node: process.version,
+			memoryGb: Math.round(os.totalmem() / 2 ** 30),
+		},
 		dataset: { tasks: TASKS, urlsPerTask: URLS_PER_TASK, pageSize: PAGE_SIZE, runs: RUNS },
 		rows,
 		targets,

@@ -36,10 +36,22 @@ interface Job {
 }
 
 async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<number> {
-	const credentials = { ucloudApi: { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY, endpoint: 'custom', customEndpoint: endpoint, projectId: '' } };
+	const credentials = {
+		ucloudApi: {
+			publicKey: TEST_PUBLIC_KEY,
+			privateKey: TEST_PRIVATE_KEY,
+			endpoint: 'custom',
+			customEndpoint: endpoint,
+			projectId: '',
+		},
+	};
 	if (contender === 'floor') {
 		const { floorDescribeUrls } = await import('./floor');
-		const { urls } = await floorDescribeUrls({ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY }, RESOURCES.refresh.describeAction, pageSize);
+		const { urls } = await floorDescribeUrls(
+			{ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
+			RESOURCES.refresh.describeAction,
+			pageSize,
+		);
 		return urls.length;
 	}
 	const { runWorkflow } = await import('../../test/engine/harness');
@@ -87,9 +99,11 @@ async function child(job: Job, runs: number) {
 	process.stdout.write(JSON.stringify(result));
 }
 
-
 const [contender, endpoint, count, pageSize, runs] = process.argv.slice(2);
-child({ contender: contender as Contender, endpoint, count: Number(count), pageSize: Number(pageSize) }, Number(runs)).catch((error: unknown) => {
+child(
+	{ contender: contender as Contender, endpoint, count: Number(count), pageSize: Number(pageSize) },
+	Number(runs),
+).catch((error: unknown) => {
 	console.error(error);
 	process.exit(1);
 });

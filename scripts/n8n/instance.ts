@@ -28,7 +28,10 @@ export function packTarball(): string {
 	const dir = path.join(CACHE, 'pack');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const [file] = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
 	return path.join(dir, file);
 }
@@ -38,16 +41,36 @@ export function packTarball(): string {
  * community-package installer does: `--legacy-peer-deps` so the peer n8n-workflow is not
  * installed twice, and no install scripts.
  */
-export function createInstance(install: N8nInstall, tarball: string, name: string, port = 5678): N8nInstance {
+export function createInstance(
+	install: N8nInstall,
+	tarball: string,
+	name: string,
+	port = 5678,
+): N8nInstance {
 	const userFolder = path.join(CACHE, 'instances', `${name}-${install.version}`);
 	rmSync(userFolder, { recursive: true, force: true });
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-	execFileSync('npm', ['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: nodesDir,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
+	);
+	execFileSync(
+		'npm',
+		[
+			'install',
+			tarball,
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{
+			cwd: nodesDir,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		},
+	);
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		...install.env,
@@ -86,7 +109,11 @@ export interface CommandResult {
 }
 
 /** Runs one n8n CLI command to its end. */
-export function n8nCommand(instance: N8nInstance, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+export function n8nCommand(
+	instance: N8nInstance,
+	args: string[],
+	env: NodeJS.ProcessEnv = {},
+): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(instance.install.node, [instance.install.cli, ...args], {
 			env: { ...instance.env, ...env },
@@ -102,7 +129,9 @@ export function n8nCommand(instance: N8nInstance, args: string[], env: NodeJS.Pr
 }
 
 /** Starts `n8n start` and resolves once the editor answers on its port. */
-export async function startN8n(instance: N8nInstance): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+export async function startN8n(
+	instance: N8nInstance,
+): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
 	const url = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const child = spawn(instance.install.node, [instance.install.cli, 'start'], {
 		env: instance.env,
@@ -134,14 +163,29 @@ export async function startN8n(instance: N8nInstance): Promise<{ url: string; pr
 }
 
 /** A local, throwaway account: n8n needs an owner before its editor or REST API can be used. */
-export const OWNER = { email: 'dev@n8n-nodes-ucdn.invalid', password: 'Simulator-Only-1', firstName: 'UCDN', lastName: 'Developer' };
+export const OWNER = {
+	email: 'dev@n8n-nodes-ucdn.invalid',
+	password: 'Simulator-Only-1',
+	firstName: 'UCDN',
+	lastName: 'Developer',
+};
 
-async function rest(url: string, path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> {
+async function rest(
+	url: string,
+	path: string,
+	init: RequestInit & { cookie?: string } = {},
+): Promise<Response> {
 	const response = await fetch(`${url}/rest${path}`, {
 		...init,
-		headers: { 'Content-Type': 'application/json', ...(init.cookie ? { Cookie: init.cookie } : {}) },
+		headers: {
+			'Content-Type': 'application/json',
+			...(init.cookie ? { Cookie: init.cookie } : {}),
+		},
 	});
-	if (!response.ok) throw new Error(`n8n REST ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(
+			`n8n REST ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`,
+		);
 	return response;
 }
 
@@ -159,7 +203,11 @@ export async function setupOwner(url: string): Promise<string> {
 	}
 	const login = await rest(url, '/login', {
 		method: 'POST',
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: OWNER.email,
+			email: OWNER.email,
+			password: OWNER.password,
+		}),
 	});
 	return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
@@ -168,8 +216,15 @@ export async function setupOwner(url: string): Promise<string> {
  * Runs a workflow as the editor's "Execute workflow" button does (manual mode: a polling
  * trigger fetches its test event) and waits for it; returns the status and the stored run data.
  */
-export async function runManually(url: string, cookie: string, workflowId: string, trigger: string): Promise<{ status: string; data: string }> {
-	const { data: workflowData } = (await (await rest(url, `/workflows/${workflowId}`, { cookie })).json()) as { data: object };
+export async function runManually(
+	url: string,
+	cookie: string,
+	workflowId: string,
+	trigger: string,
+): Promise<{ status: string; data: string }> {
+	const { data: workflowData } = (await (
+		await rest(url, `/workflows/${workflowId}`, { cookie })
+	).json()) as { data: object };
 	const started = (await (
 		await rest(url, `/workflows/${workflowId}/run`, {
 			method: 'POST',
@@ -179,7 +234,9 @@ export async function runManually(url: string, cookie: string, workflowId: strin
 	).json()) as { data: { executionId: string } };
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
-		const { data } = (await (await rest(url, `/executions/${started.data.executionId}`, { cookie })).json()) as {
+		const { data } = (await (
+			await rest(url, `/executions/${started.data.executionId}`, { cookie })
+		).json()) as {
 			data: { status: string; data: string };
 		};
 		if (!['new', 'running', 'waiting'].includes(data.status)) return data;
@@ -189,31 +246,52 @@ export async function runManually(url: string, cookie: string, workflowId: strin
 }
 
 /** A "UCloud API" credential as n8n's import takes it (plain data: n8n encrypts it), signing for the simulator. */
-export function simulatorCredential(ref: { id: string; name: string }, simulatorUrl: string, keys: { publicKey: string; privateKey: string }) {
-	return { ...ref, type: 'ucloudApi', data: { ...keys, endpoint: 'custom', customEndpoint: simulatorUrl, projectId: '' } };
+export function simulatorCredential(
+	ref: { id: string; name: string },
+	simulatorUrl: string,
+	keys: { publicKey: string; privateKey: string },
+) {
+	return {
+		...ref,
+		type: 'ucloudApi',
+		data: { ...keys, endpoint: 'custom', customEndpoint: simulatorUrl, projectId: '' },
+	};
 }
 
 /** The workflow with every UCloud API credential reference pointing at `credential`. */
-export function withCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
+export function withCredential(
+	workflow: WorkflowJson,
+	credential: { id: string; name: string },
+): WorkflowJson {
 	return {
 		...workflow,
-		nodes: workflow.nodes.map((node) => (node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: credential } } : node)),
+		nodes: workflow.nodes.map((node) =>
+			node.credentials?.ucloudApi ? { ...node, credentials: { ucloudApi: credential } } : node,
+		),
 	};
 }
 
 /** Imports credentials and workflows (each under its id, inactive) with n8n's own CLI. */
-export async function importIntoN8n(instance: N8nInstance, credentials: object[], workflows: Array<{ id: string; workflow: object }>) {
+export async function importIntoN8n(
+	instance: N8nInstance,
+	credentials: object[],
+	workflows: Array<{ id: string; workflow: object }>,
+) {
 	const work = path.join(instance.userFolder, 'import');
 	mkdirSync(path.join(work, 'workflows'), { recursive: true });
 	writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials));
 	for (const { id, workflow } of workflows) {
-		writeFileSync(path.join(work, 'workflows', `${id}.json`), JSON.stringify({ ...workflow, id, active: false }));
+		writeFileSync(
+			path.join(work, 'workflows', `${id}.json`),
+			JSON.stringify({ ...workflow, id, active: false }),
+		);
 	}
 	for (const args of [
 		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
 		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
 	]) {
 		const result = await n8nCommand(instance, args);
-		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 }

@@ -26,7 +26,12 @@ async function openNode(page: Page, url: string, workflowId: string, nodeName: s
 }
 
 async function main() {
-	if (!existsSync(CHROMIUM) && CHROMIUM === '/usr/bin/chromium' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+	if (
+		!existsSync(CHROMIUM) &&
+		CHROMIUM === '/usr/bin/chromium' &&
+		process.getuid?.() === 0 &&
+		existsSync('/usr/bin/apt-get')
+	) {
 		console.log("Installing Debian's chromium package (once)");
 		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
 			stdio: 'inherit',
@@ -34,20 +39,36 @@ async function main() {
 		});
 	}
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+		);
 	}
 	mkdirSync(OUT, { recursive: true });
 	const session = await startDevSession(5690);
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await page.goto(`${session.url}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+		await page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+			.first()
+			.fill(OWNER.email);
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
-		await page.locator('button', { hasText: /sign in/i }).first().click();
+		await page
+			.locator('button', { hasText: /sign in/i })
+			.first()
+			.click();
 		await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
 
 		const describe = session.workflows['describe-tasks.workflow.json'];
@@ -61,7 +82,9 @@ async function main() {
 
 		await page.goto(`${session.url}/workflow/${describe}`);
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Describe refresh tasks' }).dblclick();
+		await page
+			.locator('[data-test-id="canvas-node"]', { hasText: 'Describe refresh tasks' })
+			.dblclick();
 		await page.locator('[data-test-id="ndv"] table').first().waitFor();
 		await page.waitForTimeout(800);
 		await page.screenshot({ path: path.join(OUT, 'output-per-url.png') });

@@ -12,7 +12,15 @@ import { generateTasks } from '../../test/simulator/data';
 import type { UcdnSimulator } from '../../test/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
 import { RELEASES, ensureN8n } from './install';
-import { createInstance, importIntoN8n, packTarball, setupOwner, simulatorCredential, startN8n, withCredential } from './instance';
+import {
+	createInstance,
+	importIntoN8n,
+	packTarball,
+	setupOwner,
+	simulatorCredential,
+	startN8n,
+	withCredential,
+} from './instance';
 
 export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 
@@ -33,8 +41,23 @@ export async function startDevSession(port = 5678): Promise<DevSession> {
 	const simulator = await startSimulator({ submit: { pollsToFinish: 2 } });
 	const now = Math.floor(Date.now() / 1000);
 	simulator.addTasks([
-		...generateTasks({ kind: 'refresh', count: 12, newest: now - 90, spacing: 600, prefix: 'demo', domain: 'www.example.com' }),
-		...generateTasks({ kind: 'prefetch', count: 6, newest: now - 60, spacing: 900, prefix: 'warm', urlsPerTask: 3, domain: 'www.example.com' }),
+		...generateTasks({
+			kind: 'refresh',
+			count: 12,
+			newest: now - 90,
+			spacing: 600,
+			prefix: 'demo',
+			domain: 'www.example.com',
+		}),
+		...generateTasks({
+			kind: 'prefetch',
+			count: 6,
+			newest: now - 60,
+			spacing: 900,
+			prefix: 'warm',
+			urlsPerTask: 3,
+			domain: 'www.example.com',
+		}),
 	]);
 
 	const instance = createInstance(install, tarball, 'dev', port);

@@ -13,7 +13,9 @@ afterAll(async () => {
 	await sim.close();
 });
 
-async function testCredential(overrides: ICredentialDataDecryptedObject = {}): Promise<INodeCredentialTestResult> {
+async function testCredential(
+	overrides: ICredentialDataDecryptedObject = {},
+): Promise<INodeCredentialTestResult> {
 	const result = await testCredentials(simulatorCredentials(sim, overrides).ucloudApi);
 	expect(JSON.stringify(result)).not.toContain(TEST_PRIVATE_KEY);
 	return result;
@@ -21,12 +23,16 @@ async function testCredential(overrides: ICredentialDataDecryptedObject = {}): P
 
 test('every credential type of the package has a test', () => {
 	const nodeTypes = new PackageNodeTypes();
-	for (const type of Object.keys(nodeTypes.credentialTypes)) expect(credentialTestFor(type)).toBeInstanceOf(Function);
+	for (const type of Object.keys(nodeTypes.credentialTypes))
+		expect(credentialTestFor(type)).toBeInstanceOf(Function);
 });
 
 test('passes with the right keys, making one cheap signed call', async () => {
 	const before = sim.requests.length;
-	expect(await testCredential({ projectId: SECOND_PROJECT })).toEqual({ status: 'OK', message: 'Connection successful' });
+	expect(await testCredential({ projectId: SECOND_PROJECT })).toEqual({
+		status: 'OK',
+		message: 'Connection successful',
+	});
 	const calls = sim.requests.slice(before);
 	expect(calls).toHaveLength(1);
 	expect(calls[0]).toMatchObject({
@@ -39,14 +45,18 @@ test('passes with the right keys, making one cheap signed call', async () => {
 test('a wrong private key (or endpoint): RetCode 171, and what to check', async () => {
 	const result = await testCredential({ privateKey: 'TEST-WRONG-PRIVATE-KEY' });
 	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/RetCode 171: Signature VerifyAC Error\. The signature was rejected/);
+	expect(result.message).toMatch(
+		/RetCode 171: Signature VerifyAC Error\. The signature was rejected/,
+	);
 	expect(result.message).toMatch(/issued for the selected API Endpoint/);
 });
 
 test('an unknown public key: RetCode 172', async () => {
 	const result = await testCredential({ publicKey: 'TEST-UNKNOWN-PUBLIC-KEY' });
 	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/RetCode 172: User Not Exists\. The endpoint does not know this Public Key/);
+	expect(result.message).toMatch(
+		/RetCode 172: User Not Exists\. The endpoint does not know this Public Key/,
+	);
 });
 
 test('an unreachable endpoint', async () => {
@@ -70,7 +80,9 @@ test('any other non-zero RetCode fails too', async () => {
 	sim.failNext({ kind: 'retCode', retCode: 2001, message: 'Service busy' });
 	const result = await testCredential();
 	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/RetCode 2001: Service busy\. UCloud reported a server-side error/);
+	expect(result.message).toMatch(
+		/RetCode 2001: Service busy\. UCloud reported a server-side error/,
+	);
 });
 
 test('missing endpoint or keys are reported without a request', async () => {

@@ -14,10 +14,35 @@ beforeAll(async () => {
 	sim = await startSimulator();
 	sim.addTasks([
 		...generateTasks({ kind: 'refresh', count: 250, newest: now - 60, prefix: 'r' }),
-		...generateTasks({ kind: 'refresh', count: 5, newest: now - 3 * 86400, spacing: 3600, prefix: 'old', status: 'success' }),
-		...generateTasks({ kind: 'refresh', count: 3, newest: now - 120, prefix: 'dcdn', isDcdn: true }),
-		...generateTasks({ kind: 'refresh', count: 4, newest: now - 120, prefix: 'second', projectId: SECOND_PROJECT }),
-		...generateTasks({ kind: 'prefetch', count: 30, newest: now - 30, prefix: 'p', urlsPerTask: 3 }),
+		...generateTasks({
+			kind: 'refresh',
+			count: 5,
+			newest: now - 3 * 86400,
+			spacing: 3600,
+			prefix: 'old',
+			status: 'success',
+		}),
+		...generateTasks({
+			kind: 'refresh',
+			count: 3,
+			newest: now - 120,
+			prefix: 'dcdn',
+			isDcdn: true,
+		}),
+		...generateTasks({
+			kind: 'refresh',
+			count: 4,
+			newest: now - 120,
+			prefix: 'second',
+			projectId: SECOND_PROJECT,
+		}),
+		...generateTasks({
+			kind: 'prefetch',
+			count: 30,
+			newest: now - 30,
+			prefix: 'p',
+			urlsPerTask: 3,
+		}),
 	]);
 });
 afterAll(async () => {
@@ -38,14 +63,20 @@ async function describeTasks(
 	return { ...result, requests, params: requests.map((request) => request.params) };
 }
 
-const SEED_RANGE = { timeRange: 'custom', beginTime: '1970-01-01T00:00:00Z', endTime: '2019-12-31T00:00:00Z' };
+const SEED_RANGE = {
+	timeRange: 'custom',
+	beginTime: '1970-01-01T00:00:00Z',
+	endTime: '2019-12-31T00:00:00Z',
+};
 
 describe('output modes', () => {
 	test('One Item per Task: each TaskInfo as returned, newest first, paired with its input', async () => {
 		const { json, items, error } = await describeTasks({ limit: 3 });
 		expect(error).toBeUndefined();
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['r_000000', 'r_000001', 'r_000002']);
-		expect(json('UCDN')[0]).toEqual(sim.tasks.find((task) => task.info.TaskId === 'r_000000')?.info);
+		expect(json('UCDN')[0]).toEqual(
+			sim.tasks.find((task) => task.info.TaskId === 'r_000000')?.info,
+		);
 		for (const item of items('UCDN')) expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
@@ -62,16 +93,33 @@ describe('output modes', () => {
 			TaskStatus: 'success',
 			TaskCreateTime: now - 30,
 		});
-		expect(json('UCDN').map((url) => url.TaskId)).toEqual(['p_000000', 'p_000000', 'p_000000', 'p_000001', 'p_000001', 'p_000001']);
+		expect(json('UCDN').map((url) => url.TaskId)).toEqual([
+			'p_000000',
+			'p_000000',
+			'p_000000',
+			'p_000001',
+			'p_000001',
+			'p_000001',
+		]);
 	});
 
 	test('Raw Response: one item per call with TotalCount and TaskList', async () => {
-		const { json, requests } = await describeTasks({ returnAll: true, output: 'raw', options: { pageSize: 100 } });
+		const { json, requests } = await describeTasks({
+			returnAll: true,
+			output: 'raw',
+			options: { pageSize: 100 },
+		});
 		expect(requests).toHaveLength(3);
 		expect(json('UCDN')).toHaveLength(3);
-		expect(json('UCDN').map((page) => (page.TaskList as IDataObject[]).length)).toEqual([100, 100, 50]);
+		expect(json('UCDN').map((page) => (page.TaskList as IDataObject[]).length)).toEqual([
+			100, 100, 50,
+		]);
 		for (const page of json('UCDN')) {
-			expect(page).toMatchObject({ RetCode: 0, TotalCount: 250, Action: 'DescribeNewUcdnRefreshCacheTaskResponse' });
+			expect(page).toMatchObject({
+				RetCode: 0,
+				TotalCount: 250,
+				Action: 'DescribeNewUcdnRefreshCacheTaskResponse',
+			});
 		}
 	});
 });
@@ -108,21 +156,38 @@ describe('the seed documents’ examples', () => {
 	test('prefetch, per URL: 31 URLs', async () => {
 		const { json } = await describeTasks({ ...SEED_RANGE, resource: 'prefetch', output: 'url' });
 		expect(json('UCDN')).toHaveLength(31);
-		expect(json('UCDN')[0]).toEqual({ ...prefetchSeed[0].UrlLists[0], TaskId: prefetchSeed[0].TaskId, TaskStatus: prefetchSeed[0].Status, TaskCreateTime: prefetchSeed[0].CreateTime });
+		expect(json('UCDN')[0]).toEqual({
+			...prefetchSeed[0].UrlLists[0],
+			TaskId: prefetchSeed[0].TaskId,
+			TaskStatus: prefetchSeed[0].Status,
+			TaskCreateTime: prefetchSeed[0].CreateTime,
+		});
 	});
 
 	test('prefetch, raw: the extra top-level Test field is kept', async () => {
 		const { json } = await describeTasks({ ...SEED_RANGE, resource: 'prefetch', output: 'raw' });
 		expect(json('UCDN')).toEqual([
-			{ Action: 'DescribeNewUcdnPrefetchCacheTaskResponse', RetCode: 0, TotalCount: 7, TaskList: prefetchSeed, Test: 'ryEuYMgQ' },
+			{
+				Action: 'DescribeNewUcdnPrefetchCacheTaskResponse',
+				RetCode: 0,
+				TotalCount: 7,
+				TaskList: prefetchSeed,
+				Test: 'ryEuYMgQ',
+			},
 		]);
 	});
 });
 
 describe('Task IDs', () => {
 	test('as text: split on commas, spaces and newlines, trimmed, deduplicated, sent from TaskId.0', async () => {
-		const { params, json } = await describeTasks({ taskIds: ' r_000003, r_000001\n\nr_000003  r_000002,' });
-		expect(params[0]).toMatchObject({ 'TaskId.0': 'r_000003', 'TaskId.1': 'r_000001', 'TaskId.2': 'r_000002' });
+		const { params, json } = await describeTasks({
+			taskIds: ' r_000003, r_000001\n\nr_000003  r_000002,',
+		});
+		expect(params[0]).toMatchObject({
+			'TaskId.0': 'r_000003',
+			'TaskId.1': 'r_000001',
+			'TaskId.2': 'r_000002',
+		});
 		expect(params[0]['TaskId.3']).toBeUndefined();
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['r_000001', 'r_000002', 'r_000003']);
 	});
@@ -133,7 +198,8 @@ describe('Task IDs', () => {
 			{ input: [{ TaskId: 'r_000010' }, { TaskId: 'r_000011' }] },
 		);
 		expect(params).toHaveLength(2);
-		for (const sent of params) expect(sent).toMatchObject({ 'TaskId.0': 'r_000010', 'TaskId.1': 'r_000011' });
+		for (const sent of params)
+			expect(sent).toMatchObject({ 'TaskId.0': 'r_000010', 'TaskId.1': 'r_000011' });
 		expect(items('UCDN').map((item) => [item.json.TaskId, item.pairedItem])).toEqual([
 			['r_000010', { item: 0 }],
 			['r_000011', { item: 0 }],
@@ -152,7 +218,9 @@ describe('Task IDs', () => {
 			['r_000020', 'r_000021'],
 			['r_000022', undefined],
 		]);
-		expect(items('UCDN').map((item) => [item.json.TaskId, (item.pairedItem as { item: number }).item])).toEqual([
+		expect(
+			items('UCDN').map((item) => [item.json.TaskId, (item.pairedItem as { item: number }).item]),
+		).toEqual([
 			['r_000020', 0],
 			['r_000021', 0],
 			['r_000022', 1],
@@ -175,21 +243,36 @@ describe('time range', () => {
 
 	test('Last N Hours', async () => {
 		const before = Math.floor(Date.now() / 1000);
-		const { params, json } = await describeTasks({ timeRange: 'lastHours', hours: 1, returnAll: true });
+		const { params, json } = await describeTasks({
+			timeRange: 'lastHours',
+			hours: 1,
+			returnAll: true,
+		});
 		const after = Math.floor(Date.now() / 1000);
 		const end = Number(params[0].EndTime);
 		expect(end).toBeGreaterThanOrEqual(before);
 		expect(end).toBeLessThanOrEqual(after);
 		expect(Number(params[0].BeginTime)).toBe(end - 3600);
 		const inRange = sim.tasks.filter(
-			(task) => task.kind === 'refresh' && !task.isDcdn && task.projectId === 'org-default' && task.info.CreateTime >= end - 3600 && task.info.CreateTime <= end,
+			(task) =>
+				task.kind === 'refresh' &&
+				!task.isDcdn &&
+				task.projectId === 'org-default' &&
+				task.info.CreateTime >= end - 3600 &&
+				task.info.CreateTime <= end,
 		);
 		expect(inRange.length).toBeGreaterThan(50);
-		expect(json('UCDN').map((task) => task.TaskId)).toEqual(inRange.map((task) => task.info.TaskId));
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(
+			inRange.map((task) => task.info.TaskId),
+		);
 	});
 
 	test('Last N Days reaches older tasks', async () => {
-		const { params, json } = await describeTasks({ timeRange: 'lastDays', days: 4, returnAll: true });
+		const { params, json } = await describeTasks({
+			timeRange: 'lastDays',
+			days: 4,
+			returnAll: true,
+		});
 		expect(Number(params[0].EndTime) - Number(params[0].BeginTime)).toBe(4 * 86400);
 		expect(json('UCDN').filter((task) => String(task.TaskId).startsWith('old'))).toHaveLength(5);
 	});
@@ -210,7 +293,11 @@ describe('time range', () => {
 			endTime: '={{ 1548051120 }}',
 		});
 		expect(params[0]).toMatchObject({ BeginTime: '1548051060', EndTime: '1548051120' });
-		const iso = await describeTasks({ timeRange: 'custom', beginTime: '={{ "2019-01-21T06:11:00+00:00" }}', endTime: '' });
+		const iso = await describeTasks({
+			timeRange: 'custom',
+			beginTime: '={{ "2019-01-21T06:11:00+00:00" }}',
+			endTime: '',
+		});
 		expect(iso.params[0].BeginTime).toBe('1548051060');
 		expect(iso.params[0].EndTime).toBeUndefined();
 	});
@@ -265,11 +352,18 @@ describe('filters and paging', () => {
 	test('Whole-Site Acceleration sends IsDcdn=true and gets DCDN tasks', async () => {
 		const { params, json } = await describeTasks({ returnAll: true, options: { isDcdn: true } });
 		expect(params[0].IsDcdn).toBe('true');
-		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['dcdn_000000', 'dcdn_000001', 'dcdn_000002']);
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual([
+			'dcdn_000000',
+			'dcdn_000001',
+			'dcdn_000002',
+		]);
 	});
 
 	test('the credential’s Project ID is the default, the option overrides it', async () => {
-		const fromCredential = await describeTasks({ returnAll: true }, { credentials: { projectId: SECOND_PROJECT } });
+		const fromCredential = await describeTasks(
+			{ returnAll: true },
+			{ credentials: { projectId: SECOND_PROJECT } },
+		);
 		expect(fromCredential.params[0].ProjectId).toBe(SECOND_PROJECT);
 		expect(fromCredential.json('UCDN').map((task) => task.TaskId)).toHaveLength(4);
 
@@ -287,7 +381,10 @@ describe('filters and paging', () => {
 
 describe('errors', () => {
 	test('a wrong private key: RetCode 171 with its Message, and what to check', async () => {
-		const { error, requests } = await describeTasks({}, { credentials: { privateKey: 'TEST-WRONG-PRIVATE-KEY' } });
+		const { error, requests } = await describeTasks(
+			{},
+			{ credentials: { privateKey: 'TEST-WRONG-PRIVATE-KEY' } },
+		);
 		expect(requests).toHaveLength(1);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe(
@@ -297,7 +394,10 @@ describe('errors', () => {
 	});
 
 	test('an unknown public key: RetCode 172', async () => {
-		const { error } = await describeTasks({}, { credentials: { publicKey: 'TEST-UNKNOWN-PUBLIC-KEY' } });
+		const { error } = await describeTasks(
+			{},
+			{ credentials: { publicKey: 'TEST-UNKNOWN-PUBLIC-KEY' } },
+		);
 		expect(error?.message).toMatch(/RetCode 172: User Not Exists/);
 		expect(error?.description).toMatch(/does not know this Public Key/);
 	});
@@ -320,17 +420,26 @@ describe('errors', () => {
 	test('a server-side RetCode', async () => {
 		sim.failNext({ kind: 'retCode', retCode: 2001, message: 'Service busy' });
 		const { error } = await describeTasks({ options: { retries: 0 } });
-		expect(error?.message).toBe('UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 2001: Service busy');
+		expect(error?.message).toBe(
+			'UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 2001: Service busy',
+		);
 		expect(error?.description).toMatch(/server-side error/);
 	});
 
 	test('an unreachable endpoint', async () => {
 		const closed = await startSimulator();
 		await closed.close();
-		const { error } = await describeTasks({ options: { retries: 0 } }, { credentials: { customEndpoint: closed.url } });
+		const { error } = await describeTasks(
+			{ options: { retries: 0 } },
+			{ credentials: { customEndpoint: closed.url } },
+		);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(`Could not get an answer from the UCloud API at ${closed.url} for DescribeNewUcdnRefreshCacheTask`);
-		expect(error?.description).toBe("ECONNREFUSED. Check the credential's API Endpoint and that n8n can reach it.");
+		expect(error?.message).toBe(
+			`Could not get an answer from the UCloud API at ${closed.url} for DescribeNewUcdnRefreshCacheTask`,
+		);
+		expect(error?.description).toBe(
+			"ECONNREFUSED. Check the credential's API Endpoint and that n8n can reach it.",
+		);
 	});
 
 	test('an empty custom endpoint', async () => {
@@ -341,23 +450,54 @@ describe('errors', () => {
 	});
 
 	test.each<[string, INodeParameters, RegExp]>([
-		['Begin after End', { timeRange: 'custom', beginTime: '2024-02-01T00:00:00Z', endTime: '2024-01-01T00:00:00Z' }, /^Begin Time: .* is after End Time/],
-		['an unparseable Begin Time', { timeRange: 'custom', beginTime: '={{ "next tuesday" }}' }, /^Begin Time: "next tuesday" is not a date/],
-		['an unparseable End Time', { timeRange: 'custom', beginTime: '2024-01-01T00:00:00Z', endTime: '={{ "31/31/2024" }}' }, /^End Time: "31\/31\/2024" is not a date/],
-		['End without Begin', { timeRange: 'custom', beginTime: '', endTime: '2024-01-01T00:00:00Z' }, /^Begin Time: is required when End Time is set/],
+		[
+			'Begin after End',
+			{ timeRange: 'custom', beginTime: '2024-02-01T00:00:00Z', endTime: '2024-01-01T00:00:00Z' },
+			/^Begin Time: .* is after End Time/,
+		],
+		[
+			'an unparseable Begin Time',
+			{ timeRange: 'custom', beginTime: '={{ "next tuesday" }}' },
+			/^Begin Time: "next tuesday" is not a date/,
+		],
+		[
+			'an unparseable End Time',
+			{ timeRange: 'custom', beginTime: '2024-01-01T00:00:00Z', endTime: '={{ "31/31/2024" }}' },
+			/^End Time: "31\/31\/2024" is not a date/,
+		],
+		[
+			'End without Begin',
+			{ timeRange: 'custom', beginTime: '', endTime: '2024-01-01T00:00:00Z' },
+			/^Begin Time: is required when End Time is set/,
+		],
 		['zero hours', { timeRange: 'lastHours', hours: 0 }, /^Hours: must be a number greater than 0/],
-		['negative days', { timeRange: 'lastDays', days: -2 }, /^Days: must be a number greater than 0/],
+		[
+			'negative days',
+			{ timeRange: 'lastDays', days: -2 },
+			/^Days: must be a number greater than 0/,
+		],
 		['a zero limit', { limit: 0 }, /^Limit: must be a whole number from 1/],
 		['a fractional limit', { limit: 2.5 }, /^Limit: must be a whole number from 1/],
 		['a negative offset', { options: { offset: -1 } }, /^Offset: must be a whole number from 0/],
-		['a huge page size', { options: { pageSize: 5000 } }, /^Page Size: must be a whole number from 1 to 1000/],
-		['Task IDs as objects', { taskIds: '={{ [{ id: 1 }] }}' }, /^Task IDs: expected text or a list of text values, got an object/],
-	])('%s is a NodeOperationError naming the field, before any request', async (_case, parameters, message) => {
-		const { error, requests } = await describeTasks(parameters);
-		expect(requests).toHaveLength(0);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(message);
-	});
+		[
+			'a huge page size',
+			{ options: { pageSize: 5000 } },
+			/^Page Size: must be a whole number from 1 to 1000/,
+		],
+		[
+			'Task IDs as objects',
+			{ taskIds: '={{ [{ id: 1 }] }}' },
+			/^Task IDs: expected text or a list of text values, got an object/,
+		],
+	])(
+		'%s is a NodeOperationError naming the field, before any request',
+		async (_case, parameters, message) => {
+			const { error, requests } = await describeTasks(parameters);
+			expect(requests).toHaveLength(0);
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toMatch(message);
+		},
+	);
 
 	test('Continue On Fail: a bad item becomes an error item paired with it, the others go on', async () => {
 		const { items, error, requests } = await describeTasks(
@@ -373,21 +513,35 @@ describe('errors', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(requests).toHaveLength(2);
-		expect(items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem])).toEqual([
+		expect(
+			items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem]),
+		).toEqual([
 			['r_000001', { item: 0 }],
-			['Begin Time: "not a date" is not a date. Use the date picker, an ISO date such as 2024-05-01T12:00:00, a Luxon DateTime or Unix seconds.', { item: 1 }],
+			[
+				'Begin Time: "not a date" is not a date. Use the date picker, an ISO date such as 2024-05-01T12:00:00, a Luxon DateTime or Unix seconds.',
+				{ item: 1 },
+			],
 			['r_000003', { item: 2 }],
 		]);
 	});
 
 	test('Continue On Fail also covers API errors', async () => {
 		sim.failNext({ kind: 'retCode', retCode: 295, message: 'Permission denied' });
-		const { items } = await describeTasks({ taskIds: '={{ $json.id }}' }, { continueOnFail: true, input: [{ id: 'r_000001' }, { id: 'r_000002' }] });
-		expect(items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem])).toEqual([
-			['UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 295: Permission denied', { item: 0 }],
+		const { items } = await describeTasks(
+			{ taskIds: '={{ $json.id }}' },
+			{ continueOnFail: true, input: [{ id: 'r_000001' }, { id: 'r_000002' }] },
+		);
+		expect(
+			items('UCDN').map((item) => [item.json.TaskId ?? item.json.error, item.pairedItem]),
+		).toEqual([
+			[
+				'UCloud API DescribeNewUcdnRefreshCacheTask failed with RetCode 295: Permission denied',
+				{ item: 0 },
+			],
 			['r_000002', { item: 1 }],
 		]);
-		expect(items('UCDN')[0].json.description).toMatch(/^UCloud refused the request\. Check the parameters/);
+		expect(items('UCDN')[0].json.description).toMatch(
+			/^UCloud refused the request\. Check the parameters/,
+		);
 	});
-
 });

@@ -7,7 +7,15 @@ import { simulatorCredentials } from './workflows';
 let sim: UcdnSimulator;
 beforeAll(async () => {
 	sim = await startSimulator();
-	sim.addTasks(generateTasks({ kind: 'refresh', count: 12, newest: Math.floor(Date.now() / 1000) - 90, spacing: 600, prefix: 'demo' }));
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: 12,
+			newest: Math.floor(Date.now() / 1000) - 90,
+			spacing: 600,
+			prefix: 'demo',
+		}),
+	);
 });
 afterAll(async () => {
 	await sim.close();
@@ -21,22 +29,36 @@ test('examples/describe-tasks.workflow.json: the three newest refresh tasks, one
 	const items = result.items('Describe refresh tasks');
 	expect(items.map((item) => [item.json.TaskId, item.json.Url, item.pairedItem])).toEqual(
 		[0, 1, 2].flatMap((n) =>
-			[0, 1].map((u) => [`demo_00000${n}`, `https://static.example.com/demo/${n}/asset-${u}.js`, { item: 0 }]),
+			[0, 1].map((u) => [
+				`demo_00000${n}`,
+				`https://static.example.com/demo/${n}/asset-${u}.js`,
+				{ item: 0 },
+			]),
 		),
 	);
 	expect(sim.requests).toHaveLength(1);
-	expect(sim.requests[0].params).toMatchObject({ Action: 'DescribeNewUcdnRefreshCacheTask', Limit: '3' });
+	expect(sim.requests[0].params).toMatchObject({
+		Action: 'DescribeNewUcdnRefreshCacheTask',
+		Limit: '3',
+	});
 });
 
 test('examples/notify-when-tasks-finish.workflow.json: a manual run reports the task that finished last', async () => {
 	const [task] = sim.tasks.filter((t) => t.info.TaskId === 'demo_000004');
 	sim.endTask(task.info.TaskId, 'failure');
-	const result = await runWorkflow(readWorkflow('examples/notify-when-tasks-finish.workflow.json'), {
-		credentials: simulatorCredentials(sim),
-	});
+	const result = await runWorkflow(
+		readWorkflow('examples/notify-when-tasks-finish.workflow.json'),
+		{
+			credentials: simulatorCredentials(sim),
+		},
+	);
 	expect(result.error).toBeUndefined();
 	expect(result.json('Report')).toEqual([
-		{ message: 'CDN refresh task demo_000004 finished: failure (2 URLs)', taskId: 'demo_000004', status: 'failure' },
+		{
+			message: 'CDN refresh task demo_000004 finished: failure (2 URLs)',
+			taskId: 'demo_000004',
+			status: 'failure',
+		},
 	]);
 	// One Describe per resource.
 	expect(sim.requests.slice(-2).map((request) => request.action)).toEqual([

@@ -4,7 +4,13 @@
  * package.json's `n8n` block. Credentials are served by a helper that calls the credential
  * type's own `authenticate`, as n8n's CredentialsHelper does; HTTP goes out for real.
  */
-import { CredentialTestContext, ExecutionLifecycleHooks, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	PollContext,
+	TriggersAndPollers,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestFunction,
@@ -33,7 +39,10 @@ import path from 'node:path';
 /** The package's root, whether this file runs from test/ (jest) or from build/ (scripts). */
 function findRoot(dir: string): string {
 	const manifest = path.join(dir, 'package.json');
-	if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-ucdn') {
+	if (
+		existsSync(manifest) &&
+		(JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-ucdn'
+	) {
 		return dir;
 	}
 	const parent = path.dirname(dir);
@@ -99,13 +108,21 @@ const editFields = {
 		defaults: { name: 'Edit Fields' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [{ displayName: 'Fields', name: 'assignments', type: 'assignmentCollection', default: {} }],
+		properties: [
+			{ displayName: 'Fields', name: 'assignments', type: 'assignmentCollection', default: {} },
+		],
 	},
 	async execute(this: IExecuteFunctions) {
 		return [
 			this.getInputData().map((_item, i) => {
-				const assignments = this.getNodeParameter('assignments.assignments', i, []) as Array<{ name: string; value: unknown }>;
-				return { json: Object.fromEntries(assignments.map(({ name, value }) => [name, value])), pairedItem: { item: i } };
+				const assignments = this.getNodeParameter('assignments.assignments', i, []) as Array<{
+					name: string;
+					value: unknown;
+				}>;
+				return {
+					json: Object.fromEntries(assignments.map(({ name, value }) => [name, value])),
+					pairedItem: { item: i },
+				};
 			}),
 		];
 	},
@@ -141,7 +158,12 @@ const toolCaller = {
 		for (let i = 0; i < items.length; i++) {
 			const answer = await tool.invoke(items[i].json.toolArgs as IDataObject);
 			output.push({
-				json: { tool: tool.name, description: tool.description, fields: Object.keys(tool.schema.shape), answer } as IDataObject,
+				json: {
+					tool: tool.name,
+					description: tool.description,
+					fields: Object.keys(tool.schema.shape),
+					answer,
+				} as IDataObject,
 				pairedItem: { item: i },
 			});
 		}
@@ -171,7 +193,12 @@ const itemSource = {
 	async execute(this: IExecuteFunctions) {
 		const count = this.getNodeParameter('count', 0) as number;
 		const template = this.getNodeParameter('template', 0) as IDataObject;
-		return [Array.from({ length: count }, (_, n) => ({ json: { ...template, n }, pairedItem: { item: 0 } }))];
+		return [
+			Array.from({ length: count }, (_, n) => ({
+				json: { ...template, n },
+				pairedItem: { item: 0 },
+			})),
+		];
 	},
 } as unknown as INodeType;
 
@@ -197,7 +224,12 @@ function asTool(node: INodeType): INodeType {
 			inputs: [],
 			outputs: ['ai_tool'],
 			properties: [
-				{ displayName: 'Description', name: 'toolDescription', type: 'string', default: description.description },
+				{
+					displayName: 'Description',
+					name: 'toolDescription',
+					type: 'string',
+					default: description.description,
+				},
 				...description.properties,
 			],
 		},
@@ -213,7 +245,8 @@ export class PackageNodeTypes implements INodeTypes {
 		const pkg = loadPackage();
 		for (const node of pkg.nodes) {
 			this.types[`${pkg.name}.${node.description.name}`] = node;
-			if (node.description.usableAsTool) this.types[`${pkg.name}.${node.description.name}Tool`] = asTool(node);
+			if (node.description.usableAsTool)
+				this.types[`${pkg.name}.${node.description.name}Tool`] = asTool(node);
 		}
 		for (const credential of pkg.credentials) this.credentialTypes[credential.name] = credential;
 	}
@@ -326,7 +359,11 @@ export function readWorkflow(file: string): WorkflowJson {
 function toWorkflow(
 	workflowJson: WorkflowJson,
 	nodeTypes: PackageNodeTypes,
-	{ active, settings, staticData }: { active: boolean; settings: IWorkflowSettings; staticData: IDataObject },
+	{
+		active,
+		settings,
+		staticData,
+	}: { active: boolean; settings: IWorkflowSettings; staticData: IDataObject },
 ): Workflow {
 	return new Workflow({
 		id: 'test-workflow',
@@ -374,7 +411,10 @@ function additionalDataFor(
 }
 
 /** Runs a workflow from its trigger (the node without inputs), as "Execute workflow" does. */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<RunResult> {
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	options: RunOptions,
+): Promise<RunResult> {
 	const nodeTypes = new PackageNodeTypes();
 	const settings = { ...workflowJson.settings };
 	if (options.timezone) settings.timezone = options.timezone;
@@ -434,7 +474,9 @@ export function credentialTestFor(type: string): ICredentialTestFunction {
 }
 
 /** Runs the UCloud API credential's test on these values, as the editor's "Test" button does. */
-export async function testCredentials(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredentials(
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	const credential = { id: 'test', name: 'UCloud API (simulator)', type: 'ucloudApi', data };
 	return await credentialTestFor('ucloudApi').call(new CredentialTestContext(), credential);
 }
@@ -458,18 +500,33 @@ export interface PollResult {
  * One poll of the workflow's polling trigger, run as n8n runs it for an active workflow:
  * n8n-core's PollContext and TriggersAndPollers, with the workflow's static data.
  */
-export async function pollTrigger(workflowJson: WorkflowJson, options: PollOptions): Promise<PollResult> {
+export async function pollTrigger(
+	workflowJson: WorkflowJson,
+	options: PollOptions,
+): Promise<PollResult> {
 	const nodeTypes = new PackageNodeTypes();
 	const workflow = toWorkflow(workflowJson, nodeTypes, {
 		active: true,
 		settings: workflowJson.settings ?? {},
 		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
 	});
-	const node = workflowJson.nodes.find((n) => nodeTypes.getByNameAndVersion(n.type).description.polling);
+	const node = workflowJson.nodes.find(
+		(n) => nodeTypes.getByNameAndVersion(n.type).description.polling,
+	);
 	if (!node) throw new Error('The workflow has no polling trigger');
 	const mode = options.mode ?? 'trigger';
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-poll', workflowJson as unknown as IWorkflowBase);
-	const context = new PollContext(workflow, node, additionalDataFor(nodeTypes, options.credentials, hooks), mode, 'activate');
+	const hooks = new ExecutionLifecycleHooks(
+		mode,
+		'test-poll',
+		workflowJson as unknown as IWorkflowBase,
+	);
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalDataFor(nodeTypes, options.credentials, hooks),
+		mode,
+		'activate',
+	);
 	let items: INodeExecutionData[][] | null = null;
 	let error: Error | undefined;
 	try {
@@ -477,5 +534,9 @@ export async function pollTrigger(workflowJson: WorkflowJson, options: PollOptio
 	} catch (caught) {
 		error = caught as Error;
 	}
-	return { items, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, error };
+	return {
+		items,
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+		error,
+	};
 }

@@ -6,7 +6,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { generateTasks } from '../simulator/data';
 import type { UcdnSimulator } from '../simulator/server';
-import { SECOND_PROJECT, TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../simulator/server';
+import {
+	SECOND_PROJECT,
+	TEST_PRIVATE_KEY,
+	TEST_PUBLIC_KEY,
+	startSimulator,
+} from '../simulator/server';
 import { runWorkflow } from './harness';
 import { simulatorCredentials, ucdnWorkflow } from './workflows';
 
@@ -25,8 +30,20 @@ beforeAll(async () => {
 		accounts: { [TEST_PUBLIC_KEY]: TEST_PRIVATE_KEY, [SECOND_PUBLIC_KEY]: SECOND_PRIVATE_KEY },
 	});
 	sim.addTasks([
-		...generateTasks({ kind: 'refresh', count: ITEMS * TASKS_PER_ITEM, newest: now - 60, spacing: 20, prefix: 'load' }),
-		...generateTasks({ kind: 'refresh', count: 40, newest: now - 60, prefix: 'second', projectId: SECOND_PROJECT }),
+		...generateTasks({
+			kind: 'refresh',
+			count: ITEMS * TASKS_PER_ITEM,
+			newest: now - 60,
+			spacing: 20,
+			prefix: 'load',
+		}),
+		...generateTasks({
+			kind: 'refresh',
+			count: 40,
+			newest: now - 60,
+			prefix: 'second',
+			projectId: SECOND_PROJECT,
+		}),
 	]);
 });
 afterAll(async () => {
@@ -43,7 +60,12 @@ test(`${ITEMS} items, each describing its own tasks: all succeed, each output pa
 	const before = sim.requests.length;
 	const result = await runWorkflow(
 		ucdnWorkflow(
-			{ resource: 'refresh', operation: 'describeTasks', taskIds: '={{ $json.ids }}', output: '={{ $json.output }}' },
+			{
+				resource: 'refresh',
+				operation: 'describeTasks',
+				taskIds: '={{ $json.ids }}',
+				output: '={{ $json.output }}',
+			},
 			{ input: inputs },
 		),
 		{ credentials: simulatorCredentials(sim) },
@@ -76,14 +98,25 @@ test(`${ITEMS} items, each describing its own tasks: all succeed, each output pa
 });
 
 test('concurrent executions with different credentials each get their own account, project and errors', async () => {
-	const describeAll = { resource: 'refresh', operation: 'describeTasks', returnAll: true, options: { retries: 0 } };
+	const describeAll = {
+		resource: 'refresh',
+		operation: 'describeTasks',
+		returnAll: true,
+		options: { retries: 0 },
+	};
 	const run = (credentials: IDataObject) =>
 		runWorkflow(ucdnWorkflow(describeAll), { credentials: simulatorCredentials(sim, credentials) });
 	const first = { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
-	const second = { publicKey: SECOND_PUBLIC_KEY, privateKey: SECOND_PRIVATE_KEY, projectId: SECOND_PROJECT };
+	const second = {
+		publicKey: SECOND_PUBLIC_KEY,
+		privateKey: SECOND_PRIVATE_KEY,
+		projectId: SECOND_PROJECT,
+	};
 	const wrong = { publicKey: SECOND_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
 
-	const results = await Promise.all(Array.from({ length: 12 }, (_, n) => run([first, second, wrong][n % 3])));
+	const results = await Promise.all(
+		Array.from({ length: 12 }, (_, n) => run([first, second, wrong][n % 3])),
+	);
 	results.forEach((result, n) => {
 		const ids = result.json('UCDN').map((task) => String(task.TaskId));
 		if (n % 3 === 0) {

@@ -26,9 +26,14 @@ async function run(parameters: INodeParameters, options: UcdnWorkflowOptions = {
 		credentials: simulatorCredentials(sim),
 	});
 }
-const describe5 = (options: INodeParameters = {}) => run({ operation: 'describeTasks', limit: 5, options });
+const describe5 = (options: INodeParameters = {}) =>
+	run({ operation: 'describeTasks', limit: 5, options });
 const submit = (options: INodeParameters = {}) =>
-	run({ operation: 'submit', urls: 'https://cdn.example.com/a.js\nhttps://cdn.example.com/b.js', options });
+	run({
+		operation: 'submit',
+		urls: 'https://cdn.example.com/a.js\nhttps://cdn.example.com/b.js',
+		options,
+	});
 
 const RETRY_NOW = { 'Retry-After': '0' };
 
@@ -77,7 +82,10 @@ describe('reads retry transient faults', () => {
 
 	test('attempts are bounded by Retries', async () => {
 		await simulator();
-		sim.failNext({ kind: 'http', status: 500, body: 'still down', headers: RETRY_NOW }, { times: 100 });
+		sim.failNext(
+			{ kind: 'http', status: 500, body: 'still down', headers: RETRY_NOW },
+			{ times: 100 },
+		);
 		const { error } = await describe5({ retries: 2 });
 		expect(sim.requestsFor(DESCRIBE)).toHaveLength(3);
 		expect(error?.message).toBe(`UCloud API ${DESCRIBE} failed with HTTP 500`);
@@ -100,8 +108,12 @@ describe('reads retry transient faults', () => {
 
 		sim.failNext({ kind: 'delay', ms: 1500 });
 		const { error } = await describe5({ requestTimeout: 1, retries: 0 });
-		expect(error?.message).toMatch(/^Could not get an answer from the UCloud API at .* for DescribeNewUcdnRefreshCacheTask$/);
-		expect(error?.description).toMatch(/^No answer within 1 s \(ECONNABORTED\)\. Raise the Request Timeout option/);
+		expect(error?.message).toMatch(
+			/^Could not get an answer from the UCloud API at .* for DescribeNewUcdnRefreshCacheTask$/,
+		);
+		expect(error?.description).toMatch(
+			/^No answer within 1 s \(ECONNABORTED\)\. Raise the Request Timeout option/,
+		);
 	});
 });
 
@@ -132,16 +144,24 @@ describe('reads do not retry what will not change', () => {
 	test.each<[string, Parameters<UcdnSimulator['failNext']>[0] | undefined, IDataObject, RegExp]>([
 		['RetCode 171', undefined, { privateKey: 'TEST-WRONG-PRIVATE-KEY' }, /RetCode 171/],
 		['RetCode 172', undefined, { publicKey: 'TEST-NOBODY' }, /RetCode 172/],
-		['RetCode 230', { kind: 'retCode', retCode: 230, message: 'Params error' }, {}, /RetCode 230: Params error/],
+		[
+			'RetCode 230',
+			{ kind: 'retCode', retCode: 230, message: 'Params error' },
+			{},
+			/RetCode 230: Params error/,
+		],
 		['HTTP 400', { kind: 'http', status: 400, headers: RETRY_NOW }, {}, /HTTP 400/],
 		['HTTP 404', { kind: 'http', status: 404, headers: RETRY_NOW }, {}, /HTTP 404/],
 		['a body that is not a UCloud answer', { kind: 'garbage' }, {}, /not a UCloud answer/],
 	])('%s: one attempt', async (_case, fault, credentials, message) => {
 		await simulator();
 		if (fault) sim.failNext(fault, { times: 5 });
-		const result = await runWorkflow(ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', limit: 5 }), {
-			credentials: simulatorCredentials(sim, credentials),
-		});
+		const result = await runWorkflow(
+			ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', limit: 5 }),
+			{
+				credentials: simulatorCredentials(sim, credentials),
+			},
+		);
 		expect(sim.requestsFor(DESCRIBE)).toHaveLength(1);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(message);
@@ -175,19 +195,27 @@ describe('submits are retried only when no task can have been created', () => {
 		['HTTP 500', { kind: 'http', status: 500, headers: RETRY_NOW }, {}, /HTTP 500/],
 		['HTTP 502', { kind: 'http', status: 502, headers: RETRY_NOW }, {}, /HTTP 502/],
 		['a reset connection', { kind: 'reset' }, {}, /Could not get an answer/],
-		['an answer after the Request Timeout', { kind: 'delay', ms: 1500 }, { requestTimeout: 1 }, /Could not get an answer/],
+		[
+			'an answer after the Request Timeout',
+			{ kind: 'delay', ms: 1500 },
+			{ requestTimeout: 1 },
+			/Could not get an answer/,
+		],
 		['a body that is not a UCloud answer', { kind: 'garbage' }, {}, /not a UCloud answer/],
-	])('%s is reported, not retried, with advice to check first', async (_case, fault, options, message) => {
-		await simulator();
-		sim.failNext(fault, { action: REFRESH, times: 5 });
-		const { error } = await submit(options);
-		expect(sim.requestsFor(REFRESH)).toHaveLength(1);
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(message);
-		expect(error?.description).toMatch(
-			/The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again\.$/,
-		);
-	});
+	])(
+		'%s is reported, not retried, with advice to check first',
+		async (_case, fault, options, message) => {
+			await simulator();
+			sim.failNext(fault, { action: REFRESH, times: 5 });
+			const { error } = await submit(options);
+			expect(sim.requestsFor(REFRESH)).toHaveLength(1);
+			expect(error?.name).toBe('NodeApiError');
+			expect(error?.message).toMatch(message);
+			expect(error?.description).toMatch(
+				/The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again\.$/,
+			);
+		},
+	);
 
 	test('RetCode 230 (bad request) is reported without retry and without the advice', async () => {
 		await simulator();
@@ -207,8 +235,12 @@ describe('malformed answers end in correct items or a NodeApiError that says wha
 		await simulator();
 		rewrite(({ RetCode: _dropped, ...rest }) => rest);
 		const { error } = await describe5();
-		expect(error?.message).toBe(`UCloud API ${DESCRIBE} returned a response that is not a UCloud answer`);
-		expect(error?.description).toMatch(/^HTTP 200, body: \{"Action":"DescribeNewUcdnRefreshCacheTaskResponse","TotalCount":5,/);
+		expect(error?.message).toBe(
+			`UCloud API ${DESCRIBE} returned a response that is not a UCloud answer`,
+		);
+		expect(error?.description).toMatch(
+			/^HTTP 200, body: \{"Action":"DescribeNewUcdnRefreshCacheTaskResponse","TotalCount":5,/,
+		);
 	});
 
 	test('a TaskList that is not a list', async () => {
@@ -217,7 +249,9 @@ describe('malformed answers end in correct items or a NodeApiError that says wha
 		const { error } = await describe5();
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe(`UCloud API ${DESCRIBE} returned a task list that cannot be read`);
-		expect(error?.description).toMatch(/^TaskList is object, not a list\. HTTP 200, body: \{"Action"/);
+		expect(error?.description).toMatch(
+			/^TaskList is object, not a list\. HTTP 200, body: \{"Action"/,
+		);
 	});
 
 	test('a TaskList with entries that are not tasks', async () => {
@@ -242,10 +276,16 @@ describe('malformed answers end in correct items or a NodeApiError that says wha
 
 	test('tasks without UrlLists: kept per task, no URL items', async () => {
 		await simulator();
-		rewrite((answer) => ({ ...answer, TaskList: taskList(answer).map(({ UrlLists: _dropped, ...task }) => task) }));
+		rewrite((answer) => ({
+			...answer,
+			TaskList: taskList(answer).map(({ UrlLists: _dropped, ...task }) => task),
+		}));
 		const perTask = await describe5();
 		expect(perTask.json('UCDN')).toHaveLength(5);
-		rewrite((answer) => ({ ...answer, TaskList: taskList(answer).map(({ UrlLists: _dropped, ...task }) => task) }));
+		rewrite((answer) => ({
+			...answer,
+			TaskList: taskList(answer).map(({ UrlLists: _dropped, ...task }) => task),
+		}));
 		const perUrl = await run({ operation: 'describeTasks', limit: 5, output: 'url' });
 		expect(perUrl.error).toBeUndefined();
 		expect(perUrl.json('UCDN')).toEqual([]);
@@ -255,17 +295,28 @@ describe('malformed answers end in correct items or a NodeApiError that says wha
 		await simulator();
 		sim.addTasks(generateTasks({ kind: 'refresh', count: 20, newest: now - 600, prefix: 'more' }));
 		rewrite((answer) => ({ ...answer, TotalCount: 2 }));
-		const small = await run({ operation: 'describeTasks', returnAll: true, options: { pageSize: 10 } });
+		const small = await run({
+			operation: 'describeTasks',
+			returnAll: true,
+			options: { pageSize: 10 },
+		});
 		expect(small.json('UCDN')).toHaveLength(25);
 		sim.clearFaults();
 		rewrite((answer) => ({ ...answer, TotalCount: 100_000 }));
-		const large = await run({ operation: 'describeTasks', returnAll: true, options: { pageSize: 10 } });
+		const large = await run({
+			operation: 'describeTasks',
+			returnAll: true,
+			options: { pageSize: 10 },
+		});
 		expect(large.json('UCDN')).toHaveLength(25);
 	});
 
 	test('a submit answer without a TaskId', async () => {
 		await simulator();
-		sim.failNext({ kind: 'transform', transform: ({ TaskId: _dropped, ...rest }) => rest }, { action: REFRESH });
+		sim.failNext(
+			{ kind: 'transform', transform: ({ TaskId: _dropped, ...rest }) => rest },
+			{ action: REFRESH },
+		);
 		const { error } = await submit();
 		expect(error?.message).toBe(`UCloud API ${REFRESH} answered RetCode 0 without a TaskId`);
 		expect(error?.description).toMatch(/Check with Describe Tasks before submitting them again/);
@@ -274,7 +325,13 @@ describe('malformed answers end in correct items or a NodeApiError that says wha
 	test('while waiting, a task whose URL list is garbage still ends the wait', async () => {
 		await simulator({ submit: { pollsToFinish: 1 } });
 		sim.failNext(
-			{ kind: 'transform', transform: (answer) => ({ ...answer, TaskList: taskList(answer).map((task) => ({ ...task, UrlLists: 'n/a' })) }) },
+			{
+				kind: 'transform',
+				transform: (answer) => ({
+					...answer,
+					TaskList: taskList(answer).map((task) => ({ ...task, UrlLists: 'n/a' })),
+				}),
+			},
 			{ action: DESCRIBE },
 		);
 		const { json, error } = await run({

@@ -41,7 +41,9 @@ beforeAll(async () => {
 	await closed.close();
 	// winston (n8n's logger) writes to console._stdout/_stderr, which under jest's workers are not process.stdout.
 	const { _stdout, _stderr } = console as unknown as Record<string, NodeJS.WriteStream | undefined>;
-	for (const stream of new Set([process.stdout, process.stderr, _stdout, _stderr].filter((s) => s !== undefined))) {
+	for (const stream of new Set(
+		[process.stdout, process.stderr, _stdout, _stderr].filter((s) => s !== undefined),
+	)) {
 		const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
 		jest.spyOn(stream, 'write').mockImplementation((chunk: unknown, ...rest: unknown[]) => {
 			written.push(String(chunk));
@@ -50,7 +52,9 @@ beforeAll(async () => {
 		});
 	}
 	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void written.push(args.map(String).join(' ')));
+		jest
+			.spyOn(console, method)
+			.mockImplementation((...args: unknown[]) => void written.push(args.map(String).join(' ')));
 	}
 });
 
@@ -63,7 +67,10 @@ afterAll(async () => {
 function secrets(): string[] {
 	const sent = sim.requests.flatMap((request) => [
 		...(request.signature ? [request.signature] : []),
-		...KEYS.flatMap((key) => [signedString(request, key), SHA1(signedString(request, key)).toString()]),
+		...KEYS.flatMap((key) => [
+			signedString(request, key),
+			SHA1(signedString(request, key)).toString(),
+		]),
 	]);
 	return [MARKER, ...KEYS, ...sent];
 }
@@ -71,7 +78,11 @@ function secrets(): string[] {
 /** Errors with all their own fields (message and stack are not enumerable). */
 function dump(value: unknown): string {
 	const text = JSON.stringify(value, (_key, field: unknown) =>
-		field instanceof Error ? Object.fromEntries(Object.getOwnPropertyNames(field).map((name) => [name, (field as never)[name]])) : field,
+		field instanceof Error
+			? Object.fromEntries(
+					Object.getOwnPropertyNames(field).map((name) => [name, (field as never)[name]]),
+				)
+			: field,
 	);
 	return text ?? '';
 }
@@ -81,7 +92,8 @@ function expectNoSecretIn(text: string) {
 	for (const secret of secrets()) expect(lower).not.toContain(secret.toLowerCase());
 }
 
-const credentials = (overrides: IDataObject = {}) => simulatorCredentials(sim, { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...overrides });
+const credentials = (overrides: IDataObject = {}) =>
+	simulatorCredentials(sim, { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...overrides });
 
 interface Scenario {
 	label: string;
@@ -106,33 +118,126 @@ const submit = (options: IDataObject = {}, extra: INodeParameters = {}) => ({
 });
 
 const scenarios: Scenario[] = [
-	{ label: 'a wrong private key (RetCode 171)', parameters: describeTasks(), credentials: { privateKey: WRONG_PRIVATE_KEY }, expected: /RetCode 171/ },
-	{ label: 'an unknown public key (RetCode 172)', parameters: describeTasks(), credentials: { publicKey: 'TEST-UNKNOWN' }, expected: /RetCode 172/ },
-	{ label: 'a 171 Message quoting the signature and the signed string', parameters: describeTasks(), fault: [{ kind: 'echo', in: 'retCode' }], expected: /RetCode 171: Signature \*\*\* for .*\*\*\* does not match/ },
-	{ label: 'an HTML gateway page quoting them', parameters: describeTasks(), fault: [{ kind: 'echo' }], expected: /HTTP 502/ },
-	{ label: 'the same from a submit', parameters: submit(), fault: [{ kind: 'echo' }], expected: /HTTP 502/ },
-	{ label: 'a quoted 171 while waiting', parameters: describeTasks({}, { taskIds: 'a', waitForCompletion: true, pollInterval: 2 }), fault: [{ kind: 'echo', in: 'retCode' }], expected: /RetCode 171/ },
-	{ label: 'HTTP 500', parameters: describeTasks(), fault: [{ kind: 'http', status: 500, body: 'Internal error' }], expected: /HTTP 500/ },
-	{ label: 'HTTP 429, retried until the retries run out', parameters: describeTasks({ retries: 1 }), fault: [{ kind: 'http', status: 429, headers: { 'Retry-After': '0' } }, { times: 2 }], expected: /HTTP 429/ },
-	{ label: 'HTML instead of JSON', parameters: describeTasks(), fault: [{ kind: 'garbage' }], expected: /not a UCloud answer/ },
-	{ label: 'JSON without a RetCode', parameters: describeTasks(), fault: [{ kind: 'garbage', body: '{"Hello":1}', contentType: 'application/json' }], expected: /not a UCloud answer/ },
-	{ label: 'a malformed TaskList', parameters: describeTasks(), fault: [{ kind: 'transform', transform: (answer) => ({ ...answer, TaskList: 'nope' }) }], expected: /TaskList/ },
-	{ label: 'a request timeout', parameters: describeTasks({ requestTimeout: 1 }), fault: [{ kind: 'delay', ms: 2500 }], expected: /No answer within 1 s/ },
-	{ label: 'a submit timeout', parameters: submit({ requestTimeout: 1 }), fault: [{ kind: 'delay', ms: 2500 }], expected: /may have been created/ },
-	{ label: 'a reset connection', parameters: describeTasks(), fault: [{ kind: 'reset' }], expected: /ECONNRESET/ },
-	{ label: 'an unreachable endpoint', parameters: describeTasks(), credentials: { customEndpoint: 'CLOSED' }, expected: /ECONNREFUSED/ },
-	{ label: 'an empty custom endpoint', parameters: describeTasks(), credentials: { customEndpoint: '' }, expected: /no API Endpoint/ },
-	{ label: 'a validation error', parameters: describeTasks({}, { taskIds: '={{ "a\\u0001b" }}' }), expected: /^Task IDs: / },
-	{ label: 'Continue On Fail with a quoted 171', parameters: describeTasks(), fault: [{ kind: 'echo', in: 'retCode' }], workflow: { continueOnFail: true }, expected: /RetCode 171/ },
+	{
+		label: 'a wrong private key (RetCode 171)',
+		parameters: describeTasks(),
+		credentials: { privateKey: WRONG_PRIVATE_KEY },
+		expected: /RetCode 171/,
+	},
+	{
+		label: 'an unknown public key (RetCode 172)',
+		parameters: describeTasks(),
+		credentials: { publicKey: 'TEST-UNKNOWN' },
+		expected: /RetCode 172/,
+	},
+	{
+		label: 'a 171 Message quoting the signature and the signed string',
+		parameters: describeTasks(),
+		fault: [{ kind: 'echo', in: 'retCode' }],
+		expected: /RetCode 171: Signature \*\*\* for .*\*\*\* does not match/,
+	},
+	{
+		label: 'an HTML gateway page quoting them',
+		parameters: describeTasks(),
+		fault: [{ kind: 'echo' }],
+		expected: /HTTP 502/,
+	},
+	{
+		label: 'the same from a submit',
+		parameters: submit(),
+		fault: [{ kind: 'echo' }],
+		expected: /HTTP 502/,
+	},
+	{
+		label: 'a quoted 171 while waiting',
+		parameters: describeTasks({}, { taskIds: 'a', waitForCompletion: true, pollInterval: 2 }),
+		fault: [{ kind: 'echo', in: 'retCode' }],
+		expected: /RetCode 171/,
+	},
+	{
+		label: 'HTTP 500',
+		parameters: describeTasks(),
+		fault: [{ kind: 'http', status: 500, body: 'Internal error' }],
+		expected: /HTTP 500/,
+	},
+	{
+		label: 'HTTP 429, retried until the retries run out',
+		parameters: describeTasks({ retries: 1 }),
+		fault: [{ kind: 'http', status: 429, headers: { 'Retry-After': '0' } }, { times: 2 }],
+		expected: /HTTP 429/,
+	},
+	{
+		label: 'HTML instead of JSON',
+		parameters: describeTasks(),
+		fault: [{ kind: 'garbage' }],
+		expected: /not a UCloud answer/,
+	},
+	{
+		label: 'JSON without a RetCode',
+		parameters: describeTasks(),
+		fault: [{ kind: 'garbage', body: '{"Hello":1}', contentType: 'application/json' }],
+		expected: /not a UCloud answer/,
+	},
+	{
+		label: 'a malformed TaskList',
+		parameters: describeTasks(),
+		fault: [{ kind: 'transform', transform: (answer) => ({ ...answer, TaskList: 'nope' }) }],
+		expected: /TaskList/,
+	},
+	{
+		label: 'a request timeout',
+		parameters: describeTasks({ requestTimeout: 1 }),
+		fault: [{ kind: 'delay', ms: 2500 }],
+		expected: /No answer within 1 s/,
+	},
+	{
+		label: 'a submit timeout',
+		parameters: submit({ requestTimeout: 1 }),
+		fault: [{ kind: 'delay', ms: 2500 }],
+		expected: /may have been created/,
+	},
+	{
+		label: 'a reset connection',
+		parameters: describeTasks(),
+		fault: [{ kind: 'reset' }],
+		expected: /ECONNRESET/,
+	},
+	{
+		label: 'an unreachable endpoint',
+		parameters: describeTasks(),
+		credentials: { customEndpoint: 'CLOSED' },
+		expected: /ECONNREFUSED/,
+	},
+	{
+		label: 'an empty custom endpoint',
+		parameters: describeTasks(),
+		credentials: { customEndpoint: '' },
+		expected: /no API Endpoint/,
+	},
+	{
+		label: 'a validation error',
+		parameters: describeTasks({}, { taskIds: '={{ "a\\u0001b" }}' }),
+		expected: /^Task IDs: /,
+	},
+	{
+		label: 'Continue On Fail with a quoted 171',
+		parameters: describeTasks(),
+		fault: [{ kind: 'echo', in: 'retCode' }],
+		workflow: { continueOnFail: true },
+		expected: /RetCode 171/,
+	},
 ];
 
 async function run(scenario: Scenario): Promise<RunResult> {
 	if (scenario.fault) sim.failNext(...scenario.fault);
 	const overrides = { ...scenario.credentials };
 	if (overrides.customEndpoint === 'CLOSED') overrides.customEndpoint = closedUrl;
-	return await runWorkflow(ucdnWorkflow({ resource: 'refresh', ...scenario.parameters }, scenario.workflow), {
-		credentials: credentials(overrides),
-	});
+	return await runWorkflow(
+		ucdnWorkflow({ resource: 'refresh', ...scenario.parameters }, scenario.workflow),
+		{
+			credentials: credentials(overrides),
+		},
+	);
 }
 
 test.each(scenarios)('$label: no key, signature or signed string anywhere', async (scenario) => {
@@ -149,9 +254,12 @@ test.each(scenarios)('$label: no key, signature or signed string anywhere', asyn
 });
 
 test('a successful run: its items hold no secret either', async () => {
-	const result = await runWorkflow(ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', output: 'raw' }), {
-		credentials: credentials(),
-	});
+	const result = await runWorkflow(
+		ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', output: 'raw' }),
+		{
+			credentials: credentials(),
+		},
+	);
 	expect(result.error).toBeUndefined();
 	expect(result.json('UCDN')[0]).toHaveProperty('TaskList');
 	expectNoSecretIn(dump(result.run));
@@ -160,19 +268,29 @@ test('a successful run: its items hold no secret either', async () => {
 test.each([
 	['a wrong private key', { privateKey: WRONG_PRIVATE_KEY }, undefined, /RetCode 171/],
 	['an unknown public key', { publicKey: 'TEST-UNKNOWN' }, undefined, /RetCode 172/],
-	['a 171 Message quoting the signature and the signed string', {}, { kind: 'echo', in: 'retCode' }, /RetCode 171: Signature \*\*\* for/],
+	[
+		'a 171 Message quoting the signature and the signed string',
+		{},
+		{ kind: 'echo', in: 'retCode' },
+		/RetCode 171: Signature \*\*\* for/,
+	],
 	['an HTML gateway page quoting them', {}, { kind: 'echo' }, /HTTP 502/],
 	['HTML instead of JSON', {}, { kind: 'garbage' }, /not like a UCloud API/],
 	['an unreachable endpoint', { customEndpoint: 'CLOSED' }, undefined, /ECONNREFUSED/],
-] as Array<[string, IDataObject, Fault | undefined, RegExp]>)('credential test, %s: the message holds no secret', async (_label, overrides, fault, expected) => {
-	if (fault) sim.failNext(fault);
-	const data = credentials(overrides.customEndpoint === 'CLOSED' ? { customEndpoint: closedUrl } : overrides).ucloudApi;
-	const result = await testCredentials(data);
-	sim.clearFaults();
-	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(expected);
-	expectNoSecretIn(dump(result));
-});
+] as Array<[string, IDataObject, Fault | undefined, RegExp]>)(
+	'credential test, %s: the message holds no secret',
+	async (_label, overrides, fault, expected) => {
+		if (fault) sim.failNext(fault);
+		const data = credentials(
+			overrides.customEndpoint === 'CLOSED' ? { customEndpoint: closedUrl } : overrides,
+		).ucloudApi;
+		const result = await testCredentials(data);
+		sim.clearFaults();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(expected);
+		expectNoSecretIn(dump(result));
+	},
+);
 
 test('nothing secret was written to stdout, stderr or the console, and n8n did log the failures', () => {
 	const output = written.join('\n');

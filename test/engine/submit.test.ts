@@ -24,7 +24,10 @@ afterEach(async () => {
 	await sim?.close();
 });
 
-async function run(parameters: INodeParameters, options: UcdnWorkflowOptions & { onStarted?: (e: { cancel(): void }) => void } = {}) {
+async function run(
+	parameters: INodeParameters,
+	options: UcdnWorkflowOptions & { onStarted?: (e: { cancel(): void }) => void } = {},
+) {
 	const result = await runWorkflow(
 		ucdnWorkflow({ resource: 'refresh', operation: 'submit', ...parameters }, options),
 		{ credentials: simulatorCredentials(sim), onStarted: options.onStarted },
@@ -43,10 +46,17 @@ describe('submit', () => {
 	test('75 URLs at batch size 30: 3 calls, 3 TaskIds, one item per call', async () => {
 		await simulator();
 		const list = urls(75);
-		const { json, items, calls, error } = await run({ urls: list.join('\n'), options: { batchSize: 30 } });
+		const { json, items, calls, error } = await run({
+			urls: list.join('\n'),
+			options: { batchSize: 30 },
+		});
 		expect(error).toBeUndefined();
 		expect(calls(REFRESH)).toHaveLength(3);
-		expect(calls(REFRESH).map((call) => Object.keys(call.params).filter((k) => k.startsWith('UrlList.')).length)).toEqual([30, 30, 15]);
+		expect(
+			calls(REFRESH).map(
+				(call) => Object.keys(call.params).filter((k) => k.startsWith('UrlList.')).length,
+			),
+		).toEqual([30, 30, 15]);
 		expect(json('UCDN')).toEqual([
 			{ TaskId: expect.any(String), Urls: list.slice(0, 30), Type: 'file', Action: REFRESH },
 			{ TaskId: expect.any(String), Urls: list.slice(30, 60), Type: 'file', Action: REFRESH },
@@ -64,10 +74,31 @@ describe('submit', () => {
 
 	test('URLs as text with commas, and as a list from an expression; duplicates sent once', async () => {
 		await simulator();
-		const text = await run({ urls: 'https://a.example.com/x.js,https://a.example.com/img/w_100,h_100.png, https://a.example.com/x.js' });
-		expect(text.json('UCDN')[0].Urls).toEqual(['https://a.example.com/x.js', 'https://a.example.com/img/w_100,h_100.png']);
-		const expression = await run({ urls: '={{ $json.changed }}' }, { input: [{ changed: ['https://a.example.com/1.css', 'https://a.example.com/1.css', 'https://a.example.com/2.css'] }] });
-		expect(expression.json('UCDN')[0].Urls).toEqual(['https://a.example.com/1.css', 'https://a.example.com/2.css']);
+		const text = await run({
+			urls: 'https://a.example.com/x.js,https://a.example.com/img/w_100,h_100.png, https://a.example.com/x.js',
+		});
+		expect(text.json('UCDN')[0].Urls).toEqual([
+			'https://a.example.com/x.js',
+			'https://a.example.com/img/w_100,h_100.png',
+		]);
+		const expression = await run(
+			{ urls: '={{ $json.changed }}' },
+			{
+				input: [
+					{
+						changed: [
+							'https://a.example.com/1.css',
+							'https://a.example.com/1.css',
+							'https://a.example.com/2.css',
+						],
+					},
+				],
+			},
+		);
+		expect(expression.json('UCDN')[0].Urls).toEqual([
+			'https://a.example.com/1.css',
+			'https://a.example.com/2.css',
+		]);
 	});
 
 	test.each([
@@ -84,54 +115,114 @@ describe('submit', () => {
 
 	test('Prefetch submits with its own action and no Type', async () => {
 		await simulator();
-		const { calls, json } = await run({ resource: 'prefetch', urls: 'https://a.example.com/big.bin' });
+		const { calls, json } = await run({
+			resource: 'prefetch',
+			urls: 'https://a.example.com/big.bin',
+		});
 		expect(calls(PREFETCH)).toHaveLength(1);
 		expect(calls(PREFETCH)[0].params.Type).toBeUndefined();
-		expect(json('UCDN')).toEqual([{ TaskId: expect.any(String), Urls: ['https://a.example.com/big.bin'], Action: PREFETCH }]);
+		expect(json('UCDN')).toEqual([
+			{ TaskId: expect.any(String), Urls: ['https://a.example.com/big.bin'], Action: PREFETCH },
+		]);
 	});
 
 	test('Project ID and Whole-Site Acceleration are sent', async () => {
 		await simulator();
-		const { calls } = await run({ urls: 'https://a.example.com/x', options: { projectId: 'org-second', isDcdn: true } });
+		const { calls } = await run({
+			urls: 'https://a.example.com/x',
+			options: { projectId: 'org-second', isDcdn: true },
+		});
 		expect(calls(REFRESH)[0].params).toMatchObject({ ProjectId: 'org-second', IsDcdn: 'true' });
 	});
 
 	test.each<[string, INodeParameters, RegExp]>([
 		['no URL', { urls: ' \n ' }, /^URLs: no URL given/],
-		['a relative URL', { urls: 'https://a.example.com/ok.js\n/index.html' }, /^URLs: URL 2 "\/index.html" must start with http:\/\/ or https:\/\//],
-		['another scheme', { urls: 'ftp://a.example.com/x' }, /^URLs: URL 1 "ftp:\/\/a.example.com\/x" must start with http/],
+		[
+			'a relative URL',
+			{ urls: 'https://a.example.com/ok.js\n/index.html' },
+			/^URLs: URL 2 "\/index.html" must start with http:\/\/ or https:\/\//,
+		],
+		[
+			'another scheme',
+			{ urls: 'ftp://a.example.com/x' },
+			/^URLs: URL 1 "ftp:\/\/a.example.com\/x" must start with http/,
+		],
 		['no host', { urls: 'https:///path' }, /^URLs: URL 1 "https:\/\/\/path" has no valid host/],
-		['a control character', { urls: '={{ ["https://a.example.com/ok", "https://a.example.com/a\\u0007b"] }}' }, /^URLs: URL 2 "https:\/\/a.example.com\/a\\u0007b" contains whitespace or control characters/],
-		['a directory without a slash', { urls: 'https://a.example.com/assets/\nhttps://a.example.com/img', type: 'dir' }, /^URLs: URL 2 "https:\/\/a.example.com\/img" must end with \/ to refresh a directory/],
-		['a prefetch of a directory', { resource: 'prefetch', urls: 'https://a.example.com/f.js https://a.example.com/dir/' }, /^URLs: URL 2 "https:\/\/a.example.com\/dir\/" is a directory; prefetch takes files only/],
-		['URLs as objects', { urls: '={{ [{ url: "https://a.example.com/" }] }}' }, /^URLs: expected text or a list of text values/],
-		['a batch size of 0', { urls: 'https://a.example.com/x', options: { batchSize: 0 } }, /^Batch Size: must be a whole number from 1 to 1000/],
-		['a batch size over 1000', { urls: 'https://a.example.com/x', options: { batchSize: 1001 } }, /^Batch Size: must be a whole number from 1 to 1000/],
-		['a poll interval under 2 s', { urls: 'https://a.example.com/x', ...wait({ pollInterval: 1 }) }, /^Poll Interval \(Seconds\): must be a number from 2/],
-		['a timeout of 0', { urls: 'https://a.example.com/x', ...wait({ timeout: 0 }) }, /^Timeout \(Seconds\): must be a number from 1/],
-	])('%s: a NodeOperationError naming the field and URL, before any request', async (_case, parameters, message) => {
-		await simulator();
-		const { error } = await run(parameters);
-		expect(sim.requests).toHaveLength(0);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(message);
-	});
+		[
+			'a control character',
+			{ urls: '={{ ["https://a.example.com/ok", "https://a.example.com/a\\u0007b"] }}' },
+			/^URLs: URL 2 "https:\/\/a.example.com\/a\\u0007b" contains whitespace or control characters/,
+		],
+		[
+			'a directory without a slash',
+			{ urls: 'https://a.example.com/assets/\nhttps://a.example.com/img', type: 'dir' },
+			/^URLs: URL 2 "https:\/\/a.example.com\/img" must end with \/ to refresh a directory/,
+		],
+		[
+			'a prefetch of a directory',
+			{ resource: 'prefetch', urls: 'https://a.example.com/f.js https://a.example.com/dir/' },
+			/^URLs: URL 2 "https:\/\/a.example.com\/dir\/" is a directory; prefetch takes files only/,
+		],
+		[
+			'URLs as objects',
+			{ urls: '={{ [{ url: "https://a.example.com/" }] }}' },
+			/^URLs: expected text or a list of text values/,
+		],
+		[
+			'a batch size of 0',
+			{ urls: 'https://a.example.com/x', options: { batchSize: 0 } },
+			/^Batch Size: must be a whole number from 1 to 1000/,
+		],
+		[
+			'a batch size over 1000',
+			{ urls: 'https://a.example.com/x', options: { batchSize: 1001 } },
+			/^Batch Size: must be a whole number from 1 to 1000/,
+		],
+		[
+			'a poll interval under 2 s',
+			{ urls: 'https://a.example.com/x', ...wait({ pollInterval: 1 }) },
+			/^Poll Interval \(Seconds\): must be a number from 2/,
+		],
+		[
+			'a timeout of 0',
+			{ urls: 'https://a.example.com/x', ...wait({ timeout: 0 }) },
+			/^Timeout \(Seconds\): must be a number from 1/,
+		],
+	])(
+		'%s: a NodeOperationError naming the field and URL, before any request',
+		async (_case, parameters, message) => {
+			await simulator();
+			const { error } = await run(parameters);
+			expect(sim.requests).toHaveLength(0);
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toMatch(message);
+		},
+	);
 
 	test('a batch above the server’s cap is refused by the server with its RetCode', async () => {
 		await simulator({ submit: { cap: 30 } });
 		const { error, calls } = await run({ urls: urls(40).join('\n'), options: { batchSize: 40 } });
 		expect(calls(REFRESH)).toHaveLength(1);
-		expect(error?.message).toMatch(/RefreshNewUcdnDomainCache failed with RetCode 230: Params \[UrlList\] too many: 40 > 30/);
+		expect(error?.message).toMatch(
+			/RefreshNewUcdnDomainCache failed with RetCode 230: Params \[UrlList\] too many: 40 > 30/,
+		);
 	});
 
 	test('a failing later batch names the tasks the earlier batches created', async () => {
 		await simulator();
-		sim.failNext({ kind: 'retCode', retCode: 294, message: 'Quota exceeded' }, { action: REFRESH, skip: 1 });
+		sim.failNext(
+			{ kind: 'retCode', retCode: 294, message: 'Quota exceeded' },
+			{ action: REFRESH, skip: 1 },
+		);
 		const { error } = await run({ urls: urls(45).join('\n') });
 		const created = sim.tasks.map((task) => task.info.TaskId);
 		expect(created).toHaveLength(1);
-		expect(error?.message).toBe('UCloud API RefreshNewUcdnDomainCache failed with RetCode 294: Quota exceeded (batch 2 of 2)');
-		expect(error?.description).toContain(`Batches 1 to 1 were submitted and created tasks ${created[0]}.`);
+		expect(error?.message).toBe(
+			'UCloud API RefreshNewUcdnDomainCache failed with RetCode 294: Quota exceeded (batch 2 of 2)',
+		);
+		expect(error?.description).toContain(
+			`Batches 1 to 1 were submitted and created tasks ${created[0]}.`,
+		);
 	});
 });
 
@@ -143,15 +234,17 @@ describe('wait for completion', () => {
 		expect(calls(DESCRIBE)).toHaveLength(2);
 		expect(json('UCDN')).toHaveLength(1);
 		expect(json('UCDN')[0]).toMatchObject({ Status: 'success', Type: 'file' });
-		expect((json('UCDN')[0].UrlLists as IDataObject[]).map((url) => [url.Url, url.Status, url.Progress])).toEqual(
-			urls(3).map((url) => [url, 'success', 100]),
-		);
+		expect(
+			(json('UCDN')[0].UrlLists as IDataObject[]).map((url) => [url.Url, url.Status, url.Progress]),
+		).toEqual(urls(3).map((url) => [url, 'success', 100]));
 	});
 
 	test('one item per URL after waiting', async () => {
 		await simulator({ submit: { pollsToFinish: 1 } });
 		const { json } = await run({ urls: urls(2).join('\n'), ...wait({ output: 'url' }) });
-		expect(json('UCDN').map((url) => [url.Url, url.Status, url.TaskStatus])).toEqual(urls(2).map((url) => [url, 'success', 'success']));
+		expect(json('UCDN').map((url) => [url.Url, url.Status, url.TaskStatus])).toEqual(
+			urls(2).map((url) => [url, 'success', 'success']),
+		);
 	});
 
 	test('waiting on N tasks costs exactly one Describe per poll, naming all of them', async () => {
@@ -161,7 +254,9 @@ describe('wait for completion', () => {
 		expect(taskIds).toHaveLength(3);
 		expect(calls(DESCRIBE)).toHaveLength(3);
 		for (const poll of calls(DESCRIBE)) {
-			expect([poll.params['TaskId.0'], poll.params['TaskId.1'], poll.params['TaskId.2']]).toEqual(taskIds);
+			expect([poll.params['TaskId.0'], poll.params['TaskId.1'], poll.params['TaskId.2']]).toEqual(
+				taskIds,
+			);
 		}
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(taskIds);
 	});
@@ -172,13 +267,18 @@ describe('wait for completion', () => {
 		const { error } = await run({ urls: urls(3).join('\n'), ...wait() });
 		const taskId = sim.tasks[0].info.TaskId;
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe(`1 URL(s) failed: https://cdn.example.com/build/file-1.js (task ${taskId})`);
+		expect(error?.message).toBe(
+			`1 URL(s) failed: https://cdn.example.com/build/file-1.js (task ${taskId})`,
+		);
 	});
 
 	test('with Error on Failed Tasks off, failed tasks are output with their status', async () => {
 		await simulator({ submit: { pollsToFinish: 1 } });
 		sim.failUrls('file-1.js');
-		const { json, error } = await run({ urls: urls(3).join('\n'), ...wait({ errorOnFailedTasks: false, output: 'url' }) });
+		const { json, error } = await run({
+			urls: urls(3).join('\n'),
+			...wait({ errorOnFailedTasks: false, output: 'url' }),
+		});
 		expect(error).toBeUndefined();
 		expect(json('UCDN').map((url) => [url.Url, url.Status, url.TaskStatus])).toEqual([
 			[urls(3)[0], 'success', 'failure'],
@@ -192,7 +292,11 @@ describe('wait for completion', () => {
 		const { error, calls } = await run({ urls: urls(2).join('\n'), ...wait({ timeout: 3 }) });
 		const taskId = sim.tasks[0].info.TaskId;
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(new RegExp(`^Timed out after [34] s waiting for 1 of 1 task\\(s\\): ${taskId} \\(process, 50%\\)$`));
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^Timed out after [34] s waiting for 1 of 1 task\\(s\\): ${taskId} \\(process, 50%\\)$`,
+			),
+		);
 		expect(calls(DESCRIBE)).toHaveLength(3);
 	});
 
@@ -225,7 +329,14 @@ describe('wait for completion', () => {
 		await simulator({ submit: { pollsToFinish: 2 } });
 		const workflow: WorkflowJson = {
 			nodes: [
-				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: '1',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: '2',
 					name: 'Submit',
@@ -263,14 +374,24 @@ describe('wait for completion', () => {
 		const taskIds = result.json('Submit').map((item) => item.TaskId);
 		expect(taskIds).toHaveLength(2);
 		expect(sim.requestsFor(DESCRIBE)).toHaveLength(2);
-		expect(result.json('Wait for purge').map((task) => [task.TaskId, task.Status])).toEqual(taskIds.map((id) => [id, 'success']));
+		expect(result.json('Wait for purge').map((task) => [task.TaskId, task.Status])).toEqual(
+			taskIds.map((id) => [id, 'success']),
+		);
 	});
 
 	test('Describe Tasks with Wait for Completion needs Task IDs', async () => {
 		await simulator();
-		const result = await runWorkflow(ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', taskIds: '', waitForCompletion: true }), {
-			credentials: simulatorCredentials(sim),
-		});
+		const result = await runWorkflow(
+			ucdnWorkflow({
+				resource: 'refresh',
+				operation: 'describeTasks',
+				taskIds: '',
+				waitForCompletion: true,
+			}),
+			{
+				credentials: simulatorCredentials(sim),
+			},
+		);
 		expect(result.error?.message).toBe('Task IDs: are required to wait for completion');
 		expect(sim.requests).toHaveLength(0);
 	});

@@ -15,7 +15,14 @@ import { CREDENTIAL_REF, simulatorCredentials } from './workflows';
 let sim: UcdnSimulator;
 beforeAll(async () => {
 	sim = await startSimulator({ seed: false });
-	sim.addTasks(generateTasks({ kind: 'refresh', count: 5, newest: Math.floor(Date.now() / 1000) - 60, prefix: 'r' }));
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: 5,
+			newest: Math.floor(Date.now() / 1000) - 60,
+			prefix: 'r',
+		}),
+	);
 });
 afterAll(async () => {
 	await sim.close();
@@ -25,9 +32,30 @@ afterAll(async () => {
 function agentWorkflow(toolParameters: INodeParameters, toolArgs: IDataObject): WorkflowJson {
 	return {
 		nodes: [
-			{ id: '1', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: '2', name: 'Input', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
-			{ id: '3', name: 'Agent', type: 'test.toolCaller', typeVersion: 1, position: [400, 0], parameters: {} },
+			{
+				id: '1',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2',
+				name: 'Input',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
+			{
+				id: '3',
+				name: 'Agent',
+				type: 'test.toolCaller',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {},
+			},
 			{
 				id: '4',
 				name: 'UCDN Tool',
@@ -68,7 +96,11 @@ test('an agent describes the tasks whose IDs it chose, through $fromAI()', async
 	const answer = JSON.parse(String(call.answer)) as IDataObject[];
 	expect(answer.map((task) => task.TaskId)).toEqual(['r_000001', 'r_000003']);
 	expect(sim.requests.slice(before).map((request) => request.params)).toEqual([
-		expect.objectContaining({ Action: 'DescribeNewUcdnRefreshCacheTask', 'TaskId.0': 'r_000001', 'TaskId.1': 'r_000003' }),
+		expect.objectContaining({
+			Action: 'DescribeNewUcdnRefreshCacheTask',
+			'TaskId.0': 'r_000001',
+			'TaskId.1': 'r_000003',
+		}),
 	]);
 });
 
@@ -76,12 +108,18 @@ test('bad arguments from the agent end in an error naming the field, and nothing
 	const before = sim.requests.length;
 	const result = await runWorkflow(
 		agentWorkflow(
-			{ resource: 'prefetch', operation: 'submit', urls: "={{ $fromAI('urls', 'URLs to prefetch', 'string') }}" },
+			{
+				resource: 'prefetch',
+				operation: 'submit',
+				urls: "={{ $fromAI('urls', 'URLs to prefetch', 'string') }}",
+			},
 			{ urls: 'www.example.com/no-scheme.js' },
 		),
 		{ credentials: simulatorCredentials(sim) },
 	);
 	expect(sim.requests.length).toBe(before);
 	expect(result.error?.name).toBe('NodeOperationError');
-	expect(result.error?.message).toMatch(/URLs: URL 1 "www\.example\.com\/no-scheme\.js" must start with http:\/\/ or https:\/\//);
+	expect(result.error?.message).toMatch(
+		/URLs: URL 1 "www\.example\.com\/no-scheme\.js" must start with http:\/\/ or https:\/\//,
+	);
 });

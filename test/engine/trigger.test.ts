@@ -47,24 +47,51 @@ function poller(parameters: INodeParameters) {
 	const workflow = triggerWorkflow(parameters);
 	return {
 		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await pollTrigger(workflow, { credentials: simulatorCredentials(sim), mode, staticData });
+			const result = await pollTrigger(workflow, {
+				credentials: simulatorCredentials(sim),
+				mode,
+				staticData,
+			});
 			if (result.error) throw result.error;
 			staticData = result.staticData;
 			return (result.items?.[0] ?? []).map((item) => item.json);
 		},
 		get seen() {
-			return Object.keys((staticData['node:UCDN Trigger'] as { seen?: object } | undefined)?.seen ?? {});
+			return Object.keys(
+				(staticData['node:UCDN Trigger'] as { seen?: object } | undefined)?.seen ?? {},
+			);
 		},
 	};
 }
 
 /** Tasks still running: created `ago` seconds ago, in process. */
-function running(kind: 'refresh' | 'prefetch', prefix: string, count: number, ago = 300): StoredTask[] {
-	return generateTasks({ kind, count, newest: now() - ago, prefix, status: 'process', domain: 'www.example.com' });
+function running(
+	kind: 'refresh' | 'prefetch',
+	prefix: string,
+	count: number,
+	ago = 300,
+): StoredTask[] {
+	return generateTasks({
+		kind,
+		count,
+		newest: now() - ago,
+		prefix,
+		status: 'process',
+		domain: 'www.example.com',
+	});
 }
 
 test('the first poll after activation emits nothing old; a task that finishes later is emitted once, on the next poll', async () => {
-	sim.addTasks([...generateTasks({ kind: 'refresh', count: 3, newest: now() - 600, prefix: 'old', status: 'success' }), ...running('refresh', 'new', 2)]);
+	sim.addTasks([
+		...generateTasks({
+			kind: 'refresh',
+			count: 3,
+			newest: now() - 600,
+			prefix: 'old',
+			status: 'success',
+		}),
+		...running('refresh', 'new', 2),
+	]);
 	const trigger = poller({ resource: 'refresh', event: 'finished' });
 
 	expect(await trigger.poll()).toEqual([]);
@@ -72,7 +99,9 @@ test('the first poll after activation emits nothing old; a task that finishes la
 
 	sim.endTask('new_000001', 'success');
 	const emitted = await trigger.poll();
-	expect(emitted.map((task) => [task.TaskId, task.Status, task.Resource])).toEqual([['new_000001', 'success', 'refresh']]);
+	expect(emitted.map((task) => [task.TaskId, task.Status, task.Resource])).toEqual([
+		['new_000001', 'success', 'refresh'],
+	]);
 	expect(emitted[0].UrlLists).toHaveLength(2);
 
 	// Not again: on later polls, with the static data saved and reloaded in between.
@@ -91,9 +120,16 @@ test('Task Failed and Task Succeeded each emit only their own tasks; Task Finish
 	sim.endTask('t_000002', 'success');
 	expect((await failed.poll()).map((task) => task.TaskId)).toEqual(['t_000000']);
 	expect((await succeeded.poll()).map((task) => task.TaskId)).toEqual(['t_000002']);
-	expect((await finished.poll()).map((task) => task.TaskId).sort()).toEqual(['t_000000', 't_000002']);
+	expect((await finished.poll()).map((task) => task.TaskId).sort()).toEqual([
+		't_000000',
+		't_000002',
+	]);
 	// The single-status events ask the API for that status only.
-	expect(sim.requests.map((request) => request.params.Status ?? 'all').slice(-3)).toEqual(['failure', 'success', 'all']);
+	expect(sim.requests.map((request) => request.params.Status ?? 'all').slice(-3)).toEqual([
+		'failure',
+		'success',
+		'all',
+	]);
 });
 
 test('Both resources: one Describe per resource per poll, every task with its Resource', async () => {
@@ -114,9 +150,20 @@ test('Both resources: one Describe per resource per poll, every task with its Re
 test('URL Contains keeps only tasks with a matching URL; One Item per URL emits their URLs', async () => {
 	sim.addTasks([
 		...running('refresh', 'a', 1),
-		...generateTasks({ kind: 'refresh', count: 1, newest: now() - 200, prefix: 'b', status: 'process', domain: 'img.example.org' }),
+		...generateTasks({
+			kind: 'refresh',
+			count: 1,
+			newest: now() - 200,
+			prefix: 'b',
+			status: 'process',
+			domain: 'img.example.org',
+		}),
 	]);
-	const trigger = poller({ resource: 'refresh', event: 'finished', options: { urlFilter: 'img.example.org', output: 'url' } });
+	const trigger = poller({
+		resource: 'refresh',
+		event: 'finished',
+		options: { urlFilter: 'img.example.org', output: 'url' },
+	});
 	expect(await trigger.poll()).toEqual([]);
 	sim.endTask('a_000000', 'success');
 	sim.endTask('b_000000', 'success');
@@ -151,7 +198,16 @@ test('a task created 10 hours before it finishes is caught with the default Look
 
 test('static data stays bounded: after 10,000 tasks it holds only the tasks inside Look Back', async () => {
 	// 10,000 finished tasks, one every 17 s: the newest 5,082 fall inside 24 hours.
-	sim.addTasks(generateTasks({ kind: 'refresh', count: 10_000, newest: now() - 60, spacing: 17, prefix: 'many', status: 'success' }));
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: 10_000,
+			newest: now() - 60,
+			spacing: 17,
+			prefix: 'many',
+			status: 'success',
+		}),
+	);
 	const trigger = poller({ resource: 'refresh', event: 'finished' });
 	expect(await trigger.poll()).toEqual([]);
 	const inWindow = sim.tasks.filter((task) => task.info.CreateTime >= now() - 86_400).length;
@@ -162,9 +218,12 @@ test('static data stays bounded: after 10,000 tasks it holds only the tasks insi
 }, 60_000);
 
 test('bad options are NodeOperationErrors naming the field, before any request', async () => {
-	const result = await pollTrigger(triggerWorkflow({ resource: 'refresh', event: 'finished', options: { lookBack: 0 } }), {
-		credentials: simulatorCredentials(sim),
-	});
+	const result = await pollTrigger(
+		triggerWorkflow({ resource: 'refresh', event: 'finished', options: { lookBack: 0 } }),
+		{
+			credentials: simulatorCredentials(sim),
+		},
+	);
 	expect(result.error?.name).toBe('NodeOperationError');
 	expect(result.error?.message).toMatch(/^Look Back \(Hours\): must be a number from 1 to 720/);
 	expect(sim.requests).toHaveLength(0);

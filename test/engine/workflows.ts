@@ -4,7 +4,9 @@ import type { UcdnSimulator } from '../simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../simulator/server';
 import type { WorkflowJson } from './harness';
 
-export const CREDENTIAL_REF = { ucloudApi: { id: 'ucloud-simulator', name: 'UCloud API (simulator)' } };
+export const CREDENTIAL_REF = {
+	ucloudApi: { id: 'ucloud-simulator', name: 'UCloud API (simulator)' },
+};
 
 /** Credentials of the simulator's account, as a user would enter them with a Custom endpoint. */
 export function simulatorCredentials(
@@ -31,7 +33,10 @@ export interface UcdnWorkflowOptions {
 }
 
 /** Manual Trigger → Input → UCDN, with the UCDN node's parameters as the editor would save them. */
-export function ucdnWorkflow(parameters: INodeParameters, options: UcdnWorkflowOptions = {}): WorkflowJson {
+export function ucdnWorkflow(
+	parameters: INodeParameters,
+	options: UcdnWorkflowOptions = {},
+): WorkflowJson {
 	return {
 		name: 'UCDN test',
 		nodes: [

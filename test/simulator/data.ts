@@ -34,7 +34,10 @@ export interface StoredTask {
 
 export const DEFAULT_PROJECT = 'org-default';
 
-export const SEED_RESPONSES = seedExamples as Record<TaskKind, { TaskList: TaskInfo[]; [extra: string]: unknown }>;
+export const SEED_RESPONSES = seedExamples as Record<
+	TaskKind,
+	{ TaskList: TaskInfo[]; [extra: string]: unknown }
+>;
 
 /** The seed documents' example tasks, stored exactly as the documents show them. */
 export function seedTasks(): StoredTask[] {

@@ -44,7 +44,10 @@ export type Fault =
 	| { kind: 'delay'; ms: number }
 	| { kind: 'reset' }
 	/** Answers normally, then rewrites the JSON answer (a lying TotalCount, numbers as text, …). */
-	| { kind: 'transform'; transform: (answer: Record<string, unknown>, request: RecordedRequest) => unknown }
+	| {
+			kind: 'transform';
+			transform: (answer: Record<string, unknown>, request: RecordedRequest) => unknown;
+	  }
 	/**
 	 * Quotes the Signature received and the full string it signs (private key included), as a
 	 * broken gateway might in HTML, or a careless API in a RetCode 171 Message.
@@ -177,7 +180,8 @@ export class UcdnSimulator {
 		if (!task) throw new Error(`No task ${taskId}`);
 		task.pollsLeft = 0;
 		task.info.Status = status;
-		for (const url of task.info.UrlLists) Object.assign(url, { Status: status, Progress: 100, FinishTime: this.now() });
+		for (const url of task.info.UrlLists)
+			Object.assign(url, { Status: status, Progress: 100, FinishTime: this.now() });
 	}
 
 	/** Moves a submitted task `steps` Describe calls on: wait → process → success or failure. */
@@ -186,7 +190,11 @@ export class UcdnSimulator {
 		task.pollsLeft = steps >= task.pollsLeft ? 0 : task.pollsLeft - steps; // also for Infinity - Infinity
 		const polls = task.polls ?? 1;
 		const done = task.pollsLeft === 0;
-		const progress = done ? 100 : Number.isFinite(polls) ? Math.floor((100 * (polls - task.pollsLeft)) / (polls + 1)) : 50;
+		const progress = done
+			? 100
+			: Number.isFinite(polls)
+				? Math.floor((100 * (polls - task.pollsLeft)) / (polls + 1))
+				: 50;
 		const finished = this.now();
 		for (const url of task.info.UrlLists) {
 			const failed = done && this.failing.some((match) => match(url.Url));
@@ -255,7 +263,9 @@ export class UcdnSimulator {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const text = Buffer.concat(chunks).toString('utf8');
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
 		const record: RecordedRequest = {
 			method: req.method ?? '',
 			contentType,
@@ -302,9 +312,14 @@ export class UcdnSimulator {
 			});
 		}
 		if (fault?.kind === 'reset') return void req.socket.destroy();
-		else if (fault?.kind === 'http') return reply(fault.status, fault.body ?? '', 'text/plain', fault.headers);
+		else if (fault?.kind === 'http')
+			return reply(fault.status, fault.body ?? '', 'text/plain', fault.headers);
 		else if (fault?.kind === 'garbage') {
-			return reply(200, fault.body ?? '<html><body>Bad Gateway</body></html>', fault.contentType ?? 'text/html');
+			return reply(
+				200,
+				fault.body ?? '<html><body>Bad Gateway</body></html>',
+				fault.contentType ?? 'text/html',
+			);
 		} else if (fault?.kind === 'retCode') {
 			return answer(action, fault.retCode, { Message: fault.message ?? 'Simulated failure' });
 		} else if (fault?.kind === 'transform') {
@@ -312,16 +327,19 @@ export class UcdnSimulator {
 		}
 
 		const privateKey = this.accounts[signed.PublicKey ?? ''];
-		if (privateKey === undefined) return answer(action, RET.NO_USER, { Message: 'User Not Exists' });
+		if (privateKey === undefined)
+			return answer(action, RET.NO_USER, { Message: 'User Not Exists' });
 		const names = Object.keys(signed).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		const signedText = names.map((name) => name + signed[name]).join('') + privateKey;
 		if (fault?.kind === 'echo') {
 			const quote = `Signature ${sent} for ${signedText}`;
-			if (fault.in === 'retCode') return answer(action, RET.SIGNATURE, { Message: `${quote} does not match` });
+			if (fault.in === 'retCode')
+				return answer(action, RET.SIGNATURE, { Message: `${quote} does not match` });
 			return reply(502, `<html><body>Bad gateway. ${quote}</body></html>`, 'text/html');
 		}
 		const expected = SHA1(signedText).toString();
-		if (sent !== expected) return answer(action, RET.SIGNATURE, { Message: 'Signature VerifyAC Error' });
+		if (sent !== expected)
+			return answer(action, RET.SIGNATURE, { Message: 'Signature VerifyAC Error' });
 		if (action === '') return answer(action, RET.MISSING_ACTION, { Message: 'Missing Action' });
 
 		try {
@@ -376,7 +394,8 @@ export class UcdnSimulator {
 		const endTime = end ?? this.now();
 		const beginTime = begin ?? endTime - 86400;
 		const status = params.Status;
-		if (status !== undefined && !STATUSES.has(status)) throw new ParamError(`Params [Status] not valid: ${status}`);
+		if (status !== undefined && !STATUSES.has(status))
+			throw new ParamError(`Params [Status] not valid: ${status}`);
 		const isDcdn = params.IsDcdn === undefined ? false : params.IsDcdn === 'true';
 		if (params.IsDcdn !== undefined && !['true', 'false'].includes(params.IsDcdn)) {
 			throw new ParamError(`Params [IsDcdn] not valid: ${params.IsDcdn}`);
@@ -396,7 +415,9 @@ export class UcdnSimulator {
 					(!wanted || wanted.has(task.info.TaskId)) &&
 					(status === undefined || task.info.Status === status),
 			)
-			.sort((a, b) => b.info.CreateTime - a.info.CreateTime || (a.info.TaskId < b.info.TaskId ? -1 : 1));
+			.sort(
+				(a, b) => b.info.CreateTime - a.info.CreateTime || (a.info.TaskId < b.info.TaskId ? -1 : 1),
+			);
 		const page = matches.slice(offset, limit === undefined ? undefined : offset + limit);
 		for (const task of page) this.advance(task);
 		return {
@@ -411,14 +432,20 @@ export class UcdnSimulator {
 		const urls = listParam(params, 'UrlList');
 		if (urls.length === 0) throw new ParamError('Missing params [UrlList.N]');
 		if (urls.length > this.submitOptions.cap) {
-			throw new ParamError(`Params [UrlList] too many: ${urls.length} > ${this.submitOptions.cap} per call`);
+			throw new ParamError(
+				`Params [UrlList] too many: ${urls.length} > ${this.submitOptions.cap} per call`,
+			);
 		}
 		const type = params.Type;
-		if (kind === 'refresh' && !REFRESH_TYPES.has(type ?? '')) throw new ParamError(`Params [Type] not valid: ${type}`);
+		if (kind === 'refresh' && !REFRESH_TYPES.has(type ?? ''))
+			throw new ParamError(`Params [Type] not valid: ${type}`);
 		for (const url of urls) {
-			if (!/^https?:\/\/[^/\s]+/.test(url)) throw new ParamError(`Params [UrlList] not valid: ${url}`);
-			if (type === 'dir' && !url.endsWith('/')) throw new ParamError(`Params [UrlList] dir must end with /: ${url}`);
-			if (kind === 'prefetch' && url.endsWith('/')) throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
+			if (!/^https?:\/\/[^/\s]+/.test(url))
+				throw new ParamError(`Params [UrlList] not valid: ${url}`);
+			if (type === 'dir' && !url.endsWith('/'))
+				throw new ParamError(`Params [UrlList] dir must end with /: ${url}`);
+			if (kind === 'prefetch' && url.endsWith('/'))
+				throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
 		}
 		const created = this.now();
 		const stamp = new Date(created * 1000).toISOString().replace(/\D/g, '').slice(0, 14);
@@ -435,7 +462,13 @@ export class UcdnSimulator {
 				CreateTime: created,
 				Status: 'wait',
 				...(kind === 'refresh' ? { Type: type } : {}),
-				UrlLists: urls.map((url) => ({ Url: url, CreateTime: created, FinishTime: 0, Status: 'wait', Progress: 0 })),
+				UrlLists: urls.map((url) => ({
+					Url: url,
+					CreateTime: created,
+					FinishTime: 0,
+					Status: 'wait',
+					Progress: 0,
+				})),
 			},
 		});
 		return { TaskId: taskId };

@@ -15,9 +15,16 @@ afterAll(async () => {
 	await sim.close();
 });
 
-function sign(params: Record<string, string>, privateKey = TEST_PRIVATE_KEY): Record<string, string> {
+function sign(
+	params: Record<string, string>,
+	privateKey = TEST_PRIVATE_KEY,
+): Record<string, string> {
 	const all: Record<string, string> = { ...params, PublicKey: params.PublicKey ?? TEST_PUBLIC_KEY };
-	const text = Object.keys(all).sort().map((name) => name + all[name]).join('') + privateKey;
+	const text =
+		Object.keys(all)
+			.sort()
+			.map((name) => name + all[name])
+			.join('') + privateKey;
 	return { ...all, Signature: SHA1(text).toString() };
 }
 
@@ -27,38 +34,63 @@ async function post(body: unknown, contentType = 'application/json') {
 	const response = await fetch(`${sim.url}/`, {
 		method: 'POST',
 		headers: { 'Content-Type': contentType },
-		body: contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString(),
+		body:
+			contentType === 'application/json'
+				? JSON.stringify(body)
+				: new URLSearchParams(body as Record<string, string>).toString(),
 	});
 	return { status: response.status, text: await response.text() };
 }
 
-const json = async (body: unknown, contentType?: string) => JSON.parse((await post(body, contentType)).text);
+const json = async (body: unknown, contentType?: string) =>
+	JSON.parse((await post(body, contentType)).text);
 
 test('POST with a JSON body', async () => {
 	const answer = await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', ...seedRange }));
-	expect(answer).toMatchObject({ Action: 'DescribeNewUcdnRefreshCacheTaskResponse', RetCode: 0, TotalCount: 1 });
+	expect(answer).toMatchObject({
+		Action: 'DescribeNewUcdnRefreshCacheTaskResponse',
+		RetCode: 0,
+		TotalCount: 1,
+	});
 	expect(answer.TaskList[0].TaskId).toBe('20190121141137_4d8031d5');
 });
 
 test('POST with a form body', async () => {
-	const answer = await json(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask', ...seedRange }), 'application/x-www-form-urlencoded');
+	const answer = await json(
+		sign({ Action: 'DescribeNewUcdnPrefetchCacheTask', ...seedRange }),
+		'application/x-www-form-urlencoded',
+	);
 	expect(answer).toMatchObject({ RetCode: 0, TotalCount: 7, Test: 'ryEuYMgQ' });
 });
 
 test('GET with a query string', async () => {
-	const query = new URLSearchParams(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', ...seedRange, 'TaskId.0': '20190121141137_4d8031d5' }));
+	const query = new URLSearchParams(
+		sign({
+			Action: 'DescribeNewUcdnRefreshCacheTask',
+			...seedRange,
+			'TaskId.0': '20190121141137_4d8031d5',
+		}),
+	);
 	const answer = await (await fetch(`${sim.url}/?${query}`)).json();
 	expect(answer).toMatchObject({ RetCode: 0, TotalCount: 1 });
 });
 
 test('JSON numbers and booleans are signed as their text', async () => {
-	const signed = sign({ Action: 'DescribeNewUcdnRefreshCacheTask', BeginTime: '0', EndTime: '1600000000', Limit: '1', IsDcdn: 'false' });
+	const signed = sign({
+		Action: 'DescribeNewUcdnRefreshCacheTask',
+		BeginTime: '0',
+		EndTime: '1600000000',
+		Limit: '1',
+		IsDcdn: 'false',
+	});
 	const typed = { ...signed, BeginTime: 0, EndTime: 1600000000, Limit: 1, IsDcdn: false };
 	expect(await json(typed)).toMatchObject({ RetCode: 0 });
 });
 
 test('a wrong private key, or signing `true` but sending `True`, is RetCode 171', async () => {
-	expect(await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask' }, 'TEST-WRONG'))).toMatchObject({
+	expect(
+		await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask' }, 'TEST-WRONG')),
+	).toMatchObject({
 		RetCode: RET.SIGNATURE,
 		Message: 'Signature VerifyAC Error',
 	});
@@ -67,7 +99,9 @@ test('a wrong private key, or signing `true` but sending `True`, is RetCode 171'
 });
 
 test('an unknown public key is RetCode 172', async () => {
-	expect(await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', PublicKey: 'TEST-NOBODY' }))).toMatchObject({
+	expect(
+		await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', PublicKey: 'TEST-NOBODY' })),
+	).toMatchObject({
 		RetCode: RET.NO_USER,
 		Message: 'User Not Exists',
 	});
@@ -76,22 +110,36 @@ test('an unknown public key is RetCode 172', async () => {
 test('documented defaults: the last 24 h, BeginTime required with EndTime, Limit default all', async () => {
 	const recent = await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask' }));
 	expect(recent).toMatchObject({ RetCode: 0, TotalCount: 0, TaskList: [] });
-	expect(await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', EndTime: '1600000000' }))).toMatchObject({ RetCode: RET.PARAMS });
+	expect(
+		await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', EndTime: '1600000000' })),
+	).toMatchObject({ RetCode: RET.PARAMS });
 	const all = await json(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask', ...seedRange }));
 	expect(all.TaskList).toHaveLength(7);
-	const paged = await json(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask', ...seedRange, Offset: '2', Limit: '3' }));
-	expect(paged.TaskList.map((task: { TaskId: string }) => task.TaskId)).toEqual(all.TaskList.slice(2, 5).map((task: { TaskId: string }) => task.TaskId));
+	const paged = await json(
+		sign({ Action: 'DescribeNewUcdnPrefetchCacheTask', ...seedRange, Offset: '2', Limit: '3' }),
+	);
+	expect(paged.TaskList.map((task: { TaskId: string }) => task.TaskId)).toEqual(
+		all.TaskList.slice(2, 5).map((task: { TaskId: string }) => task.TaskId),
+	);
 	expect(paged.TotalCount).toBe(7);
 });
 
 test('invalid parameters are refused with a RetCode below 2000', async () => {
-	const invalid: Record<string, string>[] = [{ Status: 'done' }, { Offset: '-1' }, { Limit: 'x' }, { IsDcdn: 'yes' }, { ProjectId: 'org-unknown' }];
+	const invalid: Record<string, string>[] = [
+		{ Status: 'done' },
+		{ Offset: '-1' },
+		{ Limit: 'x' },
+		{ IsDcdn: 'yes' },
+		{ ProjectId: 'org-unknown' },
+	];
 	for (const bad of invalid) {
 		const answer = await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', ...bad }));
 		expect(answer.RetCode).toBeGreaterThan(0);
 		expect(answer.RetCode).toBeLessThan(2000);
 	}
-	expect(await json(sign({ Action: 'NoSuchAction' }))).toMatchObject({ RetCode: RET.UNKNOWN_ACTION });
+	expect(await json(sign({ Action: 'NoSuchAction' }))).toMatchObject({
+		RetCode: RET.UNKNOWN_ACTION,
+	});
 });
 
 test('faults: HTTP 429 and 500, RetCode ≥ 2000, garbage, delay, reset', async () => {
@@ -114,7 +162,10 @@ test('faults: HTTP 429 and 500, RetCode ≥ 2000, garbage, delay, reset', async 
 });
 
 test('faults can target one action and several calls', async () => {
-	sim.failNext({ kind: 'http', status: 503 }, { times: 2, action: 'DescribeNewUcdnPrefetchCacheTask' });
+	sim.failNext(
+		{ kind: 'http', status: 503 },
+		{ times: 2, action: 'DescribeNewUcdnPrefetchCacheTask' },
+	);
 	expect((await post(sign({ Action: 'DescribeNewUcdnRefreshCacheTask' }))).status).toBe(200);
 	expect((await post(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask' }))).status).toBe(503);
 	expect((await post(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask' }))).status).toBe(503);

@@ -2,10 +2,19 @@ import CryptoJS from 'crypto-js';
 
 import { resolveEndpoint, signRequest } from '../../nodes/Ucdn/transport/credentials';
 
-const credentials = { publicKey: ' pub ', privateKey: 'priv', endpoint: 'https://api.scloudsg.com', projectId: '' };
+const credentials = {
+	publicKey: ' pub ',
+	privateKey: 'priv',
+	endpoint: 'https://api.scloudsg.com',
+	projectId: '',
+};
 
 test('a POST is signed in its JSON body; the input is not changed', () => {
-	const request = { method: 'POST' as const, url: '/', body: { Action: 'X', Limit: 1, TaskId: ['a'] } };
+	const request = {
+		method: 'POST' as const,
+		url: '/',
+		body: { Action: 'X', Limit: 1, TaskId: ['a'] },
+	};
 	const signed = signRequest(credentials, request);
 	expect(signed.body).toEqual({
 		Action: 'X',
@@ -19,7 +28,11 @@ test('a POST is signed in its JSON body; the input is not changed', () => {
 
 test('a GET is signed in its query string', () => {
 	const signed = signRequest(credentials, { method: 'GET', url: '/', qs: { Action: 'X' } });
-	expect(signed.qs).toEqual({ Action: 'X', PublicKey: 'pub', Signature: CryptoJS.SHA1('ActionXPublicKeypubpriv').toString() });
+	expect(signed.qs).toEqual({
+		Action: 'X',
+		PublicKey: 'pub',
+		Signature: CryptoJS.SHA1('ActionXPublicKeypubpriv').toString(),
+	});
 	expect(signed.body).toBeUndefined();
 });
 
@@ -32,8 +45,14 @@ describe('resolveEndpoint', () => {
 	test.each([
 		[{ endpoint: 'https://api.scloudsg.com' }, { url: 'https://api.scloudsg.com' }],
 		[{ endpoint: 'https://api.ucloud.cn' }, { url: 'https://api.ucloud.cn' }],
-		[{ endpoint: 'custom', customEndpoint: ' http://127.0.0.1:8080/ ' }, { url: 'http://127.0.0.1:8080' }],
-		[{ endpoint: 'custom', customEndpoint: 'https://gw.example.com/ucloud/' }, { url: 'https://gw.example.com/ucloud' }],
+		[
+			{ endpoint: 'custom', customEndpoint: ' http://127.0.0.1:8080/ ' },
+			{ url: 'http://127.0.0.1:8080' },
+		],
+		[
+			{ endpoint: 'custom', customEndpoint: 'https://gw.example.com/ucloud/' },
+			{ url: 'https://gw.example.com/ucloud' },
+		],
 	])('%p → %p', (input, expected) => {
 		expect(resolveEndpoint(input)).toEqual(expected);
 	});

@@ -10,16 +10,28 @@ describe('parseList', () => {
 		['', []],
 		[undefined, []],
 		[null, []],
-		[['x', ' y ', '', 'x'], ['x', 'y']],
-		[['a,b', ['c', ['d']]], ['a', 'b', 'c', 'd']],
-		[[123, 'abc', 123], ['123', 'abc']],
+		[
+			['x', ' y ', '', 'x'],
+			['x', 'y'],
+		],
+		[
+			['a,b', ['c', ['d']]],
+			['a', 'b', 'c', 'd'],
+		],
+		[
+			[123, 'abc', 123],
+			['123', 'abc'],
+		],
 		[77, ['77']],
 	])('%p gives %p', (value, expected) => {
 		expect(parseList(value, 'Task IDs')).toEqual(expected);
 	});
 
-	test.each([[{ TaskId: 'a' }], [[{ TaskId: 'a' }]], [true], [NaN]])('%p is refused, naming the parameter', (value) => {
-		expect(() => parseList(value, 'Task IDs')).toThrow(ParameterError);
-		expect(() => parseList(value, 'Task IDs')).toThrow(/^Task IDs: /);
-	});
+	test.each([[{ TaskId: 'a' }], [[{ TaskId: 'a' }]], [true], [NaN]])(
+		'%p is refused, naming the parameter',
+		(value) => {
+			expect(() => parseList(value, 'Task IDs')).toThrow(ParameterError);
+			expect(() => parseList(value, 'Task IDs')).toThrow(/^Task IDs: /);
+		},
+	);
 });

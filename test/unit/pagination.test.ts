@@ -6,7 +6,13 @@ import { MAX_PAGES, describePages, readPage } from '../../nodes/Ucdn/helpers/pag
 const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
 
 /** A list served by Offset/Limit as the API serves it; `mutate` runs before each page. */
-function server(list: IDataObject[], { total, mutate }: { total?: (list: IDataObject[]) => number | undefined; mutate?: (call: number) => void } = {}) {
+function server(
+	list: IDataObject[],
+	{
+		total,
+		mutate,
+	}: { total?: (list: IDataObject[]) => number | undefined; mutate?: (call: number) => void } = {},
+) {
 	const calls: PageRequest[] = [];
 	const fetchPage = async (request: PageRequest): Promise<Page> => {
 		mutate?.(calls.length);
@@ -43,13 +49,17 @@ test('a limit stops early and asks only for what is missing', async () => {
 		{ offset: 5, limit: 100 },
 		{ offset: 105, limit: 30 },
 	]);
-	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 130 }, (_, n) => `t${n + 5}`));
+	expect(result.tasks.map((t) => t.TaskId)).toEqual(
+		Array.from({ length: 130 }, (_, n) => `t${n + 5}`),
+	);
 });
 
 test('a task that shifts onto the next page is emitted once', async () => {
 	const list = Array.from({ length: 20 }, (_, n) => task(n));
 	// Two new tasks arrive at the head of the list after the first page was read.
-	const { fetchPage } = server(list, { mutate: (call) => call === 1 && list.unshift(task(100), task(101)) });
+	const { fetchPage } = server(list, {
+		mutate: (call) => call === 1 && list.unshift(task(100), task(101)),
+	});
 	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	const ids = result.tasks.map((t) => t.TaskId);
 	expect(new Set(ids).size).toBe(ids.length);
@@ -78,7 +88,10 @@ test('an empty page ends the walk even if TotalCount says more', async () => {
 });
 
 test('without TotalCount a short page is the last one', async () => {
-	const { calls, fetchPage } = server(Array.from({ length: 15 }, (_, n) => task(n)), { total: () => undefined });
+	const { calls, fetchPage } = server(
+		Array.from({ length: 15 }, (_, n) => task(n)),
+		{ total: () => undefined },
+	);
 	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	expect(calls).toHaveLength(2);
 	expect(result.tasks).toHaveLength(15);
@@ -116,14 +129,20 @@ describe('TotalCount that disagrees with the pages', () => {
 	});
 
 	test('a stale, too small TotalCount: full pages go on until a short one', async () => {
-		const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)), { total: () => 7 });
+		const { calls, fetchPage } = server(
+			Array.from({ length: 250 }, (_, n) => task(n)),
+			{ total: () => 7 },
+		);
 		const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(result.tasks).toHaveLength(250);
 		expect(calls).toHaveLength(3);
 	});
 
 	test('a too large TotalCount: the empty page ends it', async () => {
-		const { calls, fetchPage } = server(Array.from({ length: 150 }, (_, n) => task(n)), { total: () => 1000 });
+		const { calls, fetchPage } = server(
+			Array.from({ length: 150 }, (_, n) => task(n)),
+			{ total: () => 1000 },
+		);
 		const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(result.tasks).toHaveLength(150);
 		expect(calls).toHaveLength(3);
@@ -144,6 +163,8 @@ describe('TotalCount that disagrees with the pages', () => {
 
 describe('readPage refuses what is not a task list', () => {
 	test.each([[[1, 2]], [['a']], [[null]], [[[]]]])('%p', (list) => {
-		expect(readPage({ TaskList: list })).toEqual({ problem: 'TaskList entry 1 is not a task object' });
+		expect(readPage({ TaskList: list })).toEqual({
+			problem: 'TaskList entry 1 is not a task object',
+		});
 	});
 });

@@ -37,5 +37,7 @@ test('retCodeMessage quotes the API Message on one line, scrubbed', () => {
 	expect(retCodeMessage('DescribeX', 171, `Signature ${SIGNATURE}\nfor Action${KEY}`, [KEY])).toBe(
 		'UCloud API DescribeX failed with RetCode 171: Signature *** for Action***',
 	);
-	expect(retCodeMessage('DescribeX', 230, '  ', [])).toBe('UCloud API DescribeX failed with RetCode 230');
+	expect(retCodeMessage('DescribeX', 230, '  ', [])).toBe(
+		'UCloud API DescribeX failed with RetCode 230',
+	);
 });

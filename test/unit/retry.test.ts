@@ -1,5 +1,10 @@
 import type { Failure } from '../../nodes/Ucdn/helpers/retry';
-import { backoffMs, isRetryable, mayHaveCreatedTask, parseRetryAfter } from '../../nodes/Ucdn/helpers/retry';
+import {
+	backoffMs,
+	isRetryable,
+	mayHaveCreatedTask,
+	parseRetryAfter,
+} from '../../nodes/Ucdn/helpers/retry';
 import { assess, taskProgress } from '../../nodes/Ucdn/helpers/waiting';
 
 const cases: Array<[string, Failure, boolean, boolean, boolean]> = [
@@ -55,7 +60,11 @@ test('Retry-After as seconds or an HTTP date', () => {
 });
 
 test('waiting copes with odd task data: numeric TaskIds, URL entries that are not objects, progress as text', () => {
-	const task = { TaskId: 42, Status: 'process', UrlLists: [null, { Progress: '30' }, { Progress: 'x' }, 'junk', { Progress: 50 }] };
+	const task = {
+		TaskId: 42,
+		Status: 'process',
+		UrlLists: [null, { Progress: '30' }, { Progress: 'x' }, 'junk', { Progress: 50 }],
+	};
 	expect(assess(['42'], [task]).tasks).toEqual([task]);
 	expect(taskProgress(task)).toBe(40);
 });

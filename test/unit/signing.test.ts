@@ -9,7 +9,8 @@ import {
 } from '../../nodes/Ucdn/transport/signing';
 
 /** The signature as an independent implementation computes it. */
-const cryptoJsSha1 = (text: string) => CryptoJS.SHA1(CryptoJS.enc.Utf8.parse(text)).toString(CryptoJS.enc.Hex);
+const cryptoJsSha1 = (text: string) =>
+	CryptoJS.SHA1(CryptoJS.enc.Utf8.parse(text)).toString(CryptoJS.enc.Hex);
 
 describe('the public test vector from the providers’ signature page', () => {
 	const publicKey = 'someone@example.com1296235120854146120';
@@ -20,7 +21,9 @@ describe('the public test vector from the providers’ signature page', () => {
 	const expectedSignature = '4201919d267504385deb93af19e0197870fed36b';
 
 	test('the string to sign matches', () => {
-		expect(stringToSign(flattenParams({ ...params, PublicKey: publicKey }), privateKey)).toBe(expectedText);
+		expect(stringToSign(flattenParams({ ...params, PublicKey: publicKey }), privateKey)).toBe(
+			expectedText,
+		);
 	});
 
 	test('node:crypto gives the published signature', () => {
@@ -80,7 +83,9 @@ describe('flattening', () => {
 	});
 
 	test('null and undefined values are not sent, also inside lists', () => {
-		expect(flattenParams({ A: null, B: undefined, C: 'x', L: [null, 'y', undefined, 'z'] })).toEqual({
+		expect(
+			flattenParams({ A: null, B: undefined, C: 'x', L: [null, 'y', undefined, 'z'] }),
+		).toEqual({
 			C: 'x',
 			'L.0': 'y',
 			'L.1': 'z',
@@ -92,7 +97,14 @@ describe('flattening', () => {
 	});
 
 	test('objects in lists become Name.N.Field', () => {
-		expect(flattenParams({ Rule: [{ Key: 'a', On: true }, { Key: 'b', On: false }] })).toEqual({
+		expect(
+			flattenParams({
+				Rule: [
+					{ Key: 'a', On: true },
+					{ Key: 'b', On: false },
+				],
+			}),
+		).toEqual({
 			'Rule.0.Key': 'a',
 			'Rule.0.On': 'true',
 			'Rule.1.Key': 'b',
@@ -103,7 +115,11 @@ describe('flattening', () => {
 
 describe('sorting and the signed string', () => {
 	test('names sort by plain string comparison: upper case first, TaskId.10 before TaskId.2', () => {
-		const wire = flattenParams({ b: '1', A: '2', TaskId: Array.from({ length: 11 }, (_, n) => `t${n}`) });
+		const wire = flattenParams({
+			b: '1',
+			A: '2',
+			TaskId: Array.from({ length: 11 }, (_, n) => `t${n}`),
+		});
 		const text = stringToSign(wire, 'K');
 		expect(text.startsWith('A2TaskId.0t0TaskId.1t1TaskId.10t10TaskId.2t2')).toBe(true);
 		expect(text.endsWith('TaskId.9t9b1K')).toBe(true);

@@ -6,28 +6,46 @@ const utc = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 describe('toUnixSeconds', () => {
 	test('a wall-clock time without zone is read in the given timezone', () => {
-		expect(toUnixSeconds('2019-01-21T14:11:37', 'Asia/Shanghai', 'Begin Time')).toBe(utc('2019-01-21T06:11:37Z'));
-		expect(toUnixSeconds('2019-01-21T14:11:37', 'UTC', 'Begin Time')).toBe(utc('2019-01-21T14:11:37Z'));
-		expect(toUnixSeconds('2019-07-01T12:00:00', 'America/New_York', 'Begin Time')).toBe(utc('2019-07-01T16:00:00Z'));
-		expect(toUnixSeconds('2019-01-01T12:00:00', 'America/New_York', 'Begin Time')).toBe(utc('2019-01-01T17:00:00Z'));
+		expect(toUnixSeconds('2019-01-21T14:11:37', 'Asia/Shanghai', 'Begin Time')).toBe(
+			utc('2019-01-21T06:11:37Z'),
+		);
+		expect(toUnixSeconds('2019-01-21T14:11:37', 'UTC', 'Begin Time')).toBe(
+			utc('2019-01-21T14:11:37Z'),
+		);
+		expect(toUnixSeconds('2019-07-01T12:00:00', 'America/New_York', 'Begin Time')).toBe(
+			utc('2019-07-01T16:00:00Z'),
+		);
+		expect(toUnixSeconds('2019-01-01T12:00:00', 'America/New_York', 'Begin Time')).toBe(
+			utc('2019-01-01T17:00:00Z'),
+		);
 	});
 
 	test('a time that names its zone keeps it', () => {
-		expect(toUnixSeconds('2019-01-21T14:11:37Z', 'Asia/Shanghai', 'Begin Time')).toBe(utc('2019-01-21T14:11:37Z'));
-		expect(toUnixSeconds('2019-01-21T14:11:37+02:00', 'UTC', 'Begin Time')).toBe(utc('2019-01-21T12:11:37Z'));
+		expect(toUnixSeconds('2019-01-21T14:11:37Z', 'Asia/Shanghai', 'Begin Time')).toBe(
+			utc('2019-01-21T14:11:37Z'),
+		);
+		expect(toUnixSeconds('2019-01-21T14:11:37+02:00', 'UTC', 'Begin Time')).toBe(
+			utc('2019-01-21T12:11:37Z'),
+		);
 	});
 
 	test('DST: a skipped local time moves forward, a repeated one is read as standard time (as Luxon and n8n do)', () => {
 		// 2024-03-10 02:30 does not exist in New York; luxon moves it to 03:30 EDT (07:30Z).
-		expect(toUnixSeconds('2024-03-10T02:30:00', 'America/New_York', 'Begin Time')).toBe(utc('2024-03-10T07:30:00Z'));
+		expect(toUnixSeconds('2024-03-10T02:30:00', 'America/New_York', 'Begin Time')).toBe(
+			utc('2024-03-10T07:30:00Z'),
+		);
 		// 2024-11-03 01:30 happens twice; Luxon reads it as EST (06:30Z).
-		expect(toUnixSeconds('2024-11-03T01:30:00', 'America/New_York', 'Begin Time')).toBe(utc('2024-11-03T06:30:00Z'));
+		expect(toUnixSeconds('2024-11-03T01:30:00', 'America/New_York', 'Begin Time')).toBe(
+			utc('2024-11-03T06:30:00Z'),
+		);
 	});
 
 	test('Luxon DateTimes, JS Dates, Unix seconds and milliseconds', () => {
 		const dt = DateTime.fromISO('2020-02-02T02:02:02', { zone: 'Europe/Berlin' });
 		expect(toUnixSeconds(dt, 'UTC', 'End Time')).toBe(utc('2020-02-02T01:02:02Z'));
-		expect(toUnixSeconds(new Date('2020-02-02T01:02:02Z'), 'UTC', 'End Time')).toBe(utc('2020-02-02T01:02:02Z'));
+		expect(toUnixSeconds(new Date('2020-02-02T01:02:02Z'), 'UTC', 'End Time')).toBe(
+			utc('2020-02-02T01:02:02Z'),
+		);
 		expect(toUnixSeconds(1548051097, 'UTC', 'End Time')).toBe(1548051097);
 		expect(toUnixSeconds('1548051097', 'UTC', 'End Time')).toBe(1548051097);
 		expect(toUnixSeconds(1548051097.9, 'UTC', 'End Time')).toBe(1548051097);
@@ -36,20 +54,31 @@ describe('toUnixSeconds', () => {
 	});
 
 	test('other common formats', () => {
-		expect(toUnixSeconds('2019-01-21 14:11:37', 'UTC', 'Begin Time')).toBe(utc('2019-01-21T14:11:37Z'));
-		expect(toUnixSeconds('Mon, 21 Jan 2019 14:11:37 GMT', 'Asia/Shanghai', 'Begin Time')).toBe(utc('2019-01-21T14:11:37Z'));
+		expect(toUnixSeconds('2019-01-21 14:11:37', 'UTC', 'Begin Time')).toBe(
+			utc('2019-01-21T14:11:37Z'),
+		);
+		expect(toUnixSeconds('Mon, 21 Jan 2019 14:11:37 GMT', 'Asia/Shanghai', 'Begin Time')).toBe(
+			utc('2019-01-21T14:11:37Z'),
+		);
 	});
 
 	test('empty values give undefined', () => {
-		for (const empty of ['', '   ', undefined, null]) expect(toUnixSeconds(empty, 'UTC', 'Begin Time')).toBeUndefined();
+		for (const empty of ['', '   ', undefined, null])
+			expect(toUnixSeconds(empty, 'UTC', 'Begin Time')).toBeUndefined();
 	});
 
-	test.each([['yesterday'], ['2019-13-45'], [-5], [1e20], [Infinity], [{}], [true], [DateTime.invalid('x')]])(
-		'%p is refused, naming the parameter',
-		(value) => {
-			expect(() => toUnixSeconds(value, 'UTC', 'Begin Time')).toThrow(/^Begin Time: /);
-		},
-	);
+	test.each([
+		['yesterday'],
+		['2019-13-45'],
+		[-5],
+		[1e20],
+		[Infinity],
+		[{}],
+		[true],
+		[DateTime.invalid('x')],
+	])('%p is refused, naming the parameter', (value) => {
+		expect(() => toUnixSeconds(value, 'UTC', 'Begin Time')).toThrow(/^Begin Time: /);
+	});
 });
 
 describe('resolveTimeRange', () => {
@@ -69,44 +98,62 @@ describe('resolveTimeRange', () => {
 			BeginTime: nowSeconds - 3 * 86400,
 			EndTime: nowSeconds,
 		});
-		expect(resolveTimeRange({ mode: 'lastHours', hours: '1.5' }, now, 'UTC').BeginTime).toBe(nowSeconds - 5400);
+		expect(resolveTimeRange({ mode: 'lastHours', hours: '1.5' }, now, 'UTC').BeginTime).toBe(
+			nowSeconds - 5400,
+		);
 	});
 
 	test.each([[0], [-1], ['abc'], [''], [NaN], [undefined]])('%p hours are refused', (hours) => {
 		expect(() => resolveTimeRange({ mode: 'lastHours', hours }, now, 'UTC')).toThrow(/^Hours: /);
-		expect(() => resolveTimeRange({ mode: 'lastDays', days: hours }, now, 'UTC')).toThrow(/^Days: /);
+		expect(() => resolveTimeRange({ mode: 'lastDays', days: hours }, now, 'UTC')).toThrow(
+			/^Days: /,
+		);
 	});
 
 	test('custom converts both ends in the workflow timezone', () => {
 		expect(
-			resolveTimeRange({ mode: 'custom', begin: '2024-05-01T00:00:00', end: '2024-05-02T00:00:00' }, now, 'Asia/Tokyo'),
+			resolveTimeRange(
+				{ mode: 'custom', begin: '2024-05-01T00:00:00', end: '2024-05-02T00:00:00' },
+				now,
+				'Asia/Tokyo',
+			),
 		).toEqual({ BeginTime: utc('2024-04-30T15:00:00Z'), EndTime: utc('2024-05-01T15:00:00Z') });
 	});
 
 	test('custom with only a Begin Time leaves End Time to the API (now)', () => {
-		expect(resolveTimeRange({ mode: 'custom', begin: '2024-05-01T00:00:00Z', end: '' }, now, 'UTC')).toEqual({
+		expect(
+			resolveTimeRange({ mode: 'custom', begin: '2024-05-01T00:00:00Z', end: '' }, now, 'UTC'),
+		).toEqual({
 			BeginTime: utc('2024-05-01T00:00:00Z'),
 			EndTime: undefined,
 		});
 	});
 
 	test('End Time without Begin Time is refused', () => {
-		expect(() => resolveTimeRange({ mode: 'custom', begin: '', end: '2024-05-01T00:00:00Z' }, now, 'UTC')).toThrow(
-			'Begin Time: is required when End Time is set',
-		);
+		expect(() =>
+			resolveTimeRange({ mode: 'custom', begin: '', end: '2024-05-01T00:00:00Z' }, now, 'UTC'),
+		).toThrow('Begin Time: is required when End Time is set');
 	});
 
 	test('an empty custom range is refused', () => {
-		expect(() => resolveTimeRange({ mode: 'custom', begin: '', end: '' }, now, 'UTC')).toThrow(/^Begin Time: is empty/);
+		expect(() => resolveTimeRange({ mode: 'custom', begin: '', end: '' }, now, 'UTC')).toThrow(
+			/^Begin Time: is empty/,
+		);
 	});
 
 	test('Begin Time after End Time is refused', () => {
 		expect(() =>
-			resolveTimeRange({ mode: 'custom', begin: '2024-05-02T00:00:00Z', end: '2024-05-01T00:00:00Z' }, now, 'UTC'),
+			resolveTimeRange(
+				{ mode: 'custom', begin: '2024-05-02T00:00:00Z', end: '2024-05-01T00:00:00Z' },
+				now,
+				'UTC',
+			),
 		).toThrow('Begin Time: 2024-05-02T00:00:00.000Z is after End Time 2024-05-01T00:00:00.000Z');
 	});
 
 	test('an unparseable End Time is named', () => {
-		expect(() => resolveTimeRange({ mode: 'custom', begin: '2024-05-01', end: 'soon' }, now, 'UTC')).toThrow(/^End Time: "soon" is not a date/);
+		expect(() =>
+			resolveTimeRange({ mode: 'custom', begin: '2024-05-01', end: 'soon' }, now, 'UTC'),
+		).toThrow(/^End Time: "soon" is not a date/);
 	});
 });

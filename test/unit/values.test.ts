@@ -1,5 +1,12 @@
 import { ParameterError, showControlCharacters } from '../../nodes/Ucdn/helpers/errors';
-import { checkEntries, choice, flag, numberInRange, optionalText, wholeNumber } from '../../nodes/Ucdn/helpers/values';
+import {
+	checkEntries,
+	choice,
+	flag,
+	numberInRange,
+	optionalText,
+	wholeNumber,
+} from '../../nodes/Ucdn/helpers/values';
 
 const failure = (run: () => unknown): string => {
 	try {
@@ -31,9 +38,14 @@ describe('wholeNumber', () => {
 		expect(wholeNumber(10, 'Limit', 1, 10)).toBe(10);
 	});
 
-	test.each([0, 11, 2.5, NaN, Infinity, '', 'ten', true, null, [3], { n: 3 }])('refuses %p', (value) => {
-		expect(failure(() => wholeNumber(value, 'Limit', 1, 10))).toMatch(/^Limit: must be a whole number from 1 to 10, got /);
-	});
+	test.each([0, 11, 2.5, NaN, Infinity, '', 'ten', true, null, [3], { n: 3 }])(
+		'refuses %p',
+		(value) => {
+			expect(failure(() => wholeNumber(value, 'Limit', 1, 10))).toMatch(
+				/^Limit: must be a whole number from 1 to 10, got /,
+			);
+		},
+	);
 });
 
 describe('numberInRange', () => {
@@ -43,21 +55,29 @@ describe('numberInRange', () => {
 	});
 
 	test.each([1.99, 10.01, NaN, -Infinity, 'often', false])('refuses %p', (value) => {
-		expect(failure(() => numberInRange(value, 'Poll Interval', 2, 10))).toMatch(/^Poll Interval: must be a number from 2 to 10/);
+		expect(failure(() => numberInRange(value, 'Poll Interval', 2, 10))).toMatch(
+			/^Poll Interval: must be a number from 2 to 10/,
+		);
 	});
 });
 
 describe('choice and flag', () => {
 	test('choice takes only the listed values, case-sensitive', () => {
 		expect(choice('dir', 'Type', ['file', 'dir'])).toBe('dir');
-		expect(failure(() => choice('DIR', 'Type', ['file', 'dir']))).toBe('Type: must be one of file, dir, got "DIR"');
-		expect(failure(() => choice(undefined, 'Type', ['file']))).toBe('Type: must be one of file, got undefined');
+		expect(failure(() => choice('DIR', 'Type', ['file', 'dir']))).toBe(
+			'Type: must be one of file, dir, got "DIR"',
+		);
+		expect(failure(() => choice(undefined, 'Type', ['file']))).toBe(
+			'Type: must be one of file, got undefined',
+		);
 	});
 
 	test('flag takes booleans and the text true/false', () => {
 		expect(flag(true, 'Return All')).toBe(true);
 		expect(flag('false', 'Return All')).toBe(false);
-		expect(failure(() => flag('yes', 'Return All'))).toBe('Return All: must be true or false, got "yes"');
+		expect(failure(() => flag('yes', 'Return All'))).toBe(
+			'Return All: must be true or false, got "yes"',
+		);
 		expect(failure(() => flag(1, 'Return All'))).toBe('Return All: must be true or false, got 1');
 	});
 });
@@ -71,10 +91,18 @@ describe('optionalText', () => {
 	});
 
 	test('refuses lists, objects, control characters and overlong text', () => {
-		expect(failure(() => optionalText(['org'], 'Project ID', 64))).toBe('Project ID: must be text, got a list');
-		expect(failure(() => optionalText({}, 'Project ID', 64))).toBe('Project ID: must be text, got object');
-		expect(failure(() => optionalText('a\u0000b', 'Project ID', 64))).toBe('Project ID: contains control characters');
-		expect(failure(() => optionalText('o'.repeat(65), 'Project ID', 64))).toBe('Project ID: is longer than 64 characters');
+		expect(failure(() => optionalText(['org'], 'Project ID', 64))).toBe(
+			'Project ID: must be text, got a list',
+		);
+		expect(failure(() => optionalText({}, 'Project ID', 64))).toBe(
+			'Project ID: must be text, got object',
+		);
+		expect(failure(() => optionalText('a\u0000b', 'Project ID', 64))).toBe(
+			'Project ID: contains control characters',
+		);
+		expect(failure(() => optionalText('o'.repeat(65), 'Project ID', 64))).toBe(
+			'Project ID: is longer than 64 characters',
+		);
 	});
 });
 
@@ -85,8 +113,14 @@ describe('checkEntries', () => {
 	});
 
 	test('names the count, or the 1-based entry that is wrong', () => {
-		expect(failure(() => checkEntries(['a', 'b', 'c', 'd'], 'Task IDs', limits))).toBe('Task IDs: has 4 entries; at most 3 are allowed');
-		expect(failure(() => checkEntries(['a', 'bbbbbb'], 'Task IDs', limits))).toBe('Task IDs: entry 2 is longer than 5 characters');
-		expect(failure(() => checkEntries(['a\u0007'], 'Task IDs', limits))).toBe('Task IDs: entry 1 contains control characters');
+		expect(failure(() => checkEntries(['a', 'b', 'c', 'd'], 'Task IDs', limits))).toBe(
+			'Task IDs: has 4 entries; at most 3 are allowed',
+		);
+		expect(failure(() => checkEntries(['a', 'bbbbbb'], 'Task IDs', limits))).toBe(
+			'Task IDs: entry 2 is longer than 5 characters',
+		);
+		expect(failure(() => checkEntries(['a\u0007'], 'Task IDs', limits))).toBe(
+			'Task IDs: entry 1 contains control characters',
+		);
 	});
 });

@@ -210,11 +210,16 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		...window,
 		...readScope(options),
 	};
-	const output = choice<OutputMode>(this.getNodeParameter('output', i), 'Output', ['task', 'url', 'raw']);
+	const output = choice<OutputMode>(this.getNodeParameter('output', i), 'Output', [
+		'task',
+		'url',
+		'raw',
+	]);
 	const request = readRequestSettings(options, i);
 
 	if (flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')) {
-		if (taskIds.length === 0) throw new ParameterError('Task IDs', 'are required to wait for completion');
+		if (taskIds.length === 0)
+			throw new ParameterError('Task IDs', 'are required to wait for completion');
 		return { taskIds, scope, output, request, wait: readWaitSettings.call(this, i) };
 	}
 	const status = choice(this.getNodeParameter('status', i), 'Status', STATUSES);
@@ -222,7 +227,9 @@ function readQuery(this: IExecuteFunctions, i: number) {
 	const paging = {
 		offset: wholeNumber(options.offset ?? 0, 'Offset', 0, MAX_LIMIT),
 		pageSize: wholeNumber(options.pageSize ?? 100, 'Page Size', 1, MAX_PAGE_SIZE),
-		max: returnAll ? Infinity : wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
+		max: returnAll
+			? Infinity
+			: wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
 	};
 	const params = { ...scope, TaskId: taskIds, Status: status === 'all' ? undefined : status };
 	return { taskIds, scope, output, request, params, paging };

@@ -35,7 +35,12 @@ export function readRequestSettings(
 ): RequestSettings {
 	return {
 		itemIndex,
-		retries: wholeNumber(options.retries ?? DEFAULT_REQUEST_SETTINGS.retries, 'Retries', 0, MAX_RETRIES),
+		retries: wholeNumber(
+			options.retries ?? DEFAULT_REQUEST_SETTINGS.retries,
+			'Retries',
+			0,
+			MAX_RETRIES,
+		),
 		timeoutMs:
 			1000 *
 			numberInRange(
@@ -57,15 +62,30 @@ export function withCommonOptions(
 	descriptions: { projectId: string; isDcdn: string },
 ): INodeProperties[] {
 	const common: INodeProperties[] = [
-		{ displayName: 'Project ID', name: 'projectId', type: 'string', default: '', description: descriptions.projectId },
-		{ displayName: 'Whole-Site Acceleration', name: 'isDcdn', type: 'boolean', default: false, description: descriptions.isDcdn },
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			description: descriptions.projectId,
+		},
+		{
+			displayName: 'Whole-Site Acceleration',
+			name: 'isDcdn',
+			type: 'boolean',
+			default: false,
+			description: descriptions.isDcdn,
+		},
 		...requestOptionProperties,
 	];
 	return [...own, ...common].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 /** The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent). */
-export function readScope(options: { projectId?: unknown; isDcdn?: unknown }): Record<string, ParamValue> {
+export function readScope(options: {
+	projectId?: unknown;
+	isDcdn?: unknown;
+}): Record<string, ParamValue> {
 	return {
 		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
 		ProjectId: optionalText(options.projectId, 'Project ID', 64),

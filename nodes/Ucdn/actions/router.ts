@@ -43,7 +43,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					: caught;
 			if (this.continueOnFail()) {
 				const { message, description } = error as NodeOperationError;
-				returnData.push({ json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: i } });
+				returnData.push({
+					json: { error: message, ...(description ? { description } : {}) },
+					pairedItem: { item: i },
+				});
 				continue;
 			}
 			throw error;

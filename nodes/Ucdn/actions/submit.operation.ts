@@ -65,7 +65,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'One Item per URL',
 				value: 'url',
-				description: "Each URL's final state, with its task's TaskId, TaskStatus and TaskCreateTime",
+				description:
+					"Each URL's final state, with its task's TaskId, TaskStatus and TaskCreateTime",
 			},
 		],
 		default: 'task',
@@ -116,15 +117,29 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 		: undefined;
 	validateUrls(urls, { type, filesOnly: !resource.takesType });
 	const options = this.getNodeParameter('options', i, {}) as SubmitOptions;
-	const batchSize = wholeNumber(options.batchSize ?? DEFAULT_BATCH_SIZE, 'Batch Size', 1, MAX_BATCH_SIZE);
+	const batchSize = wholeNumber(
+		options.batchSize ?? DEFAULT_BATCH_SIZE,
+		'Batch Size',
+		1,
+		MAX_BATCH_SIZE,
+	);
 	const scope = readScope(options);
 	const wait = flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')
 		? {
 				settings: readWaitSettings.call(this, i),
-				output: choice<OutputMode>(this.getNodeParameter('output', i, 'task'), 'Output', ['task', 'url']),
+				output: choice<OutputMode>(this.getNodeParameter('output', i, 'task'), 'Output', [
+					'task',
+					'url',
+				]),
 			}
 		: undefined;
-	return { batches: chunk(urls, batchSize), type, scope, wait, request: readRequestSettings(options, i) };
+	return {
+		batches: chunk(urls, batchSize),
+		type,
+		scope,
+		wait,
+		request: readRequestSettings(options, i),
+	};
 }
 
 export async function execute(
@@ -151,7 +166,8 @@ export async function execute(
 				// Earlier batches did create tasks: say which, so nobody submits them again blindly.
 				const created = submitted.map((call) => String(call.TaskId)).join(', ');
 				error.message = `${error.message} (batch ${submitted.length + 1} of ${batches.length})`;
-				error.description = `${error.description ?? ''} Batches 1 to ${submitted.length} were submitted and created tasks ${created}.`.trim();
+				error.description =
+					`${error.description ?? ''} Batches 1 to ${submitted.length} were submitted and created tasks ${created}.`.trim();
 			}
 			// Re-wrapping a NodeApiError hands back the same error.
 			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
@@ -159,7 +175,8 @@ export async function execute(
 		if (typeof taskId !== 'string' || taskId === '') {
 			throw new NodeApiError(this.getNode(), { action } as JsonObject, {
 				message: `UCloud API ${action} answered RetCode 0 without a TaskId`,
-				description: 'The URLs may have been submitted. Check with Describe Tasks before submitting them again.',
+				description:
+					'The URLs may have been submitted. Check with Describe Tasks before submitting them again.',
 				itemIndex: i,
 			});
 		}
@@ -168,6 +185,13 @@ export async function execute(
 
 	if (!wait) return submitted.map((json) => ({ json, pairedItem: { item: i } }));
 	const taskIds = submitted.map((call) => call.TaskId as string);
-	const { tasks, response } = await waitForTasks.call(this, context, request, taskIds, scope, wait.settings);
+	const { tasks, response } = await waitForTasks.call(
+		this,
+		context,
+		request,
+		taskIds,
+		scope,
+		wait.settings,
+	);
 	return tasksToItems(wait.output, tasks, [response], i);
 }

@@ -61,9 +61,25 @@ export interface WaitSettings {
 export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettings {
 	return {
 		pollIntervalMs:
-			1000 * numberInRange(this.getNodeParameter('pollInterval', i, 10), 'Poll Interval (Seconds)', 2, MAX_POLL_SECONDS),
-		timeoutMs: 1000 * numberInRange(this.getNodeParameter('timeout', i, 600), 'Timeout (Seconds)', 1, MAX_TIMEOUT_SECONDS),
-		errorOnFailedTasks: flag(this.getNodeParameter('errorOnFailedTasks', i, true), 'Error on Failed Tasks'),
+			1000 *
+			numberInRange(
+				this.getNodeParameter('pollInterval', i, 10),
+				'Poll Interval (Seconds)',
+				2,
+				MAX_POLL_SECONDS,
+			),
+		timeoutMs:
+			1000 *
+			numberInRange(
+				this.getNodeParameter('timeout', i, 600),
+				'Timeout (Seconds)',
+				1,
+				MAX_TIMEOUT_SECONDS,
+			),
+		errorOnFailedTasks: flag(
+			this.getNodeParameter('errorOnFailedTasks', i, true),
+			'Error on Failed Tasks',
+		),
 	};
 }
 
@@ -98,13 +114,21 @@ export async function waitForTasks(
 		// The overall Timeout bounds each poll too, retries included.
 		let page;
 		try {
-			page = await fetchTaskPage.call(this, target, resource.describeAction, { ...query, TaskId: taskIds }, {
-				...request,
-				deadline,
-			});
+			page = await fetchTaskPage.call(
+				this,
+				target,
+				resource.describeAction,
+				{ ...query, TaskId: taskIds },
+				{
+					...request,
+					deadline,
+				},
+			);
 		} catch (error) {
 			if (Date.now() >= deadline) {
-				throw timedOut(`${taskIds.length} task(s); the last check failed: ${(error as Error).message}`);
+				throw timedOut(
+					`${taskIds.length} task(s); the last check failed: ${(error as Error).message}`,
+				);
 			}
 			// The transport throws only n8n's errors; keep them as they are.
 			throw error instanceof NodeApiError || error instanceof NodeOperationError
@@ -115,11 +139,15 @@ export async function waitForTasks(
 		if (state.done) {
 			const failed = settings.errorOnFailedTasks ? failedUrls(state.tasks) : [];
 			if (failed.length > 0) {
-				throw new NodeOperationError(this.getNode(), `${failed.length} URL(s) failed: ${describeFailures(failed)}`, {
-					itemIndex: i,
-					description:
-						'The CDN finished the tasks, but not every URL. Check the URLs and the origin, or turn off Error on Failed Tasks to get the results as items.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`${failed.length} URL(s) failed: ${describeFailures(failed)}`,
+					{
+						itemIndex: i,
+						description:
+							'The CDN finished the tasks, but not every URL. Check the URLs and the origin, or turn off Error on Failed Tasks to get the results as items.',
+					},
+				);
 			}
 			return { tasks: state.tasks, response: page.response };
 		}
@@ -130,10 +158,14 @@ export async function waitForTasks(
 		}
 		await pause(Math.min(settings.pollIntervalMs, remaining), signal);
 		if (signal?.aborted) {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting for the tasks', {
-				itemIndex: i,
-				description: `Still running: ${describePending(state)}`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'The execution was cancelled while waiting for the tasks',
+				{
+					itemIndex: i,
+					description: `Still running: ${describePending(state)}`,
+				},
+			);
 		}
 	}
 }

@@ -28,7 +28,10 @@ const numberOf = (value: unknown) => (typeof value === 'number' ? value : Number
 
 /** When a task finished: its last URL's FinishTime, or its CreateTime if none is given. */
 export function finishedAt(task: IDataObject): number {
-	return Math.max(numberOf(task.CreateTime), ...urlInfos(task).map((url) => numberOf(url.FinishTime)));
+	return Math.max(
+		numberOf(task.CreateTime),
+		...urlInfos(task).map((url) => numberOf(url.FinishTime)),
+	);
 }
 
 export interface Candidate {
@@ -42,7 +45,8 @@ export type Seen = Record<string, number>;
 /** Most entries kept, whatever Look Back says: a hard bound on the workflow's static data. */
 export const MAX_SEEN = 50_000;
 
-const keyOf = ({ resource, task }: Candidate) => `${resource}:${String(task.TaskId)}:${String(task.Status)}`;
+const keyOf = ({ resource, task }: Candidate) =>
+	`${resource}:${String(task.TaskId)}:${String(task.Status)}`;
 
 /**
  * Which candidates are new, and what to remember next. On the first poll (`seen` undefined)
@@ -50,9 +54,14 @@ const keyOf = ({ resource, task }: Candidate) => `${resource}:${String(task.Task
  * window (`oldest`, a CreateTime in Unix seconds) are forgotten: the API no longer lists them.
  * New candidates come out oldest finish first.
  */
-export function selectNew(seen: Seen | undefined, candidates: Candidate[], oldest: number): { fresh: Candidate[]; seen: Seen } {
+export function selectNew(
+	seen: Seen | undefined,
+	candidates: Candidate[],
+	oldest: number,
+): { fresh: Candidate[]; seen: Seen } {
 	const next: Seen = {};
-	for (const [key, created] of Object.entries(seen ?? {})) if (created >= oldest) next[key] = created;
+	for (const [key, created] of Object.entries(seen ?? {}))
+		if (created >= oldest) next[key] = created;
 	const fresh: Candidate[] = [];
 	for (const candidate of candidates) {
 		const key = keyOf(candidate);
@@ -72,7 +81,8 @@ export function selectNew(seen: Seen | undefined, candidates: Candidate[], oldes
 /** The candidate that finished last, for a manual test run. */
 export function latest(candidates: Candidate[]): Candidate | undefined {
 	return candidates.reduce<Candidate | undefined>(
-		(best, candidate) => (best === undefined || finishedAt(candidate.task) > finishedAt(best.task) ? candidate : best),
+		(best, candidate) =>
+			best === undefined || finishedAt(candidate.task) > finishedAt(best.task) ? candidate : best,
 		undefined,
 	);
 }

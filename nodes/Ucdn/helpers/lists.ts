@@ -14,7 +14,11 @@ export const URL_SEPARATORS = /\s+|,\s*(?=https?:\/\/)|,\s+|,$/i;
  * returned (a string, a number, or an array of those, nested or not). Values are trimmed,
  * empties dropped and duplicates removed, keeping the first occurrence.
  */
-export function parseList(value: unknown, parameter: string, separators: RegExp = ID_SEPARATORS): string[] {
+export function parseList(
+	value: unknown,
+	parameter: string,
+	separators: RegExp = ID_SEPARATORS,
+): string[] {
 	const seen = new Set<string>();
 	const visit = (entry: unknown, depth: number): void => {
 		if (entry === null || entry === undefined) return;
@@ -48,6 +52,7 @@ function describe(value: unknown): string {
 /** Splits a list into consecutive batches of at most `size`. */
 export function chunk<T>(list: T[], size: number): T[][] {
 	const batches: T[][] = [];
-	for (let start = 0; start < list.length; start += size) batches.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		batches.push(list.slice(start, start + size));
 	return batches;
 }

@@ -5,7 +5,9 @@ export type OutputMode = 'task' | 'url' | 'raw';
 /** A task's UrlLists entries that are objects; anything else in the list is skipped. */
 export function urlInfos(task: IDataObject): IDataObject[] {
 	const urls = Array.isArray(task.UrlLists) ? (task.UrlLists as unknown[]) : [];
-	return urls.filter((url): url is IDataObject => url !== null && typeof url === 'object' && !Array.isArray(url));
+	return urls.filter(
+		(url): url is IDataObject => url !== null && typeof url === 'object' && !Array.isArray(url),
+	);
 }
 
 /**

@@ -34,9 +34,12 @@ export interface DescribeResult {
 export function readPage(response: IDataObject): Page | { problem: string } {
 	const list = response.TaskList ?? [];
 	if (!Array.isArray(list)) return { problem: `TaskList is ${typeof list}, not a list` };
-	const bad = list.findIndex((task) => task === null || typeof task !== 'object' || Array.isArray(task));
+	const bad = list.findIndex(
+		(task) => task === null || typeof task !== 'object' || Array.isArray(task),
+	);
 	if (bad !== -1) return { problem: `TaskList entry ${bad + 1} is not a task object` };
-	const count = typeof response.TotalCount === 'string' ? Number(response.TotalCount) : response.TotalCount;
+	const count =
+		typeof response.TotalCount === 'string' ? Number(response.TotalCount) : response.TotalCount;
 	const total = typeof count === 'number' && Number.isFinite(count) ? count : undefined;
 	return { tasks: list as IDataObject[], total, response };
 }
@@ -49,7 +52,12 @@ export const MAX_PAGES = 10_000;
  * it agrees with the pages: a short page before TotalCount means the server caps the page size,
  * and full pages beyond TotalCount mean TotalCount is stale; then only a short page ends it.
  */
-function endReached(offset: number, received: number, asked: number, total: number | undefined): boolean {
+function endReached(
+	offset: number,
+	received: number,
+	asked: number,
+	total: number | undefined,
+): boolean {
 	if (total === undefined || offset > total) return received < asked;
 	return offset === total;
 }
@@ -84,7 +92,12 @@ export async function describePages(
 			if (tasks.length >= max) break;
 		}
 		offset += page.tasks.length;
-		if (page.tasks.length === 0 || fresh === 0 || endReached(offset, page.tasks.length, limit, page.total)) break;
+		if (
+			page.tasks.length === 0 ||
+			fresh === 0 ||
+			endReached(offset, page.tasks.length, limit, page.total)
+		)
+			break;
 	}
 	return { tasks, responses };
 }

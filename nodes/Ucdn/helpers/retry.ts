@@ -12,7 +12,12 @@ export type Failure =
 	| { kind: 'retCode'; retCode: number };
 
 /** Network errors that will not go away by themselves: the host does not exist. */
-const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+const PERMANENT_NETWORK_CODES = new Set([
+	'ENOTFOUND',
+	'ERR_INVALID_URL',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
 
 export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
 	switch (failure.kind) {

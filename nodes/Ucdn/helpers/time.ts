@@ -24,7 +24,9 @@ const MAX_SECONDS = 253_402_300_800;
 const MILLISECONDS_FROM = 100_000_000_000;
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function fromNumber(seconds: number, parameter: string): number {
@@ -48,7 +50,12 @@ function fromDateTime(value: DateTime, parameter: string, shown: string): number
 
 function parseText(text: string, zone: string): DateTime {
 	const options = { zone, setZone: true };
-	for (const parse of [DateTime.fromISO, DateTime.fromSQL, DateTime.fromRFC2822, DateTime.fromHTTP]) {
+	for (const parse of [
+		DateTime.fromISO,
+		DateTime.fromSQL,
+		DateTime.fromRFC2822,
+		DateTime.fromHTTP,
+	]) {
 		const parsed = parse(text, options);
 		if (parsed.isValid) return parsed;
 	}
@@ -64,7 +71,8 @@ export function toUnixSeconds(value: unknown, zone: string, parameter: string): 
 	if (isEmpty(value)) return undefined;
 	if (typeof value === 'number') return fromNumber(value, parameter);
 	if (DateTime.isDateTime(value)) return fromDateTime(value, parameter, value.toString());
-	if (value instanceof Date) return fromDateTime(DateTime.fromJSDate(value), parameter, String(value));
+	if (value instanceof Date)
+		return fromDateTime(DateTime.fromJSDate(value), parameter, String(value));
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (/^-?\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text), parameter);
@@ -80,7 +88,10 @@ function positive(value: unknown, parameter: string, hoursEach: number): number 
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	const max = MAX_LOOK_BACK_HOURS / hoursEach;
 	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > max) {
-		throw new ParameterError(parameter, `must be a number greater than 0 and at most ${max}, got ${JSON.stringify(value) ?? String(value)}`);
+		throw new ParameterError(
+			parameter,
+			`must be a number greater than 0 and at most ${max}, got ${JSON.stringify(value) ?? String(value)}`,
+		);
 	}
 	return amount;
 }
@@ -92,9 +103,15 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 		case 'default':
 			return {};
 		case 'lastHours':
-			return { BeginTime: Math.floor(now - positive(input.hours, 'Hours', 1) * 3600), EndTime: now };
+			return {
+				BeginTime: Math.floor(now - positive(input.hours, 'Hours', 1) * 3600),
+				EndTime: now,
+			};
 		case 'lastDays':
-			return { BeginTime: Math.floor(now - positive(input.days, 'Days', 24) * 86400), EndTime: now };
+			return {
+				BeginTime: Math.floor(now - positive(input.days, 'Days', 24) * 86400),
+				EndTime: now,
+			};
 		case 'custom': {
 			const begin = toUnixSeconds(input.begin, zone, 'Begin Time');
 			const end = toUnixSeconds(input.end, zone, 'End Time');

@@ -10,17 +10,24 @@ const MAX_URL_LENGTH = 4096;
  * Directory refreshes must end with `/`; prefetch takes files only. The error names the URL
  * and its position in the list (1-based).
  */
-export function validateUrls(urls: string[], { type, filesOnly }: { type?: RefreshType; filesOnly: boolean }): void {
+export function validateUrls(
+	urls: string[],
+	{ type, filesOnly }: { type?: RefreshType; filesOnly: boolean },
+): void {
 	if (urls.length === 0) throw new ParameterError('URLs', 'no URL given');
 	if (urls.length > MAX_URLS) {
-		throw new ParameterError('URLs', `${urls.length} URLs given; at most ${MAX_URLS} per item are allowed`);
+		throw new ParameterError(
+			'URLs',
+			`${urls.length} URLs given; at most ${MAX_URLS} per item are allowed`,
+		);
 	}
 	urls.forEach((url, index) => {
 		const fail = (why: string): never => {
 			throw new ParameterError('URLs', `URL ${index + 1} "${shortened(url)}" ${why}`);
 		};
 		if (url.length > MAX_URL_LENGTH) fail(`is longer than ${MAX_URL_LENGTH} characters`);
-		if (/\s/.test(url) || hasControlCharacter(url)) fail('contains whitespace or control characters');
+		if (/\s/.test(url) || hasControlCharacter(url))
+			fail('contains whitespace or control characters');
 		if (!/^https?:\/\//i.test(url)) fail('must start with http:// or https://');
 		if (!/^https?:\/\/[^/?#]/i.test(url) || !URL.canParse(url)) fail('has no valid host');
 		if (type === 'dir' && !url.endsWith('/')) fail('must end with / to refresh a directory');

@@ -25,37 +25,68 @@ export function numberInRange(value: unknown, parameter: string, min: number, ma
 }
 
 /** One of an options parameter's values (an expression can return anything). */
-export function choice<T extends string>(value: unknown, parameter: string, allowed: readonly T[]): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new ParameterError(parameter, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`);
+export function choice<T extends string>(
+	value: unknown,
+	parameter: string,
+	allowed: readonly T[],
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
+	throw new ParameterError(
+		parameter,
+		`must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`,
+	);
 }
 
 /** A boolean parameter; expressions may give it as the text true or false. */
 export function flag(value: unknown, parameter: string): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw new ParameterError(parameter, `must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
+	throw new ParameterError(
+		parameter,
+		`must be true or false, got ${JSON.stringify(value) ?? String(value)}`,
+	);
 }
 
 /** An optional text parameter without control characters, at most `maxLength` long; empty gives undefined. */
-export function optionalText(value: unknown, parameter: string, maxLength: number): string | undefined {
+export function optionalText(
+	value: unknown,
+	parameter: string,
+	maxLength: number,
+): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new ParameterError(parameter, `must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`);
+		throw new ParameterError(
+			parameter,
+			`must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`,
+		);
 	}
 	const text = String(value).trim();
 	if (hasControlCharacter(text)) throw new ParameterError(parameter, 'contains control characters');
-	if (text.length > maxLength) throw new ParameterError(parameter, `is longer than ${maxLength} characters`);
+	if (text.length > maxLength)
+		throw new ParameterError(parameter, `is longer than ${maxLength} characters`);
 	return text === '' ? undefined : text;
 }
 
 /** Checks each entry of a list parameter: how many, how long, and no control characters. */
-export function checkEntries(entries: string[], parameter: string, { max, maxLength }: { max: number; maxLength: number }): void {
-	if (entries.length > max) throw new ParameterError(parameter, `has ${entries.length} entries; at most ${max} are allowed`);
+export function checkEntries(
+	entries: string[],
+	parameter: string,
+	{ max, maxLength }: { max: number; maxLength: number },
+): void {
+	if (entries.length > max)
+		throw new ParameterError(
+			parameter,
+			`has ${entries.length} entries; at most ${max} are allowed`,
+		);
 	entries.forEach((entry, index) => {
 		if (entry.length > maxLength) {
-			throw new ParameterError(parameter, `entry ${index + 1} is longer than ${maxLength} characters`);
+			throw new ParameterError(
+				parameter,
+				`entry ${index + 1} is longer than ${maxLength} characters`,
+			);
 		}
-		if (hasControlCharacter(entry)) throw new ParameterError(parameter, `entry ${index + 1} contains control characters`);
+		if (hasControlCharacter(entry))
+			throw new ParameterError(parameter, `entry ${index + 1} contains control characters`);
 	});
 }

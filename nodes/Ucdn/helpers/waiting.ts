@@ -31,11 +31,14 @@ export function assess(taskIds: string[], list: IDataObject[]): WaitState {
 	return { done: missing.length === 0 && pending.length === 0, tasks, missing, pending };
 }
 
-
 /** A task's progress: the mean of its URLs' Progress, in percent. */
 export function taskProgress(task: IDataObject): number {
-	const values = urlInfos(task).map((url) => Number(url.Progress)).filter(Number.isFinite);
-	return values.length === 0 ? 0 : Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
+	const values = urlInfos(task)
+		.map((url) => Number(url.Progress))
+		.filter(Number.isFinite);
+	return values.length === 0
+		? 0
+		: Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
 }
 
 const MAX_LISTED = 20;
@@ -48,7 +51,9 @@ function listed(entries: string[]): string {
 /** "t1 (process, 33%), t2 (not found yet)" */
 export function describePending(state: WaitState): string {
 	return listed([
-		...state.pending.map((task) => `${String(task.TaskId)} (${String(task.Status)}, ${taskProgress(task)}%)`),
+		...state.pending.map(
+			(task) => `${String(task.TaskId)} (${String(task.Status)}, ${taskProgress(task)}%)`,
+		),
 		...state.missing.map((id) => `${id} (not found yet)`),
 	]);
 }

@@ -18,7 +18,8 @@ export function resolveEndpoint(
 ): { url: string } | { problem: string } {
 	const chosen = String(credentials.endpoint ?? '');
 	const raw = chosen === 'custom' ? String(credentials.customEndpoint ?? '').trim() : chosen;
-	if (raw === '') return { problem: 'The credential has no API Endpoint: set a Custom Endpoint URL' };
+	if (raw === '')
+		return { problem: 'The credential has no API Endpoint: set a Custom Endpoint URL' };
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -26,7 +27,9 @@ export function resolveEndpoint(
 		return { problem: `The credential's API Endpoint "${raw}" is not a URL` };
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return { problem: `The credential's API Endpoint "${raw}" must start with https:// or http://` };
+		return {
+			problem: `The credential's API Endpoint "${raw}" must start with https:// or http://`,
+		};
 	}
 	return { url: url.href.replace(/\/+$/, '') };
 }
@@ -61,7 +64,8 @@ const TEST_TIMEOUT_MS = 15_000;
 function networkReason(error: unknown): string {
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
 	if (typeof cause?.code === 'string') return cause.code;
-	if ((error as Error).name === 'TimeoutError') return `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
+	if ((error as Error).name === 'TimeoutError')
+		return `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
 	return typeof cause?.message === 'string' ? cause.message : (error as Error).message;
 }
 

@@ -9,7 +9,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { pause } from '../helpers/pause';
 import type { Failure } from '../helpers/retry';
-import { MAX_RETRY_AFTER_MS, backoffMs, isRetryable, mayHaveCreatedTask, parseRetryAfter } from '../helpers/retry';
+import {
+	MAX_RETRY_AFTER_MS,
+	backoffMs,
+	isRetryable,
+	mayHaveCreatedTask,
+	parseRetryAfter,
+} from '../helpers/retry';
 import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
 import { preview } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
@@ -97,18 +103,26 @@ async function attempt(
 	} catch (error) {
 		const code = errorCode(error) ?? 'unknown network error';
 		const failure: Failure =
-			code === 'ECONNREFUSED' ? { kind: 'refused' } : TIMEOUT_CODES.has(code) ? { kind: 'timeout' } : { kind: 'network', code };
+			code === 'ECONNREFUSED'
+				? { kind: 'refused' }
+				: TIMEOUT_CODES.has(code)
+					? { kind: 'timeout' }
+					: { kind: 'network', code };
 		const what =
 			failure.kind === 'timeout'
 				? `No answer within ${settings.timeoutMs / 1000} s (${code}). Raise the Request Timeout option if the API is slow.`
 				: `${code}. Check the credential's API Endpoint and that n8n can reach it.`;
 		return {
 			failure,
-			error: new NodeApiError(node, { action, endpoint: target.endpoint, reason: code } as JsonObject, {
-				message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
-				description: what,
-				itemIndex,
-			}),
+			error: new NodeApiError(
+				node,
+				{ action, endpoint: target.endpoint, reason: code } as JsonObject,
+				{
+					message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
+					description: what,
+					itemIndex,
+				},
+			),
 		};
 	}
 
@@ -176,7 +190,8 @@ export async function ucdnRequest(
 	settings: RequestSettings,
 ): Promise<UcdnResponse> {
 	const body: Record<string, ParamValue> = { Action: action, ...params };
-	if (body.ProjectId === undefined || body.ProjectId === '') body.ProjectId = target.defaultProjectId;
+	if (body.ProjectId === undefined || body.ProjectId === '')
+		body.ProjectId = target.defaultProjectId;
 	const createsTasks = settings.createsTasks === true;
 	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal?.() : undefined;
 
@@ -184,7 +199,9 @@ export async function ucdnRequest(
 	for (let attempts = 1; ; attempts++) {
 		// Each attempt gets at least a second, even right at the deadline.
 		const timeoutMs =
-			deadline === undefined ? settings.timeoutMs : Math.max(1000, Math.min(settings.timeoutMs, deadline - Date.now()));
+			deadline === undefined
+				? settings.timeoutMs
+				: Math.max(1000, Math.min(settings.timeoutMs, deadline - Date.now()));
 		const outcome = await attempt.call(this, target, action, body, { ...settings, timeoutMs });
 		if ('answer' in outcome) return outcome.answer;
 		const { failure, error, retryAfterMs } = outcome;
@@ -206,7 +223,8 @@ export async function ucdnRequest(
 					'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
 				);
 			}
-			if (notes.length > 0) error.description = [error.description, ...notes].filter(Boolean).join(' ');
+			if (notes.length > 0)
+				error.description = [error.description, ...notes].filter(Boolean).join(' ');
 			throw error;
 		}
 		await pause(waitMs, signal);

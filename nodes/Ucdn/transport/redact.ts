@@ -10,7 +10,8 @@ const PREVIEW_LENGTH = 200;
 export function scrub(text: string, secrets: string[]): string {
 	let clean = text;
 	for (const secret of secrets) {
-		for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) clean = clean.split(form).join('***');
+		for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)]))
+			clean = clean.split(form).join('***');
 	}
 	return clean.replace(SIGNATURE_SHAPE, '***');
 }

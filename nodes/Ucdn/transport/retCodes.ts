@@ -15,8 +15,14 @@ export function retCodeHint(retCode: number): string {
 }
 
 /** The error message for a RetCode, quoting the API's Message with secrets removed. */
-export function retCodeMessage(action: string, retCode: number, message: unknown, secrets: string[]): string {
-	const quoted = typeof message === 'string' ? scrub(message, secrets).replace(/\s+/g, ' ').trim() : '';
+export function retCodeMessage(
+	action: string,
+	retCode: number,
+	message: unknown,
+	secrets: string[],
+): string {
+	const quoted =
+		typeof message === 'string' ? scrub(message, secrets).replace(/\s+/g, ' ').trim() : '';
 	const text = quoted !== '' ? `: ${quoted}` : '';
 	return `UCloud API ${action} failed with RetCode ${retCode}${text}`;
 }
