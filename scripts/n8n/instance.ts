@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import type { WorkflowJson } from '../../test/engine/harness';
 import type { N8nInstall } from './install';
-import { CACHE } from './install';
+import { CACHE, cleanEnv } from './install';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -30,6 +30,7 @@ export function packTarball(): string {
 	mkdirSync(dir, { recursive: true });
 	execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
 		cwd: ROOT,
+		env: cleanEnv(),
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 	const [file] = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
@@ -68,11 +69,12 @@ export function createInstance(
 		],
 		{
 			cwd: nodesDir,
+			env: cleanEnv(),
 			stdio: ['ignore', 'ignore', 'inherit'],
 		},
 	);
 	const env: NodeJS.ProcessEnv = {
-		...process.env,
+		...cleanEnv(),
 		...install.env,
 		PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: userFolder,

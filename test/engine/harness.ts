@@ -4,6 +4,8 @@
  * package.json's `n8n` block. Credentials are served by a helper that calls the credential
  * type's own `authenticate`, as n8n's CredentialsHelper does; HTTP goes out for real.
  */
+import './userFolder';
+
 import {
 	CredentialTestContext,
 	ExecutionLifecycleHooks,
