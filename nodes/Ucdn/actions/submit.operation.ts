@@ -175,7 +175,8 @@ async function execute(
 			taskId = response.TaskId;
 		} catch (error) {
 			if (error instanceof NodeApiError) error.message += where;
-			throw error;
+			// Re-wrapping a NodeApiError hands back the same error.
+			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
 		}
 		if (typeof taskId !== 'string' || taskId === '') {
 			throw new NodeApiError(this.getNode(), { action } as JsonObject, {
