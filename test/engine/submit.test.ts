@@ -220,9 +220,8 @@ describe('submit', () => {
 		expect(error?.message).toBe(
 			'UCloud API RefreshNewUcdnDomainCache failed with RetCode 294: Quota exceeded (batch 2 of 2)',
 		);
-		expect(error?.description).toContain(
-			`Batches 1 to 1 were submitted and created tasks ${created[0]}.`,
-		);
+		expect(error?.description).toContain(`Already submitted in this execution: ${created[0]}.`);
+		expect(error?.context?.createdTaskIds).toEqual(created);
 	});
 });
 

@@ -235,12 +235,22 @@ function readQuery(this: IExecuteFunctions, i: number) {
 	return { taskIds, scope, output, request, params, paging };
 }
 
-export async function execute(
+/** Reads and checks item `i`'s parameters; what it returns runs the query. */
+export function prepare(
 	this: IExecuteFunctions,
 	i: number,
 	context: OperationContext,
-): Promise<INodeExecutionData[]> {
+): () => Promise<INodeExecutionData[]> {
 	const query = readQuery.call(this, i);
+	return async () => await execute.call(this, i, query, context);
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	query: ReturnType<typeof readQuery>,
+	context: OperationContext,
+): Promise<INodeExecutionData[]> {
 	if (query.wait) {
 		const { tasks, response } = await waitForTasks.call(
 			this,

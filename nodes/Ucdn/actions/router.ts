@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/errors';
 import { getApiTarget } from '../transport';
 import type { OperationContext } from './context';
+import { withCreatedTasks } from './context';
 import * as describeTasks from './describeTasks.operation';
 import * as submit from './submit.operation';
 import type { ResourceKey } from './resources';
@@ -14,8 +15,11 @@ const operations = { describeTasks, submit };
 type OperationKey = keyof typeof operations;
 
 /**
- * Runs the chosen operation once per input item. A failing item either stops the node or,
- * with Continue On Fail, becomes an error item paired with its input while the others go on.
+ * Runs the chosen operation for every input item in two passes: first each item's parameters
+ * are read and checked, then, only if all are valid, the items run one after the other. So bad
+ * input anywhere sends nothing. A failing item either stops the node or, with Continue On
+ * Fail, becomes an error item paired with its input while the others go on (an invalid item
+ * then only skips itself).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -29,28 +33,63 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationKey}" of resource "${resourceKey}" is not supported`,
 		);
 	}
-	const context: OperationContext = { target: await getApiTarget.call(this), resource };
+	const context: OperationContext = {
+		target: await getApiTarget.call(this),
+		resource,
+		createdTaskIds: [],
+	};
+	const continueOnFail = this.continueOnFail();
+	const startsOver = operationKey === 'submit' && this.getNode().retryOnFail === true;
 
-	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
+	const runs = items.map((_item, i) => {
 		try {
-			const output = await operation.execute.call(this, i, context);
-			for (const item of output) returnData.push(item);
+			return operation.prepare.call(this, i, context);
 		} catch (caught) {
+			// Bad input is worded for its item; n8n's own errors (a broken expression) stay as they are.
 			const error =
 				caught instanceof ParameterError
 					? new NodeOperationError(this.getNode(), caught.message, { itemIndex: i })
-					: caught;
-			if (this.continueOnFail()) {
-				const { message, description } = error as NodeOperationError;
-				returnData.push({
-					json: { error: message, ...(description ? { description } : {}) },
-					pairedItem: { item: i },
-				});
-				continue;
-			}
-			throw error;
+					: (caught as FailedItem);
+			return { invalid: error };
+		}
+	});
+	const invalid = runs.find((run) => 'invalid' in run);
+	if (invalid && !continueOnFail) throw invalid.invalid;
+
+	const returnData: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const run = runs[i];
+		if ('invalid' in run) {
+			returnData.push(errorItem(run.invalid, i));
+			continue;
+		}
+		try {
+			for (const item of await run()) returnData.push(item);
+		} catch (caught) {
+			// The requests and the wait throw n8n's errors; anything else is wrapped to carry the notes.
+			const error =
+				caught instanceof NodeApiError || caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex: i });
+			withCreatedTasks(error, context.createdTaskIds, startsOver);
+			if (!continueOnFail) throw error;
+			returnData.push(errorItem(error, i));
 		}
 	}
 	return [returnData];
+}
+
+type FailedItem = Error & { description?: string | null; context?: IDataObject };
+
+/** Continue On Fail's item for a failed input item: the error, as data a workflow can route on. */
+function errorItem({ message, description, context }: FailedItem, i: number): INodeExecutionData {
+	const createdTaskIds = context?.createdTaskIds;
+	return {
+		json: {
+			error: message,
+			...(description ? { description } : {}),
+			...(createdTaskIds ? { createdTaskIds } : {}),
+		},
+		pairedItem: { item: i },
+	};
 }

@@ -142,15 +142,27 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 	};
 }
 
-export async function execute(
+/** Reads and checks item `i`'s parameters; what it returns submits the item. */
+export function prepare(
 	this: IExecuteFunctions,
 	i: number,
 	context: OperationContext,
+): () => Promise<INodeExecutionData[]> {
+	const submission = readSubmission.call(this, i, context);
+	return async () => await execute.call(this, i, submission, context);
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ batches, type, scope, wait, request }: ReturnType<typeof readSubmission>,
+	context: OperationContext,
 ): Promise<INodeExecutionData[]> {
-	const { batches, type, scope, wait, request } = readSubmission.call(this, i, context);
 	const action = context.resource.submitAction;
 	const submitted: IDataObject[] = [];
-	for (const urls of batches) {
+	for (const [n, urls] of batches.entries()) {
+		// Earlier batches did create tasks: the router's error names them, this says where it stopped.
+		const where = n > 0 ? ` (batch ${n + 1} of ${batches.length})` : '';
 		let taskId: unknown;
 		try {
 			const response = await ucdnRequest.call(
@@ -162,24 +174,19 @@ export async function execute(
 			);
 			taskId = response.TaskId;
 		} catch (error) {
-			if (submitted.length > 0 && error instanceof NodeApiError) {
-				// Earlier batches did create tasks: say which, so nobody submits them again blindly.
-				const created = submitted.map((call) => String(call.TaskId)).join(', ');
-				error.message = `${error.message} (batch ${submitted.length + 1} of ${batches.length})`;
-				error.description =
-					`${error.description ?? ''} Batches 1 to ${submitted.length} were submitted and created tasks ${created}.`.trim();
-			}
+			if (error instanceof NodeApiError) error.message += where;
 			// Re-wrapping a NodeApiError hands back the same error.
 			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
 		}
 		if (typeof taskId !== 'string' || taskId === '') {
 			throw new NodeApiError(this.getNode(), { action } as JsonObject, {
-				message: `UCloud API ${action} answered RetCode 0 without a TaskId`,
+				message: `UCloud API ${action} answered RetCode 0 without a TaskId${where}`,
 				description:
 					'The URLs may have been submitted. Check with Describe Tasks before submitting them again.',
 				itemIndex: i,
 			});
 		}
+		context.createdTaskIds.push(taskId);
 		submitted.push({ TaskId: taskId, Urls: urls, ...(type ? { Type: type } : {}), Action: action });
 	}
 
