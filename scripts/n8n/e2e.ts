@@ -33,6 +33,7 @@ import {
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
 const WRONG_CREDENTIAL = { id: 'ucloud-wrong-key', name: 'UCloud API (wrong key)' };
 const WRONG_PRIVATE_KEY = 'TEST-WRONG-PRIVATE-KEY-e2e';
+const UNREACHABLE_CREDENTIAL = { id: 'ucloud-closed-port', name: 'UCloud API (closed port)' };
 const TRIGGER_EXAMPLE = 'examples/notify-when-tasks-finish.workflow.json';
 const TRIGGER_ID = 'ucdnE2eTrigger01';
 
@@ -111,12 +112,49 @@ const cases: Case[] = [
 			assert.ok(!output.includes(WRONG_PRIVATE_KEY), 'the private key is not in the output');
 		},
 	},
+	// Nothing listens at the endpoint: n8n 1.x keeps the system code only in NodeApiError.httpCode.
+	{
+		id: 'ucdnE2eRefused01',
+		workflow: withCredential(
+			ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', options: { retries: 0 } }),
+			UNREACHABLE_CREDENTIAL,
+		),
+		check: ({ run, output }) => {
+			assert.equal(run, undefined, 'the execution failed');
+			assert.match(output, /ECONNREFUSED\. Check the credential's API Endpoint/);
+		},
+	},
+	{
+		id: 'ucdnE2eRefused02',
+		workflow: withCredential(
+			ucdnWorkflow({
+				resource: 'refresh',
+				operation: 'submit',
+				urls: 'https://cdn.example.com/e2e.js',
+				options: { retries: 1 },
+			}),
+			UNREACHABLE_CREDENTIAL,
+		),
+		check: ({ run, output }) => {
+			assert.equal(run, undefined, 'the execution failed');
+			assert.match(output, /ECONNREFUSED\. Check the credential's API Endpoint/);
+			assert.match(output, /Failed 2 times in a row/, 'a refused submit is retried');
+			assert.doesNotMatch(output, /may have been created/);
+		},
+	},
 ];
 
 /** The run data printed by `n8n execute --rawOutput` (after any log lines), if it succeeded. */
 function parseRun(stdout: string): IRun | undefined {
 	const start = stdout.search(/^\{$/m);
 	return start === -1 ? undefined : (JSON.parse(stdout.slice(start)) as IRun);
+}
+
+/** A loopback URL nobody listens on: a simulator's, once it has stopped. */
+async function closedUrl(): Promise<string> {
+	const closed = await startSimulator({ seed: false });
+	await closed.close();
+	return closed.url;
 }
 
 async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Promise<void> {
@@ -128,6 +166,10 @@ async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Prom
 		simulatorCredential(WRONG_CREDENTIAL, simulator.url, {
 			publicKey: TEST_PUBLIC_KEY,
 			privateKey: WRONG_PRIVATE_KEY,
+		}),
+		simulatorCredential(UNREACHABLE_CREDENTIAL, await closedUrl(), {
+			publicKey: TEST_PUBLIC_KEY,
+			privateKey: TEST_PRIVATE_KEY,
 		}),
 	];
 	await importIntoN8n(instance, credentials, [

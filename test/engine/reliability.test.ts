@@ -111,9 +111,7 @@ describe('reads retry transient faults', () => {
 		expect(error?.message).toMatch(
 			/^Could not get an answer from the UCloud API at .* for DescribeNewUcdnRefreshCacheTask$/,
 		);
-		expect(error?.description).toMatch(
-			/^No answer within 1 s \(ECONNABORTED\)\. Raise the Request Timeout option/,
-		);
+		expect(error?.description).toMatch(/^No answer within 1 s\. Raise the Request Timeout option/);
 	});
 });
 
@@ -171,7 +169,15 @@ describe('reads do not retry what will not change', () => {
 describe('submits are retried only when no task can have been created', () => {
 	test.each<[string, Parameters<UcdnSimulator['failNext']>[0]]>([
 		['HTTP 429', { kind: 'http', status: 429, headers: RETRY_NOW }],
-		['HTTP 503', { kind: 'http', status: 503, headers: RETRY_NOW }],
+		[
+			'HTTP 503 with a UCloud answer RetCode 2001',
+			{
+				kind: 'http',
+				status: 503,
+				body: JSON.stringify({ RetCode: 2001, Message: 'Service busy' }),
+				headers: RETRY_NOW,
+			},
+		],
 		['RetCode 2001', { kind: 'retCode', retCode: 2001 }],
 	])('%s is retried: exactly one task is created', async (_case, fault) => {
 		await simulator();
@@ -194,6 +200,12 @@ describe('submits are retried only when no task can have been created', () => {
 	test.each<[string, Parameters<UcdnSimulator['failNext']>[0], INodeParameters, RegExp]>([
 		['HTTP 500', { kind: 'http', status: 500, headers: RETRY_NOW }, {}, /HTTP 500/],
 		['HTTP 502', { kind: 'http', status: 502, headers: RETRY_NOW }, {}, /HTTP 502/],
+		[
+			'HTTP 503 from a gateway (the API may have got the request)',
+			{ kind: 'http', status: 503, body: 'Service Unavailable', headers: RETRY_NOW },
+			{},
+			/HTTP 503/,
+		],
 		['a reset connection', { kind: 'reset' }, {}, /Could not get an answer/],
 		[
 			'an answer after the Request Timeout',
@@ -342,5 +354,63 @@ describe('malformed answers end in correct items or a NodeApiError that says wha
 		});
 		expect(error).toBeUndefined();
 		expect(json('UCDN')[0]).toMatchObject({ Status: 'success', UrlLists: 'n/a' });
+	});
+});
+
+describe('deadlines are wall-clock, whatever the server does', () => {
+	const elapsed = async <T>(work: () => Promise<T>) => {
+		const started = Date.now();
+		const result = await work();
+		return { result, seconds: (Date.now() - started) / 1000 };
+	};
+	const noAnswerWithin = (seconds: number) =>
+		new RegExp(`^No answer within ${seconds} s\\. Raise the Request Timeout option`);
+
+	test('Request Timeout bounds a read whose body trickles in', async () => {
+		await simulator();
+		sim.failNext({ kind: 'trickle' }, { action: DESCRIBE });
+		const { result, seconds } = await elapsed(() => describe5({ requestTimeout: 2, retries: 0 }));
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.description).toMatch(noAnswerWithin(2));
+		expect(seconds).toBeLessThan(15);
+	});
+
+	test('a body that never comes is a timeout, retried for reads', async () => {
+		await simulator();
+		sim.failNext({ kind: 'stall' }, { action: DESCRIBE });
+		const retried = await describe5({ requestTimeout: 1 });
+		expect(retried.error).toBeUndefined();
+		expect(retried.json('UCDN')).toHaveLength(5);
+
+		sim.failNext({ kind: 'stall' }, { action: DESCRIBE });
+		const { error } = await describe5({ requestTimeout: 1, retries: 0 });
+		expect(error?.description).toMatch(noAnswerWithin(1));
+		expect(error?.description).not.toMatch(/ERR_BAD_RESPONSE/);
+	});
+
+	test('a submit whose body never comes is reported as a timeout, not retried', async () => {
+		await simulator();
+		sim.failNext({ kind: 'stall' }, { action: REFRESH, times: 5 });
+		const { error } = await submit({ requestTimeout: 1 });
+		expect(sim.requestsFor(REFRESH)).toHaveLength(1);
+		expect(error?.description).toMatch(noAnswerWithin(1));
+		expect(error?.description).toMatch(/The task may have been created anyway/);
+	});
+
+	test('Wait for Completion Timeout bounds the whole wait when every check trickles', async () => {
+		await simulator();
+		sim.failNext({ kind: 'trickle' }, { action: DESCRIBE, times: 100 });
+		const { result, seconds } = await elapsed(() =>
+			run({
+				operation: 'submit',
+				urls: 'https://cdn.example.com/a.js',
+				waitForCompletion: true,
+				pollInterval: 2,
+				timeout: 5,
+			}),
+		);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(/^Timed out after [5-9] s waiting for 1 task\(s\)/);
+		expect(seconds).toBeLessThan(20);
 	});
 });

@@ -1,7 +1,9 @@
 /**
  * A loopback simulator of the UCDN API, written from the API documents (not from the node's
  * code): it verifies signatures the way the server does, implements both Describe actions
- * with their documented defaults, keeps a log of every request and can be told to misbehave.
+ * with their documented defaults, keeps a log of every request and can be told to misbehave
+ * (see Fault: HTTP errors, RetCodes, garbage, delays, resets, rewritten answers, echoed
+ * secrets, and bodies that trickle in or never come).
  */
 import SHA1 from 'crypto-js/sha1';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +45,10 @@ export type Fault =
 	| { kind: 'garbage'; body?: string; contentType?: string }
 	| { kind: 'delay'; ms: number }
 	| { kind: 'reset' }
+	/** Answers normally (a submit creates its task), but sends the body one byte per `intervalMs` (default 1000). */
+	| { kind: 'trickle'; intervalMs?: number }
+	/** Answers normally (a submit creates its task), but sends only the headers, then nothing. */
+	| { kind: 'stall' }
 	/** Answers normally, then rewrites the JSON answer (a lying TotalCount, numbers as text, …). */
 	| {
 			kind: 'transform';
@@ -127,6 +133,18 @@ function canonical(name: string, value: unknown): string | undefined {
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	if (typeof value === 'number') return String(value);
 	throw new ParamError(`Params [${name}] must be flat: send lists as ${name}.0, ${name}.1, …`);
+}
+
+/** Sends the headers now and the body one byte per interval, until done or the client goes away. */
+function trickle(res: ServerResponse, body: string, intervalMs: number): void {
+	res.flushHeaders();
+	const bytes = Buffer.from(body);
+	let sent = 0;
+	const timer = setInterval(() => {
+		if (sent < bytes.length) res.write(bytes.subarray(sent, ++sent));
+		else res.end();
+	}, intervalMs);
+	res.once('close', () => clearInterval(timer));
 }
 
 export class UcdnSimulator {
@@ -275,8 +293,11 @@ export class UcdnSimulator {
 		};
 		this.requests.push(record);
 
+		let slow: Fault | undefined;
 		const reply = (status: number, body: string, type = 'application/json', headers = {}) => {
 			res.writeHead(status, { 'Content-Type': type, ...headers });
+			if (slow?.kind === 'trickle') return trickle(res, body, slow.intervalMs ?? 1000);
+			if (slow?.kind === 'stall') return void res.flushHeaders();
 			res.end(body);
 		};
 		let transform: ((answer: Record<string, unknown>) => unknown) | undefined;
@@ -324,6 +345,8 @@ export class UcdnSimulator {
 			return answer(action, fault.retCode, { Message: fault.message ?? 'Simulated failure' });
 		} else if (fault?.kind === 'transform') {
 			transform = (body) => fault.transform(body, record);
+		} else if (fault?.kind === 'trickle' || fault?.kind === 'stall') {
+			slow = fault;
 		}
 
 		const privateKey = this.accounts[signed.PublicKey ?? ''];

@@ -5,11 +5,17 @@
  */
 export type Failure =
 	| { kind: 'refused' }
+	/** Refused by n8n (its SSRF protection) before anything was sent. */
+	| { kind: 'blocked'; reason: string }
 	| { kind: 'network'; code: string }
 	| { kind: 'timeout' }
-	| { kind: 'http'; status: number }
+	/** `retCode`: the body was a UCloud answer with this RetCode (a gateway's page has none). */
+	| { kind: 'http'; status: number; retCode?: number }
 	| { kind: 'malformed' }
 	| { kind: 'retCode'; retCode: number };
+
+/** An error status any hop (a proxy, a gateway) may send after passing the request on. */
+const isServerError = (status: number) => status >= 500;
 
 /** Network errors that will not go away by themselves: the host does not exist. */
 const PERMANENT_NETWORK_CODES = new Set([
@@ -23,12 +29,15 @@ export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
 	switch (failure.kind) {
 		case 'refused':
 			return true;
+		case 'blocked':
+			return false;
 		case 'retCode':
 			return failure.retCode >= 2000;
 		case 'http':
-			return createsTasks
-				? failure.status === 429 || failure.status === 503
-				: failure.status === 429 || failure.status >= 500;
+			// A submit only when the API itself says it did nothing: a 503 from a proxy in front
+			// of it may come after the request was passed on.
+			if (failure.status === 429 || (failure.retCode ?? 0) >= 2000) return true;
+			return !createsTasks && isServerError(failure.status);
 		case 'network':
 			return !createsTasks && !PERMANENT_NETWORK_CODES.has(failure.code);
 		case 'timeout':
@@ -42,11 +51,14 @@ export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
 export function mayHaveCreatedTask(failure: Failure): boolean {
 	switch (failure.kind) {
 		case 'refused':
-			return false;
+		case 'blocked':
 		case 'retCode':
 			return false;
 		case 'http':
-			return failure.status >= 500 && failure.status !== 503;
+			// A UCloud answer with a RetCode ≠ 0 means the action failed; 429 means it was not run.
+			return (
+				failure.retCode === undefined && failure.status !== 429 && isServerError(failure.status)
+			);
 		case 'network':
 			return !PERMANENT_NETWORK_CODES.has(failure.code);
 		case 'timeout':

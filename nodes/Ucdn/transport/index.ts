@@ -17,6 +17,7 @@ import {
 	parseRetryAfter,
 } from '../helpers/retry';
 import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
+import { classifyNetworkError } from './networkError';
 import { preview } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
@@ -65,115 +66,182 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 	};
 }
 
-/** The system's error code of a failed request, if it has one (n8n wraps the HTTP client's error). */
-function errorCode(error: unknown): string | undefined {
-	const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
-	if (typeof cause?.code === 'string') return cause.code;
-	return typeof code === 'string' ? code : undefined;
-}
-
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-
 type Outcome =
 	| { answer: UcdnResponse }
 	| { failure: Failure; error: NodeApiError; retryAfterMs?: number };
 
-/** One attempt: a signed POST; every way it can fail is classified and worded for the user. */
-async function attempt(
-	this: UcdnContext,
-	target: ApiTarget,
-	action: string,
-	body: Record<string, ParamValue>,
-	settings: RequestSettings,
-): Promise<Outcome> {
-	const node = this.getNode();
-	const { itemIndex } = settings;
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: 'POST',
-			baseURL: target.endpoint,
-			url: '/',
-			body: body as IDataObject,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: settings.timeoutMs,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const code = errorCode(error) ?? 'unknown network error';
-		const failure: Failure =
-			code === 'ECONNREFUSED'
-				? { kind: 'refused' }
-				: TIMEOUT_CODES.has(code)
-					? { kind: 'timeout' }
-					: { kind: 'network', code };
-		const what =
-			failure.kind === 'timeout'
-				? `No answer within ${settings.timeoutMs / 1000} s (${code}). Raise the Request Timeout option if the API is slow.`
-				: `${code}. Check the credential's API Endpoint and that n8n can reach it.`;
-		return {
-			failure,
-			error: new NodeApiError(
-				node,
-				{ action, endpoint: target.endpoint, reason: code } as JsonObject,
-				{
-					message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
-					description: what,
-					itemIndex,
-				},
-			),
-		};
-	}
+type Failed = Exclude<Outcome, { answer: UcdnResponse }>;
 
+/** What an attempt is about, for its error messages. */
+interface Attempt {
+	action: string;
+	target: ApiTarget;
+	settings: RequestSettings;
+}
+
+/**
+ * n8n (1.x and 2.x alike) replaces a request's `abortSignal` with the execution's cancel
+ * signal, which it reads from the context its helper is called on. Called on this view of the
+ * context, the helper gets `signal` instead: it fires on cancellation and at the deadline.
+ */
+function withCancelSignal(context: UcdnContext, signal: AbortSignal): UcdnContext {
+	return new Proxy(context, {
+		has: (target, key) => key === 'getExecutionCancelSignal' || Reflect.has(target, key),
+		get(target, key) {
+			if (key === 'getExecutionCancelSignal') return () => signal;
+			const value: unknown = Reflect.get(target, key);
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(target)
+				: value;
+		},
+	});
+}
+
+/** A request that got no HTTP answer: what failed, worded for the user. */
+function networkFailure(
+	this: UcdnContext,
+	caught: unknown,
+	timedOut: boolean,
+	{ action, target, settings }: Attempt,
+): Failed {
+	const failure = classifyNetworkError(caught, timedOut);
+	const code =
+		failure.kind === 'network'
+			? failure.code
+			: failure.kind === 'refused'
+				? 'ECONNREFUSED'
+				: failure.kind;
+	let what = `${code}. Check the credential's API Endpoint and that n8n can reach it.`;
+	if (failure.kind === 'timeout') {
+		what = `No answer within ${settings.timeoutMs / 1000} s. Raise the Request Timeout option if the API is slow.`;
+	} else if (failure.kind === 'blocked') {
+		what = `Blocked by n8n's SSRF protection before it was sent: ${failure.reason}. Ask the n8n administrator to allow the API Endpoint's host.`;
+	}
+	return {
+		failure,
+		error: new NodeApiError(
+			this.getNode(),
+			{ action, endpoint: target.endpoint, reason: code } as JsonObject,
+			{
+				message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
+				description: what,
+				itemIndex: settings.itemIndex,
+			},
+		),
+	};
+}
+
+/** The body as JSON when it is JSON (n8n hands over text when the content type is not JSON). */
+function readBody(body: unknown): unknown {
+	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
+	try {
+		return JSON.parse(String(body)) as unknown;
+	} catch {
+		return body; // Not JSON: quoted as text in the error.
+	}
+}
+
+/** The RetCode of a UCloud answer (also sent as text), or undefined if the body is not one. */
+function readRetCode(answer: unknown): number | undefined {
+	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return undefined;
+	const { RetCode: raw } = answer as IDataObject;
+	const retCode = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+	return typeof retCode === 'number' && Number.isInteger(retCode) ? retCode : undefined;
+}
+
+/** An answer with an HTTP status other than 2xx. */
+function statusFailure(
+	this: UcdnContext,
+	response: IN8nHttpFullResponse,
+	answer: unknown,
+	{ action, target, settings }: Attempt,
+): Failed {
 	const { statusCode, headers } = response;
-	let answer: unknown = response.body;
-	if (typeof answer === 'string' || Buffer.isBuffer(answer)) {
-		try {
-			answer = JSON.parse(String(answer));
-		} catch {
-			// Not JSON: reported below with the status and the start of the body.
-		}
-	}
-	if (statusCode < 200 || statusCode > 299) {
-		return {
-			failure: { kind: 'http', status: statusCode },
-			retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
-			error: new NodeApiError(node, { action, statusCode } as JsonObject, {
-				message: `UCloud API ${action} failed with HTTP ${statusCode}`,
-				description: `Response: ${preview(answer, target.secrets)}`,
-				itemIndex,
-			}),
-		};
-	}
-	const data = answer as IDataObject | null;
-	const retCode =
-		data !== null && typeof data === 'object' && !Array.isArray(data)
-			? typeof data.RetCode === 'string' && /^-?\d+$/.test(data.RetCode.trim())
-				? Number(data.RetCode)
-				: data.RetCode
-			: undefined;
-	if (typeof retCode !== 'number' || !Number.isInteger(retCode)) {
+	return {
+		failure: { kind: 'http', status: statusCode, retCode: readRetCode(answer) },
+		retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
+		error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
+			message: `UCloud API ${action} failed with HTTP ${statusCode}`,
+			description: `Response: ${preview(answer, target.secrets)}`,
+			itemIndex: settings.itemIndex,
+		}),
+	};
+}
+
+/** A 2xx answer: a UCloud answer with RetCode 0, or what is wrong with it. */
+function judgeAnswer(
+	this: UcdnContext,
+	statusCode: number,
+	answer: unknown,
+	{ action, target, settings }: Attempt,
+): Outcome {
+	const { itemIndex } = settings;
+	const retCode = readRetCode(answer);
+	if (retCode === undefined) {
 		return {
 			failure: { kind: 'malformed' },
-			error: new NodeApiError(node, { action, statusCode } as JsonObject, {
+			error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
 				message: `UCloud API ${action} returned a response that is not a UCloud answer`,
 				description: `HTTP ${statusCode}, body: ${preview(answer, target.secrets)}. Check the credential's API Endpoint.`,
 				itemIndex,
 			}),
 		};
 	}
+	const data = answer as IDataObject;
 	if (retCode !== 0) {
 		return {
 			failure: { kind: 'retCode', retCode },
-			error: new NodeApiError(node, { action, RetCode: retCode } as JsonObject, {
-				message: retCodeMessage(action, retCode, data?.Message, target.secrets),
+			error: new NodeApiError(this.getNode(), { action, RetCode: retCode } as JsonObject, {
+				message: retCodeMessage(action, retCode, data.Message, target.secrets),
 				description: retCodeHint(retCode),
 				itemIndex,
 			}),
 		};
 	}
 	return { answer: { ...data, RetCode: 0 } as UcdnResponse };
+}
+
+/**
+ * One attempt: a signed POST, bounded end to end (headers and body) by `settings.timeoutMs`,
+ * whatever the server does; every way it can fail is classified and worded for the user.
+ */
+async function attempt(
+	this: UcdnContext,
+	target: ApiTarget,
+	action: string,
+	body: Record<string, ParamValue>,
+	settings: RequestSettings,
+	cancel: AbortSignal | undefined,
+): Promise<Outcome> {
+	const about: Attempt = { action, target, settings };
+	const deadline = AbortSignal.timeout(settings.timeoutMs);
+	const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			withCancelSignal(this, signal),
+			CREDENTIAL_TYPE,
+			{
+				method: 'POST',
+				baseURL: target.endpoint,
+				url: '/',
+				body: body as IDataObject,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				// `timeout` bounds only the wait for the headers; `signal` (see withCancelSignal) all of it.
+				timeout: settings.timeoutMs,
+				abortSignal: signal,
+			},
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		return networkFailure.call(this, error, deadline.aborted, about);
+	}
+	const answer = readBody(response.body);
+	const { statusCode } = response;
+	if (statusCode < 200 || statusCode > 299)
+		return statusFailure.call(this, response, answer, about);
+	return judgeAnswer.call(this, statusCode, answer, about);
 }
 
 /**
@@ -202,7 +270,14 @@ export async function ucdnRequest(
 			deadline === undefined
 				? settings.timeoutMs
 				: Math.max(1000, Math.min(settings.timeoutMs, deadline - Date.now()));
-		const outcome = await attempt.call(this, target, action, body, { ...settings, timeoutMs });
+		const outcome = await attempt.call(
+			this,
+			target,
+			action,
+			body,
+			{ ...settings, timeoutMs },
+			signal,
+		);
 		if ('answer' in outcome) return outcome.answer;
 		const { failure, error, retryAfterMs } = outcome;
 		const waitMs = retryAfterMs ?? backoffMs(attempts - 1, Math.random());
