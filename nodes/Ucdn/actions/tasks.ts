@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { OutputMode } from '../helpers/output';
 import { urlsOfTask } from '../helpers/output';
 import type { DescribeResult, Page, PagingOptions } from '../helpers/pagination';
-import { PagingError, describePages, readPage } from '../helpers/pagination';
+import { describePages, readPage } from '../helpers/pagination';
 import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
 import { ucdnRequest } from '../transport';
 import { preview } from '../transport/redact';
@@ -42,26 +42,25 @@ export async function describeTaskPages(
 	settings: RequestSettings,
 	paging: PagingOptions,
 ): Promise<DescribeResult> {
-	try {
-		return await describePages(
-			async ({ offset, limit }) =>
-				await fetchTaskPage.call(
-					this,
-					target,
-					action,
-					{ ...params, Offset: offset, Limit: limit },
-					settings,
-				),
-			paging,
-		);
-	} catch (error) {
-		if (!(error instanceof PagingError)) throw error;
+	const result = await describePages(
+		async ({ offset, limit }) =>
+			await fetchTaskPage.call(
+				this,
+				target,
+				action,
+				{ ...params, Offset: offset, Limit: limit },
+				settings,
+			),
+		paging,
+	);
+	if (result.problem) {
 		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
-			message: `UCloud API ${action}: ${error.message}`,
-			description: error.description,
+			message: `UCloud API ${action}: ${result.problem.message}`,
+			description: result.problem.description,
 			itemIndex: settings.itemIndex,
 		});
 	}
+	return result;
 }
 
 /** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */

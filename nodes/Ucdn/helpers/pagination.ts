@@ -21,10 +21,18 @@ export interface PagingOptions {
 	max: number;
 }
 
+/** Why a walk could not give every task once: the caller names the action and fails. */
+export interface PagingProblem {
+	message: string;
+	description: string;
+}
+
 export interface DescribeResult {
 	tasks: IDataObject[];
 	/** Every response, in order: the Raw Response output emits them. */
 	responses: IDataObject[];
+	/** Set when the list cannot be walked soundly: `tasks` are then incomplete. */
+	problem?: PagingProblem;
 }
 
 /**
@@ -47,17 +55,6 @@ export function readPage(response: IDataObject): Page | { problem: string } {
 /** Beyond this many calls a walk fails, whatever the server says: it cannot loop forever. */
 export const MAX_PAGES = 10_000;
 
-/** A list the API pages in a way that cannot give every task once; the caller names the action. */
-export class PagingError extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-	) {
-		super(message);
-		this.name = 'PagingError';
-	}
-}
-
 /** What identifies each task of a page: its TaskId, or all of it when it has none. */
 const keysOf = (tasks: IDataObject[]) =>
 	tasks.map((task) => (typeof task.TaskId === 'string' ? task.TaskId : JSON.stringify(task)));
@@ -79,7 +76,7 @@ function callBudget(wanted: number, serverPageSize: number): number {
  * the new TotalCount. When TotalCount shrinks (tasks left the list, e.g. by changing status) the
  * walk steps back as far, so no task slips past. A server that caps the page size (short pages
  * before TotalCount) is followed; a TotalCount below what the pages bring is followed until a
- * short page. Whatever cannot give every task once throws a PagingError, never a shorter list:
+ * short page. Whatever cannot give every task once ends the walk with a `problem` (callers fail):
  * a page identical to the previous one at another offset (the API ignores Offset), an empty
  * page before TotalCount, or more calls than TotalCount justifies (see callBudget).
  */
@@ -90,6 +87,11 @@ export async function describePages(
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
 	const seen = new Set<string>();
+	const failed = (message: string, description: string) => ({
+		tasks,
+		responses,
+		problem: { message, description },
+	});
 	let offset = start;
 	let previous: { offset: number; content: string; total?: number } | undefined;
 	let largestTotal: number | undefined;
@@ -100,7 +102,7 @@ export async function describePages(
 				? MAX_PAGES
 				: callBudget(Math.min(largestTotal - start, max), serverPageSize);
 		if (calls >= budget) {
-			throw new PagingError(
+			return failed(
 				`Paging did not reach the end of the list after ${calls} calls`,
 				`TotalCount is ${previous?.total ?? 'absent'} and pages hold up to ${serverPageSize} tasks, yet the list went on at Offset ${offset}. The API's paging cannot be trusted for this query: narrow the time range or filter by Status.`,
 			);
@@ -122,7 +124,7 @@ export async function describePages(
 			content === previous.content &&
 			!shifted
 		) {
-			throw new PagingError(
+			return failed(
 				'The API ignores Offset: paging cannot go past the first page',
 				`The page at Offset ${offset} holds the same ${keys.length} tasks as Offset ${previous.offset}. Set Return All off with a Limit up to the Page Size, or raise the Page Size (up to 1000) so that one call returns every task.`,
 			);
@@ -143,7 +145,7 @@ export async function describePages(
 		serverPageSize = Math.max(serverPageSize, page.tasks.length);
 		if (page.tasks.length === 0) {
 			if (page.total !== undefined && offset < page.total) {
-				throw new PagingError(
+				return failed(
 					`The API listed ${tasks.length} tasks, then an empty page before its TotalCount of ${page.total}`,
 					`The page at Offset ${offset} is empty although TotalCount is ${page.total}: the API stops paging early or miscounts. Narrow the time range so that fewer pages are needed.`,
 				);
