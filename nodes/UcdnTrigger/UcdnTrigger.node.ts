@@ -28,7 +28,7 @@ import { choice, numberInRange, optionalText } from '../Ucdn/helpers/values';
 import { getApiTarget } from '../Ucdn/transport';
 import { testCredentials } from '../Ucdn/transport/credentials';
 
-/** Tasks per Describe call while polling (the most Describe Tasks allows): the first poll walks all of Look Back. */
+/** Large pages while polling: the first poll walks all of Look Back in few calls. */
 const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
 /** Pending tasks asked for by TaskId in one Describe call. */
 const IDS_PER_CALL = 100;
