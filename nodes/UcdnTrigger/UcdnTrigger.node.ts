@@ -7,20 +7,31 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { fetchTaskPage } from '../Ucdn/actions/tasks';
+import { describeTaskPages } from '../Ucdn/actions/tasks';
 import { readRequestSettings, readScope, withCommonOptions } from '../Ucdn/actions/request';
 import type { ResourceKey } from '../Ucdn/actions/resources';
 import { RESOURCES } from '../Ucdn/actions/resources';
-import type { Candidate, Seen, TriggerEvent } from '../Ucdn/helpers/events';
-import { isEvent, latest, selectNew, statusFilter } from '../Ucdn/helpers/events';
+import type { Candidate, TriggerEvent } from '../Ucdn/helpers/events';
+import {
+	finishedAt,
+	isEvent,
+	latest,
+	pendingBefore,
+	readMemory,
+	selectNew,
+	statusFilter,
+	windowStart,
+} from '../Ucdn/helpers/events';
 import { urlsOfTask } from '../Ucdn/helpers/output';
-import { describePages } from '../Ucdn/helpers/pagination';
+import { pinWindow } from '../Ucdn/helpers/time';
 import { choice, numberInRange, optionalText } from '../Ucdn/helpers/values';
 import { getApiTarget } from '../Ucdn/transport';
 import { testCredentials } from '../Ucdn/transport/credentials';
 
-/** Tasks per Describe call while polling; the trigger walks every page of its window. */
-const PAGE_SIZE = 100;
+/** Large pages while polling: the first poll walks all of Look Back in few calls. */
+const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
+/** Pending tasks asked for by TaskId in one Describe call. */
+const IDS_PER_CALL = 100;
 const MAX_LOOK_BACK_HOURS = 720;
 
 export class UcdnTrigger implements INodeType {
@@ -147,27 +158,20 @@ export class UcdnTrigger implements INodeType {
 		}
 		const { resources, event, lookBackSeconds, urlFilter, output, scope, request } = settings;
 		const target = await getApiTarget.call(this);
-		const now = Math.floor(Date.now() / 1000);
-		const window = { BeginTime: now - lookBackSeconds, EndTime: now, Status: statusFilter(event) };
-
-		// One Describe per resource per poll (more only for more pages), never one per task.
-		const candidates: Candidate[] = [];
-		for (const resource of resources) {
-			const action = RESOURCES[resource].describeAction;
-			const { tasks } = await describePages(
-				async ({ offset, limit }) =>
-					await fetchTaskPage.call(
-						this,
-						target,
-						action,
-						{ ...scope, ...window, Offset: offset, Limit: limit },
-						request,
-					),
-				{ offset: 0, pageSize: PAGE_SIZE, max: Infinity },
-			);
-			for (const task of tasks)
-				if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
-		}
+		// Each poll reads a fixed window, up to the last whole second, as Describe Tasks' walks do.
+		const { EndTime: until } = pinWindow({}, Date.now());
+		const since = until - lookBackSeconds;
+		const describe = async (resource: ResourceKey, params: IDataObject) =>
+			(
+				await describeTaskPages.call(
+					this,
+					target,
+					RESOURCES[resource].describeAction,
+					{ ...scope, EndTime: until, ...params },
+					request,
+					PAGING,
+				)
+			).tasks;
 
 		const toItems = (list: Candidate[]): INodeExecutionData[] =>
 			list.flatMap(({ resource, task }) =>
@@ -178,18 +182,61 @@ export class UcdnTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the latest matching task, so its fields can be mapped; nothing is remembered.
+			const candidates: Candidate[] = [];
+			for (const resource of resources) {
+				const tasks = await describe(resource, { BeginTime: since, Status: statusFilter(event) });
+				for (const task of tasks)
+					if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
+			}
 			const last = latest(candidates);
 			return last ? [toItems([last])] : null;
 		}
+
+		// All statuses are read: the pending tasks are remembered, so that a task is new when it
+		// was pending last time or was created since (see selectNew and the README).
 		const staticData = this.getWorkflowStaticData('node');
-		const { fresh, seen } = selectNew(
-			staticData.seen as Seen | undefined,
-			candidates,
-			window.BeginTime,
-		);
-		staticData.seen = seen;
+		const memories = { ...(staticData.memory as IDataObject | undefined) };
+		const legacy = legacyKeys(staticData.seen);
+		const fresh: Candidate[] = [];
+		for (const resource of resources) {
+			const memory = readMemory(memories[resource]);
+			const begin = windowStart(memory, until, since);
+			const listed = await describe(resource, { BeginTime: begin });
+			const older = pendingBefore(memory, begin, since);
+			for (let n = 0; n < older.length; n += IDS_PER_CALL) {
+				const TaskId = older.slice(n, n + IDS_PER_CALL);
+				listed.push(...(await describe(resource, { BeginTime: since, TaskId })));
+			}
+			const selection = selectNew(memory, listed, {
+				now: until,
+				since,
+				legacy: memory || !legacy ? undefined : (legacy.get(resource) ?? new Set()),
+			});
+			memories[resource] = selection.memory as unknown as IDataObject;
+			for (const task of selection.fresh)
+				if (isEvent(task, event, urlFilter)) fresh.push({ resource, task });
+		}
+		staticData.memory = memories;
+		delete staticData.seen;
+		fresh.sort((a, b) => finishedAt(a.task) - finishedAt(b.task));
 		return fresh.length > 0 ? [toItems(fresh)] : null;
 	}
+}
+
+/**
+ * What versions before the memory remembered: `resource:TaskId:Status` keys of the tasks they
+ * had emitted (or seen final on their first poll), as `TaskId:Status` per resource.
+ */
+function legacyKeys(seen: unknown): Map<string, Set<string>> | undefined {
+	if (typeof seen !== 'object' || seen === null) return undefined;
+	const keys = new Map<string, Set<string>>();
+	for (const key of Object.keys(seen)) {
+		const at = key.indexOf(':');
+		const resource = key.slice(0, at);
+		if (!keys.has(resource)) keys.set(resource, new Set());
+		keys.get(resource)?.add(key.slice(at + 1));
+	}
+	return keys;
 }
 
 /** Reads and checks the trigger's parameters. */

@@ -234,10 +234,16 @@ describe('Task IDs', () => {
 });
 
 describe('time range', () => {
-	test('Default sends no BeginTime or EndTime (the API’s last 24 hours)', async () => {
+	test('Default sends the 24 hours up to the last whole second, the same window on every page', async () => {
+		const before = Math.floor(Date.now() / 1000);
 		const { params, json } = await describeTasks({ timeRange: 'default', returnAll: true });
-		expect(params[0].BeginTime).toBeUndefined();
-		expect(params[0].EndTime).toBeUndefined();
+		const after = Math.floor(Date.now() / 1000);
+		expect(params).toHaveLength(3);
+		const end = Number(params[0].EndTime);
+		expect(end).toBeGreaterThanOrEqual(before - 1);
+		expect(end).toBeLessThan(after);
+		for (const sent of params)
+			expect(sent).toMatchObject({ BeginTime: String(end - 86400), EndTime: String(end) });
 		expect(json('UCDN').some((task) => String(task.TaskId).startsWith('old'))).toBe(false);
 	});
 
@@ -250,15 +256,16 @@ describe('time range', () => {
 		});
 		const after = Math.floor(Date.now() / 1000);
 		const end = Number(params[0].EndTime);
-		expect(end).toBeGreaterThanOrEqual(before);
-		expect(end).toBeLessThanOrEqual(after);
-		expect(Number(params[0].BeginTime)).toBe(end - 3600);
+		// From N hours before now to the last whole second before now.
+		expect(end).toBeGreaterThanOrEqual(before - 1);
+		expect(end).toBeLessThan(after);
+		expect(Number(params[0].BeginTime)).toBe(end + 1 - 3600);
 		const inRange = sim.tasks.filter(
 			(task) =>
 				task.kind === 'refresh' &&
 				!task.isDcdn &&
 				task.projectId === 'org-default' &&
-				task.info.CreateTime >= end - 3600 &&
+				task.info.CreateTime >= end + 1 - 3600 &&
 				task.info.CreateTime <= end,
 		);
 		expect(inRange.length).toBeGreaterThan(50);
@@ -273,7 +280,7 @@ describe('time range', () => {
 			days: 4,
 			returnAll: true,
 		});
-		expect(Number(params[0].EndTime) - Number(params[0].BeginTime)).toBe(4 * 86400);
+		expect(Number(params[0].EndTime) + 1 - Number(params[0].BeginTime)).toBe(4 * 86400);
 		expect(json('UCDN').filter((task) => String(task.TaskId).startsWith('old'))).toHaveLength(5);
 	});
 
@@ -299,7 +306,9 @@ describe('time range', () => {
 			endTime: '',
 		});
 		expect(iso.params[0].BeginTime).toBe('1548051060');
-		expect(iso.params[0].EndTime).toBeUndefined();
+		// An empty End Time is now, pinned for the walk: the last whole second.
+		expect(Number(iso.params[0].EndTime)).toBeLessThan(Date.now() / 1000);
+		expect(Number(iso.params[0].EndTime)).toBeGreaterThan(Date.now() / 1000 - 60);
 	});
 });
 
@@ -543,5 +552,54 @@ describe('errors', () => {
 		expect(items('UCDN')[0].json.description).toMatch(
 			/^UCloud refused the request\. Check the parameters/,
 		);
+	});
+});
+
+describe('paging while the list changes', () => {
+	const REFRESH = 'DescribeNewUcdnRefreshCacheTask';
+	let live: UcdnSimulator;
+	beforeEach(async () => {
+		live = await startSimulator({ seed: false });
+		live.addTasks(generateTasks({ kind: 'refresh', count: 300, newest: now - 60, prefix: 'w' }));
+	});
+	afterEach(async () => {
+		await live.close();
+	});
+
+	async function walk(parameters: INodeParameters) {
+		const result = await runWorkflow(
+			ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', ...parameters }),
+			{ credentials: simulatorCredentials(live) },
+		);
+		return { ...result, calls: live.requestsFor(REFRESH).length };
+	}
+	const ids = (from: number, count: number) =>
+		Array.from({ length: count }, (_, n) => `w_${String(from + n).padStart(6, '0')}`);
+
+	test('tasks created between page calls: Return All returns exactly the 300 that matched at the start', async () => {
+		// A page's worth of new tasks before every page call but the first: each shifts the older
+		// ones a whole page on, so an unpinned walk sees the first page again and again.
+		live.failNext({ kind: 'newTasks', count: 100 }, { action: REFRESH, times: Infinity, skip: 1 });
+		const { json, error, calls } = await walk({ returnAll: true });
+		expect(error).toBeUndefined();
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(ids(0, 300));
+		expect(live.tasks).toHaveLength(300 + 100 * (calls - 1));
+		expect(calls).toBe(3);
+	});
+
+	test('tasks created between page calls: Limit and Offset give the tasks at those places at the start', async () => {
+		live.failNext({ kind: 'newTasks', count: 50 }, { action: REFRESH, times: Infinity, skip: 1 });
+		const { json, error } = await walk({ limit: 150, options: { offset: 20, pageSize: 50 } });
+		expect(error).toBeUndefined();
+		expect(json('UCDN').map((task) => task.TaskId)).toEqual(ids(20, 150));
+	});
+
+	test('a server that ignores Offset: a clear error on the second call, not 10,000 calls of duplicates', async () => {
+		live.failNext({ kind: 'ignoreOffset' }, { action: REFRESH, times: Infinity });
+		const { error, calls } = await walk({ returnAll: true });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/ignores Offset/);
+		expect(error?.description).toMatch(/Offset 100 .* same 100 tasks as Offset 0/);
+		expect(calls).toBe(2);
 	});
 });

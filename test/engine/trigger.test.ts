@@ -56,10 +56,19 @@ function poller(parameters: INodeParameters) {
 			staticData = result.staticData;
 			return (result.items?.[0] ?? []).map((item) => item.json);
 		},
-		get seen() {
-			return Object.keys(
-				(staticData['node:UCDN Trigger'] as { seen?: object } | undefined)?.seen ?? {},
-			);
+		/** The static data as n8n saves it. */
+		get saved() {
+			return staticData;
+		},
+		set saved(data: IDataObject) {
+			staticData = data;
+		},
+		/** What the trigger remembers of a resource. */
+		memory(resource = 'refresh') {
+			const node = staticData['node:UCDN Trigger'] as { memory?: IDataObject } | undefined;
+			return node?.memory?.[resource] as
+				| { until: number; pending: object; recent: object; undated: object }
+				| undefined;
 		},
 	};
 }
@@ -95,7 +104,7 @@ test('the first poll after activation emits nothing old; a task that finishes la
 	const trigger = poller({ resource: 'refresh', event: 'finished' });
 
 	expect(await trigger.poll()).toEqual([]);
-	expect(trigger.seen).toHaveLength(3);
+	expect(Object.keys(trigger.memory()?.pending ?? {}).sort()).toEqual(['new_000000', 'new_000001']);
 
 	sim.endTask('new_000001', 'success');
 	const emitted = await trigger.poll();
@@ -124,12 +133,8 @@ test('Task Failed and Task Succeeded each emit only their own tasks; Task Finish
 		't_000000',
 		't_000002',
 	]);
-	// The single-status events ask the API for that status only.
-	expect(sim.requests.map((request) => request.params.Status ?? 'all').slice(-3)).toEqual([
-		'failure',
-		'success',
-		'all',
-	]);
+	// Every event reads all statuses: the pending tasks are what tells a newly finished one.
+	expect(sim.requests.every((request) => request.params.Status === undefined)).toBe(true);
 });
 
 test('Both resources: one Describe per resource per poll, every task with its Resource', async () => {
@@ -181,7 +186,9 @@ test('Fetch Test Event (manual) returns the latest matching task and remembers n
 	sim.endTask('m_000000', 'success');
 	const trigger = poller({ resource: 'refresh', event: 'succeeded' });
 	expect((await trigger.poll('manual')).map((task) => task.TaskId)).toEqual(['m_000000']);
-	expect(trigger.seen).toEqual([]);
+	expect(trigger.saved).toEqual({});
+	// It asks for the event's status only.
+	expect(sim.requests.map((request) => request.params.Status)).toEqual(['success']);
 });
 
 test('a task created 10 hours before it finishes is caught with the default Look Back', async () => {
@@ -189,33 +196,154 @@ test('a task created 10 hours before it finishes is caught with the default Look
 	const trigger = poller({ resource: 'refresh', event: 'finished' });
 	expect(await trigger.poll()).toEqual([]);
 	sim.endTask('long_000000', 'success');
+	const before = sim.requests.length;
 	expect((await trigger.poll()).map((task) => task.TaskId)).toEqual(['long_000000']);
+	// Older than the window of recent tasks: asked for by its TaskId, in a second call.
+	expect(sim.requests.slice(before).map((request) => request.params['TaskId.0'])).toEqual([
+		undefined,
+		'long_000000',
+	]);
+	expect(await trigger.poll()).toEqual([]);
 	// With a Look Back of 6 hours it is out of the window.
 	const short = poller({ resource: 'refresh', event: 'finished', options: { lookBack: 6 } });
 	expect(await short.poll()).toEqual([]);
-	expect(short.seen).toEqual([]);
+	expect(short.memory()?.pending).toEqual({});
 });
 
-test('static data stays bounded: after 10,000 tasks it holds only the tasks inside Look Back', async () => {
-	// 10,000 finished tasks, one every 17 s: the newest 5,082 fall inside 24 hours.
-	sim.addTasks(
-		generateTasks({
+/** The size of the static data as n8n saves it, in bytes. */
+const sizeOf = (data: IDataObject) => Buffer.byteLength(JSON.stringify(data));
+
+test('100,000 finished tasks in Look Back: each newly finished task emitted once over several polls, static data small', async () => {
+	// 100,000 finished tasks, one a second over the last 28 hours, and a few still running:
+	// some created 20 hours ago, some 2 minutes ago.
+	sim.addTasks([
+		...generateTasks({
 			kind: 'refresh',
-			count: 10_000,
+			count: 100_000,
 			newest: now() - 60,
-			spacing: 17,
-			prefix: 'many',
+			spacing: 1,
+			urlsPerTask: 1,
+			prefix: 'done',
 			status: 'success',
 		}),
+		...running('refresh', 'slow', 3, 20 * 3600),
+		...running('refresh', 'fast', 3, 120),
+	]);
+	const trigger = poller({ resource: 'refresh', event: 'finished', options: { lookBack: 30 } });
+	const emitted: string[] = [];
+	const poll = async () => {
+		const before = sim.requests.length;
+		const tasks = await trigger.poll();
+		emitted.push(...tasks.map((task) => String(task.TaskId)));
+		expect(sizeOf(trigger.saved)).toBeLessThan(100_000);
+		return { ids: tasks.map((task) => task.TaskId), calls: sim.requests.length - before };
+	};
+
+	// The first poll walks all of Look Back once, and emits nothing that had already finished.
+	expect((await poll()).ids).toEqual([]);
+
+	sim.endTask('slow_000001', 'failure');
+	sim.endTask('fast_000000', 'success');
+	const second = await poll();
+	expect(second.ids.sort()).toEqual(['fast_000000', 'slow_000001']);
+	// One call for the recent window, one for the old pending tasks by TaskId.
+	expect(second.calls).toBe(2);
+
+	expect((await poll()).ids).toEqual([]);
+
+	// Tasks created and finished between polls, and one the API lists only now although it
+	// was created 5 minutes ago (committed late).
+	sim.addTasks([
+		...generateTasks({
+			kind: 'refresh',
+			count: 2,
+			newest: now() - 1,
+			prefix: 'newer',
+			status: 'success',
+		}),
+		...generateTasks({
+			kind: 'refresh',
+			count: 1,
+			newest: now() - 300,
+			prefix: 'late',
+			status: 'failure',
+		}),
+	]);
+	sim.endTask('slow_000000', 'success');
+	sim.endTask('fast_000002', 'failure');
+	await new Promise((resolve) => setTimeout(resolve, 1100));
+	expect((await poll()).ids.sort()).toEqual([
+		'fast_000002',
+		'late_000000',
+		'newer_000000',
+		'newer_000001',
+		'slow_000000',
+	]);
+	for (let n = 0; n < 3; n++) expect((await poll()).ids).toEqual([]);
+
+	sim.endTask('slow_000002', 'success');
+	sim.endTask('fast_000001', 'success');
+	expect((await poll()).ids.sort()).toEqual(['fast_000001', 'slow_000002']);
+	expect((await poll()).ids).toEqual([]);
+
+	expect(new Set(emitted).size).toBe(emitted.length);
+	expect(emitted).toHaveLength(9);
+	// Nothing is pending any more; only tasks created in the last 10 minutes are remembered.
+	expect(trigger.memory()?.pending).toEqual({});
+	expect(sizeOf(trigger.saved)).toBeLessThan(30_000);
+}, 120_000);
+
+test('a finished task without CreateTime is emitted once', async () => {
+	sim.addTasks(running('refresh', 'x', 2));
+	// The API leaves CreateTime out of x_000001 in every answer.
+	sim.failNext(
+		{
+			kind: 'transform',
+			transform: (answer) => ({
+				...answer,
+				TaskList: (answer.TaskList as IDataObject[]).map(({ CreateTime, ...task }) =>
+					task.TaskId === 'x_000001' ? task : { ...task, CreateTime },
+				),
+			}),
+		},
+		{ times: Infinity },
 	);
 	const trigger = poller({ resource: 'refresh', event: 'finished' });
 	expect(await trigger.poll()).toEqual([]);
-	const inWindow = sim.tasks.filter((task) => task.info.CreateTime >= now() - 86_400).length;
-	expect(trigger.seen.length).toBeGreaterThan(5000);
-	expect(trigger.seen.length).toBeLessThanOrEqual(inWindow);
+	sim.endTask('x_000001', 'success');
+	const emitted = await trigger.poll();
+	expect(emitted.map((task) => [task.TaskId, task.CreateTime])).toEqual([['x_000001', undefined]]);
+	for (let n = 0; n < 3; n++) expect(await trigger.poll()).toEqual([]);
+});
+
+test('after an upgrade from the earlier static data (seen), nothing already emitted comes again', async () => {
+	sim.addTasks([
+		...generateTasks({
+			kind: 'refresh',
+			count: 3,
+			newest: now() - 3600,
+			prefix: 'done',
+			status: 'success',
+		}),
+		...running('refresh', 'run', 2),
+	]);
+	sim.endTask('run_000000', 'failure');
+	const trigger = poller({ resource: 'refresh', event: 'finished' });
+	// What the earlier version saved: every task it had emitted or seen final, but not
+	// run_000000, which finished after its last poll.
+	const seen = Object.fromEntries(
+		['done_000000', 'done_000001', 'done_000002'].map((id) => [
+			`refresh:${id}:success`,
+			now() - 3600,
+		]),
+	);
+	trigger.saved = { 'node:UCDN Trigger': { seen } };
+	expect((await trigger.poll()).map((task) => task.TaskId)).toEqual(['run_000000']);
+	expect(trigger.saved['node:UCDN Trigger']).not.toHaveProperty('seen');
 	expect(await trigger.poll()).toEqual([]);
-	expect(trigger.seen.length).toBeLessThanOrEqual(inWindow);
-}, 60_000);
+	sim.endTask('run_000001', 'success');
+	expect((await trigger.poll()).map((task) => task.TaskId)).toEqual(['run_000001']);
+});
 
 test('bad options are NodeOperationErrors naming the field, before any request', async () => {
 	const result = await pollTrigger(

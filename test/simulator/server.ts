@@ -2,8 +2,9 @@
  * A loopback simulator of the UCDN API, written from the API documents (not from the node's
  * code): it verifies signatures the way the server does, implements both Describe actions
  * with their documented defaults, keeps a log of every request and can be told to misbehave
- * (see Fault: HTTP errors, RetCodes, garbage, delays, resets, rewritten answers, echoed
- * secrets, and bodies that trickle in or never come).
+ * (see Fault): HTTP errors, RetCodes, garbage, delays, resets, rewritten answers, echoed
+ * secrets, bodies that trickle in or never come, new tasks created between Describe calls,
+ * and a Describe that ignores Offset.
  */
 import SHA1 from 'crypto-js/sha1';
 import type { AddressInfo } from 'node:net';
@@ -58,7 +59,15 @@ export type Fault =
 	 * Quotes the Signature received and the full string it signs (private key included), as a
 	 * broken gateway might in HTML, or a careless API in a RetCode 171 Message.
 	 */
-	| { kind: 'echo'; in?: 'html' | 'retCode' };
+	| { kind: 'echo'; in?: 'html' | 'retCode' }
+	/**
+	 * Someone creates `count` new tasks (newest, so at the head of the list) just before this
+	 * Describe is answered, in the kind, project and IsDcdn it asks for; then it is answered
+	 * honestly. With `skip: 1` and `times: Infinity`: new tasks between every two page calls.
+	 */
+	| { kind: 'newTasks'; count: number }
+	/** A Describe answered as if Offset were 0 (TotalCount stays right). */
+	| { kind: 'ignoreOffset' };
 
 interface QueuedFault {
 	fault: Fault;
@@ -371,7 +380,16 @@ export class UcdnSimulator {
 				return answer(action, RET.PROJECT, { Message: `Project [${projectId}] not exists` });
 			}
 			const kind = DESCRIBE[action];
-			if (kind) return answer(action, 0, this.describe(kind, projectId, signed));
+			if (kind) {
+				if (fault?.kind === 'newTasks') {
+					for (let n = 0; n < fault.count; n++) {
+						const url = `https://static.example.com/new/${this.submitted + 1}.js`;
+						this.createTask(kind, projectId, signed.IsDcdn === 'true', [url], 'file');
+					}
+				}
+				const answered = this.describe(kind, projectId, signed, fault?.kind === 'ignoreOffset');
+				return answer(action, 0, answered);
+			}
 			const submitKind = SUBMIT[action];
 			if (submitKind) return answer(action, 0, this.submit(submitKind, projectId, signed));
 			return answer(action, RET.UNKNOWN_ACTION, { Message: `Action [${action}] not found` });
@@ -404,7 +422,12 @@ export class UcdnSimulator {
 		return params;
 	}
 
-	private describe(kind: TaskKind, projectId: string, params: Record<string, string>) {
+	private describe(
+		kind: TaskKind,
+		projectId: string,
+		params: Record<string, string>,
+		ignoreOffset = false,
+	) {
 		const taskIds = Object.keys(params)
 			.filter((name) => /^TaskId\.\d+$/.test(name))
 			.sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)))
@@ -423,7 +446,7 @@ export class UcdnSimulator {
 		if (params.IsDcdn !== undefined && !['true', 'false'].includes(params.IsDcdn)) {
 			throw new ParamError(`Params [IsDcdn] not valid: ${params.IsDcdn}`);
 		}
-		const offset = natural(params, 'Offset') ?? 0;
+		const offset = ignoreOffset ? 0 : (natural(params, 'Offset') ?? 0);
 		const limit = natural(params, 'Limit');
 
 		const wanted = taskIds.length > 0 ? new Set(taskIds) : undefined;
@@ -470,6 +493,18 @@ export class UcdnSimulator {
 			if (kind === 'prefetch' && url.endsWith('/'))
 				throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
 		}
+		const taskId = this.createTask(kind, projectId, params.IsDcdn === 'true', urls, type);
+		return { TaskId: taskId };
+	}
+
+	/** A new task, created now and waiting, as a submit creates it; returns its TaskId. */
+	private createTask(
+		kind: TaskKind,
+		projectId: string,
+		isDcdn: boolean,
+		urls: string[],
+		type: string | undefined,
+	): string {
 		const created = this.now();
 		const stamp = new Date(created * 1000).toISOString().replace(/\D/g, '').slice(0, 14);
 		const taskId = `${stamp}_${(0x10000000 + ++this.submitted).toString(16)}`;
@@ -477,7 +512,7 @@ export class UcdnSimulator {
 		this.tasks.push({
 			kind,
 			projectId,
-			isDcdn: params.IsDcdn === 'true',
+			isDcdn,
 			polls,
 			pollsLeft: polls,
 			info: {
@@ -494,7 +529,7 @@ export class UcdnSimulator {
 				})),
 			},
 		});
-		return { TaskId: taskId };
+		return taskId;
 	}
 }
 

@@ -172,6 +172,26 @@ test('faults can target one action and several calls', async () => {
 	expect((await post(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask' }))).status).toBe(200);
 });
 
+test('faults: new tasks at the head of the list before a Describe, and an ignored Offset', async () => {
+	const action = 'DescribeNewUcdnRefreshCacheTask';
+	const first = await json(sign({ Action: action, Limit: '1' }));
+	sim.failNext({ kind: 'newTasks', count: 2 }, { action });
+	const second = await json(sign({ Action: action, Limit: '1' }));
+	expect(second.TotalCount).toBe(first.TotalCount + 2);
+	// Created like submitted tasks, so listing them moves them on (wait → process).
+	expect(second.TaskList[0]).toMatchObject({
+		Status: 'process',
+		UrlLists: [{ Url: expect.stringContaining('/new/') }],
+	});
+	expect(second.TaskList[0].TaskId).not.toBe(first.TaskList[0]?.TaskId);
+
+	sim.failNext({ kind: 'ignoreOffset' }, { action });
+	const ignored = await json(sign({ Action: action, Offset: '1', Limit: '1' }));
+	const honest = await json(sign({ Action: action, Offset: '1', Limit: '1' }));
+	expect(ignored.TaskList[0].TaskId).toBe(second.TaskList[0].TaskId);
+	expect(honest.TaskList[0].TaskId).not.toBe(second.TaskList[0].TaskId);
+});
+
 test('every request is logged with its action and signed parameters', async () => {
 	const before = sim.requests.length;
 	await post(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', Limit: '2' }));

@@ -1,11 +1,14 @@
-import type { Candidate } from '../../nodes/Ucdn/helpers/events';
+import type { Candidate, Memory } from '../../nodes/Ucdn/helpers/events';
 import {
-	MAX_SEEN,
+	MARGIN,
 	finishedAt,
 	isEvent,
 	latest,
+	pendingBefore,
+	readMemory,
 	selectNew,
 	statusFilter,
+	windowStart,
 } from '../../nodes/Ucdn/helpers/events';
 
 const task = (
@@ -57,54 +60,171 @@ test('finishedAt is the last URL FinishTime, else the CreateTime', () => {
 });
 
 describe('selectNew', () => {
-	test('the first poll remembers everything and emits nothing', () => {
-		const { fresh, seen } = selectNew(
+	const T = 1_000_000;
+	const since = T - 86_400;
+	const ids = (list: { TaskId?: unknown }[]) => list.map((t) => t.TaskId);
+	const memory = (partial: Partial<Memory>): Memory => ({
+		until: T,
+		pending: {},
+		recent: {},
+		undated: {},
+		...partial,
+	});
+
+	test('the first poll emits nothing, remembers the pending tasks and the final ones near its end', () => {
+		const { fresh, memory: next } = selectNew(
 			undefined,
-			[candidate('a', 'success', 100), candidate('b', 'failure', 110)],
-			0,
+			[
+				task('old', 'success', T - 5000),
+				task('near', 'failure', T - 100),
+				task('run', 'process', T - 7000),
+				task('wait', 'wait', T - 10),
+				task('odd', 'unknow', T - 20),
+			],
+			{ now: T, since },
 		);
 		expect(fresh).toEqual([]);
-		expect(seen).toEqual({ 'refresh:a:success': 100, 'refresh:b:failure': 110 });
+		expect(next).toEqual({
+			until: T,
+			pending: { run: T - 7000, wait: T - 10, odd: T - 20 },
+			recent: { 'near:failure': T - 100 },
+			undated: {},
+		});
 	});
 
-	test('later polls emit only what is new, oldest finish first', () => {
-		const first = selectNew(undefined, [candidate('a', 'success', 100)], 0);
-		const { fresh, seen } = selectNew(
-			first.seen,
-			[
-				candidate('a', 'success', 100),
-				candidate('c', 'success', 90, 300),
-				candidate('b', 'failure', 110, 200),
-			],
-			0,
+	test('a task pending at the last poll and final now is new, however old', () => {
+		const before = memory({ pending: { run: T - 80_000 } });
+		const { fresh, memory: next } = selectNew(before, [task('run', 'failure', T - 80_000)], {
+			now: T + 60,
+			since: since + 60,
+		});
+		expect(ids(fresh)).toEqual(['run']);
+		expect(next.pending).toEqual({});
+		expect(next.recent).toEqual({});
+	});
+
+	test('a final task created after the last poll is new; not again on the poll after', () => {
+		const first = selectNew(memory({}), [task('a', 'success', T + 30)], {
+			now: T + 60,
+			since: since + 60,
+		});
+		expect(ids(first.fresh)).toEqual(['a']);
+		expect(first.memory.recent).toEqual({ 'a:success': T + 30 });
+		const second = selectNew(first.memory, [task('a', 'success', T + 30)], {
+			now: T + 120,
+			since: since + 120,
+		});
+		expect(second.fresh).toEqual([]);
+	});
+
+	test('a task listed late, created within MARGIN before the last poll, is new once', () => {
+		const before = memory({ recent: { 'seen:success': T - 100 } });
+		const { fresh, memory: next } = selectNew(
+			before,
+			[task('seen', 'success', T - 100), task('late', 'success', T - 200)],
+			{ now: T + 60, since: since + 60 },
 		);
-		expect(fresh.map((c) => c.task.TaskId)).toEqual(['b', 'c']);
-		expect(Object.keys(seen)).toHaveLength(3);
+		expect(ids(fresh)).toEqual(['late']);
+		expect(next.recent).toEqual({ 'seen:success': T - 100, 'late:success': T - 200 });
 	});
 
-	test('the same task id under another resource is another task', () => {
-		const first = selectNew({}, [candidate('a', 'success', 100)], 0);
+	test('a final task created more than MARGIN before the last poll and not pending was seen then', () => {
+		const { fresh } = selectNew(memory({}), [task('old', 'success', T - MARGIN - 1)], {
+			now: T + 60,
+			since: since + 60,
+		});
+		expect(fresh).toEqual([]);
+	});
+
+	test('recent keeps only tasks created within MARGIN before this poll', () => {
+		const before = memory({ recent: { 'a:success': T - 501, 'b:success': T - 50 } });
+		const { memory: next } = selectNew(before, [], { now: T + 100, since: since + 100 });
+		expect(next.recent).toEqual({ 'b:success': T - 50 });
+	});
+
+	test('a final task without CreateTime is new once, remembered for Look Back', () => {
+		const undated = { TaskId: 'u', Status: 'success', UrlLists: [] };
+		const first = selectNew(memory({}), [undated], { now: T + 60, since: since + 60 });
+		expect(ids(first.fresh)).toEqual(['u']);
+		expect(first.memory.undated).toEqual({ 'u:success': T + 60 });
+		let next = first.memory;
+		for (const at of [T + 120, T + 3600, T + 86_400]) {
+			const poll = selectNew(next, [undated], { now: at, since: at - 86_400 });
+			expect(poll.fresh).toEqual([]);
+			next = poll.memory;
+		}
+		expect(next.undated).toEqual({ 'u:success': T + 60 });
+		// Once Look Back has passed since it was first seen, the API can no longer list it.
+		const after = selectNew(next, [], { now: T + 86_461, since: T + 61 });
+		expect(after.memory.undated).toEqual({});
+	});
+
+	test('pending tasks are kept while inside Look Back, even when a poll does not list them', () => {
+		const before = memory({ pending: { a: since + 10, b: since + 5000 } });
+		const { memory: next } = selectNew(before, [], { now: T + 100, since: since + 100 });
+		expect(next.pending).toEqual({ b: since + 5000 });
+	});
+
+	test('a task listed twice (window and TaskId query) is taken once', () => {
+		const before = memory({ pending: { a: T - 10 } });
 		const { fresh } = selectNew(
-			first.seen,
-			[{ resource: 'prefetch', task: task('a', 'success', 100) }],
-			0,
+			before,
+			[task('a', 'success', T - 10), task('a', 'success', T - 10)],
+			{
+				now: T + 60,
+				since,
+			},
 		);
-		expect(fresh).toHaveLength(1);
+		expect(ids(fresh)).toEqual(['a']);
 	});
 
-	test('entries older than the window are forgotten', () => {
-		const { seen } = selectNew({ 'refresh:old:success': 50, 'refresh:new:success': 150 }, [], 100);
-		expect(seen).toEqual({ 'refresh:new:success': 150 });
+	test('after an upgrade, the earlier version’s keys say what was emitted', () => {
+		const { fresh, memory: next } = selectNew(
+			undefined,
+			[task('done', 'success', T - 5000), task('missed', 'failure', T - 4000)],
+			{ now: T, since, legacy: new Set(['done:success']) },
+		);
+		expect(ids(fresh)).toEqual(['missed']);
+		expect(next.until).toBe(T);
 	});
 
-	test(`never more than ${MAX_SEEN} entries: the oldest go first`, () => {
-		const many = Array.from({ length: MAX_SEEN + 10 }, (_, n) =>
-			candidate(`t${n}`, 'success', 1000 + n),
-		);
-		const { seen } = selectNew({}, many, 0);
-		expect(Object.keys(seen)).toHaveLength(MAX_SEEN);
-		expect(seen['refresh:t9:success']).toBeUndefined();
-		expect(seen['refresh:t10:success']).toBe(1010);
+	test('100,000 final tasks in the window: the memory holds only those near its end', () => {
+		const many = Array.from({ length: 100_000 }, (_, n) => task(`t${n}`, 'success', T - n));
+		const { memory: next } = selectNew(memory({ until: T - 60 }), many, {
+			now: T,
+			since: T - 200_000,
+		});
+		expect(Object.keys(next.recent)).toHaveLength(MARGIN + 1);
+		expect(JSON.stringify(next).length).toBeLessThan(20_000);
+	});
+});
+
+describe('the window of a poll', () => {
+	test('a first poll reads all of Look Back; later polls from MARGIN before the last EndTime', () => {
+		expect(windowStart(undefined, 10_000, 1000)).toBe(1000);
+		const last = { until: 9000, pending: {}, recent: {}, undated: {} };
+		expect(windowStart(last, 10_000, 1000)).toBe(9000 - MARGIN);
+		// Inactive for longer than Look Back: the whole Look Back again.
+		expect(windowStart(last, 100_000, 20_000)).toBe(20_000);
+	});
+
+	test('pending tasks older than the window are asked for by TaskId, while inside Look Back', () => {
+		const last = {
+			until: 9000,
+			pending: { old: 500, mid: 2000, near: 8800 },
+			recent: {},
+			undated: {},
+		};
+		expect(pendingBefore(last, 8400, 1000)).toEqual(['mid']);
+		expect(pendingBefore(undefined, 8400, 1000)).toEqual([]);
+	});
+
+	test('readMemory takes back what was saved, and nothing else', () => {
+		const saved = { until: 5, pending: { a: 1 }, recent: {}, undated: { 'b:success': 3 } };
+		expect(readMemory(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+		expect(readMemory(undefined)).toBeUndefined();
+		expect(readMemory({ until: '5', pending: {}, recent: {}, undated: {} })).toBeUndefined();
+		expect(readMemory({ until: 5, pending: { a: 'x' }, recent: {}, undated: {} })).toBeUndefined();
 	});
 });
 

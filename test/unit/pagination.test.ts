@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Page, PageRequest } from '../../nodes/Ucdn/helpers/pagination';
 import { MAX_PAGES, describePages, readPage } from '../../nodes/Ucdn/helpers/pagination';
+import { pinWindow } from '../../nodes/Ucdn/helpers/time';
 
 const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
 
@@ -66,25 +67,59 @@ test('a task that shifts onto the next page is emitted once', async () => {
 	for (let n = 0; n < 20; n++) expect(ids).toContain(`t${n}`);
 });
 
-test('a server that ignores Offset cannot make it loop', async () => {
+test('tasks created at the head between every two pages: each task that was there at the start, once', async () => {
+	const list = Array.from({ length: 300 }, (_, n) => task(n));
+	let created = 0;
+	// 60 new tasks between two calls: pages of 100 bring 60 repeats each.
+	const { fetchPage } = server(list, {
+		mutate: (call) => {
+			if (call > 0) list.unshift(...Array.from({ length: 60 }, () => task(-1 - created++)));
+		},
+	});
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 300 }, (_, n) => `t${n}`));
+});
+
+test('tasks leaving the list mid-walk (TotalCount shrinks): the walk steps back, none is missed', async () => {
+	const list = Array.from({ length: 30 }, (_, n) => task(n));
+	// After the first page, 3 tasks already read leave the list (they changed status, say).
+	const { fetchPage } = server(list, { mutate: (call) => call === 1 && list.splice(2, 3) });
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const ids = result.tasks.map((t) => String(t.TaskId));
+	expect(ids).toHaveLength(30);
+	expect(ids.sort()).toEqual(Array.from({ length: 30 }, (_, n) => `t${n}`).sort());
+});
+
+test('a server that ignores Offset: a problem on the second call', async () => {
 	const list = Array.from({ length: 10 }, (_, n) => task(n));
 	let calls = 0;
-	const result = await describePages(
+	const walk = describePages(
 		async () => {
 			calls++;
 			return { tasks: list, total: 1_000_000, response: {} };
 		},
 		{ offset: 0, pageSize: 10, max: Infinity },
 	);
+	expect((await walk).problem?.message).toMatch(/ignores Offset/);
 	expect(calls).toBe(2);
-	expect(result.tasks).toHaveLength(10);
 });
 
-test('an empty page ends the walk even if TotalCount says more', async () => {
+test('a page repeated because exactly a page of new tasks arrived is not taken for an ignored Offset', async () => {
+	const list = Array.from({ length: 25 }, (_, n) => task(n));
+	const { fetchPage } = server(list, {
+		mutate: (call) =>
+			call === 1 && list.unshift(...Array.from({ length: 10 }, (_, n) => task(-1 - n))),
+	});
+	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 25 }, (_, n) => `t${n}`));
+});
+
+test('an empty page before TotalCount is a problem, not a shorter list', async () => {
 	const { calls, fetchPage } = server([task(1)], { total: () => 500 });
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 1, max: Infinity });
+	expect(
+		(await describePages(fetchPage, { offset: 0, pageSize: 1, max: Infinity })).problem?.message,
+	).toMatch('The API listed 1 tasks, then an empty page before its TotalCount of 500');
 	expect(calls).toHaveLength(2);
-	expect(result.tasks).toHaveLength(1);
 });
 
 test('without TotalCount a short page is the last one', async () => {
@@ -138,26 +173,57 @@ describe('TotalCount that disagrees with the pages', () => {
 		expect(calls).toHaveLength(3);
 	});
 
-	test('a too large TotalCount: the empty page ends it', async () => {
+	test('a too large TotalCount: the empty page is a problem', async () => {
 		const { calls, fetchPage } = server(
 			Array.from({ length: 150 }, (_, n) => task(n)),
 			{ total: () => 1000 },
 		);
-		const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
-		expect(result.tasks).toHaveLength(150);
+		const { problem } = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		expect(problem?.message).toMatch(/empty page before its TotalCount of 1000/);
 		expect(calls).toHaveLength(3);
 	});
 
-	test('a server inventing new tasks forever is stopped after MAX_PAGES calls', async () => {
-		let n = 0;
-		const result = await describePages(
-			async ({ limit }) => {
-				const tasks = Array.from({ length: limit }, () => task(n++));
-				return { tasks, total: Number.MAX_SAFE_INTEGER, response: {} };
-			},
-			{ offset: 0, pageSize: 1, max: Infinity },
+	test('far more tasks than TotalCount: a problem after a number of calls bounded by TotalCount', async () => {
+		const { calls, fetchPage } = server(
+			Array.from({ length: 5000 }, (_, n) => task(n)),
+			{ total: () => 150 },
 		);
-		expect(result.tasks).toHaveLength(MAX_PAGES);
+		const { problem } = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		expect(problem?.message).toBe('Paging did not reach the end of the list after 7 calls');
+		expect(calls).toHaveLength(7);
+	});
+
+	/** A server that makes up a new page of tasks for every call. */
+	const inventing = (total?: number) => {
+		let calls = 0;
+		const fetchPage = async ({ limit }: PageRequest): Promise<Page> => {
+			const tasks = Array.from({ length: limit }, () => task(calls * limit));
+			calls++;
+			return { tasks, total, response: {} };
+		};
+		return { fetchPage, calls: () => calls };
+	};
+
+	test(`a server inventing new tasks forever: a problem after ${MAX_PAGES} calls`, async () => {
+		const server = inventing(Number.MAX_SAFE_INTEGER);
+		const { problem } = await describePages(server.fetchPage, {
+			offset: 0,
+			pageSize: 1,
+			max: Infinity,
+		});
+		expect(problem?.message).toMatch(`after ${MAX_PAGES} calls`);
+		expect(server.calls()).toBe(MAX_PAGES);
+	});
+
+	test('without TotalCount too', async () => {
+		const server = inventing();
+		const { problem } = await describePages(server.fetchPage, {
+			offset: 0,
+			pageSize: 1,
+			max: Infinity,
+		});
+		expect(problem?.message).toMatch(`after ${MAX_PAGES} calls`);
+		expect(server.calls()).toBe(MAX_PAGES);
 	});
 });
 
@@ -165,6 +231,31 @@ describe('readPage refuses what is not a task list', () => {
 	test.each([[[1, 2]], [['a']], [[null]], [[[]]]])('%p', (list) => {
 		expect(readPage({ TaskList: list })).toEqual({
 			problem: 'TaskList entry 1 is not a task object',
+		});
+	});
+});
+
+describe('pinWindow', () => {
+	const nowMs = 1_714_550_400_500;
+	const last = 1_714_550_399;
+	test('the default window becomes the 24 hours up to the last whole second', () => {
+		expect(pinWindow({}, nowMs)).toEqual({ BeginTime: last - 86_400, EndTime: last });
+	});
+	test('an end at or after now, or none, is pulled back to the last whole second', () => {
+		expect(pinWindow({ BeginTime: 1000, EndTime: last + 1 }, nowMs)).toEqual({
+			BeginTime: 1000,
+			EndTime: last,
+		});
+		expect(pinWindow({ BeginTime: 1000 }, nowMs)).toEqual({ BeginTime: 1000, EndTime: last });
+	});
+	test('a window in the past is kept; a Begin Time in the future still comes before the end', () => {
+		expect(pinWindow({ BeginTime: 1000, EndTime: 2000 }, nowMs)).toEqual({
+			BeginTime: 1000,
+			EndTime: 2000,
+		});
+		expect(pinWindow({ BeginTime: last + 50 }, nowMs)).toEqual({
+			BeginTime: last + 50,
+			EndTime: last + 50,
 		});
 	});
 });

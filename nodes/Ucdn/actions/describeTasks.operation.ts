@@ -5,13 +5,12 @@ import { ParameterError } from '../helpers/errors';
 import { parseList } from '../helpers/lists';
 import { checkEntries, choice, flag, wholeNumber } from '../helpers/values';
 import type { OutputMode } from '../helpers/output';
-import { describePages } from '../helpers/pagination';
 import type { TimeRangeMode } from '../helpers/time';
-import { resolveTimeRange } from '../helpers/time';
+import { pinWindow, resolveTimeRange } from '../helpers/time';
 import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
 import { readRequestSettings, readScope, withCommonOptions } from './request';
-import { fetchTaskPage, tasksToItems } from './tasks';
+import { describeTaskPages, tasksToItems } from './tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
 const MAX_PAGE_SIZE = 1000;
@@ -194,6 +193,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 	const taskIds = parseList(this.getNodeParameter('taskIds', i, ''), 'Task IDs');
 	checkEntries(taskIds, 'Task IDs', { max: MAX_TASK_IDS, maxLength: 128 });
 	const mode = this.getNodeParameter('timeRange', i) as TimeRangeMode;
+	const nowMs = Date.now();
 	const window = resolveTimeRange(
 		{
 			mode,
@@ -202,7 +202,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 			begin: mode === 'custom' ? this.getNodeParameter('beginTime', i, '') : undefined,
 			end: mode === 'custom' ? this.getNodeParameter('endTime', i, '') : undefined,
 		},
-		Date.now(),
+		nowMs,
 		this.getTimezone(),
 	);
 	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
@@ -231,7 +231,14 @@ function readQuery(this: IExecuteFunctions, i: number) {
 			? Infinity
 			: wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
 	};
-	const params = { ...scope, TaskId: taskIds, Status: status === 'all' ? undefined : status };
+	// A list walked page by page is pinned to one window, so new tasks cannot shift it. Task IDs
+	// fix the list already, and keep tasks created this second (or by a server clock ahead) in.
+	const params = {
+		...scope,
+		...(taskIds.length === 0 ? pinWindow(window, nowMs) : {}),
+		TaskId: taskIds,
+		Status: status === 'all' ? undefined : status,
+	};
 	return { taskIds, scope, output, request, params, paging };
 }
 
@@ -263,15 +270,12 @@ async function execute(
 		return tasksToItems(query.output, tasks, [response], i);
 	}
 	const { target, resource } = context;
-	const result = await describePages(
-		async ({ offset, limit }) =>
-			await fetchTaskPage.call(
-				this,
-				target,
-				resource.describeAction,
-				{ ...query.params, Offset: offset, Limit: limit },
-				query.request,
-			),
+	const result = await describeTaskPages.call(
+		this,
+		target,
+		resource.describeAction,
+		query.params,
+		query.request,
 		query.paging,
 	);
 	return tasksToItems(query.output, result.tasks, result.responses, i);

@@ -3,8 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OutputMode } from '../helpers/output';
 import { urlsOfTask } from '../helpers/output';
-import type { Page } from '../helpers/pagination';
-import { readPage } from '../helpers/pagination';
+import type { DescribeResult, Page, PagingOptions } from '../helpers/pagination';
+import { describePages, readPage } from '../helpers/pagination';
 import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
 import { ucdnRequest } from '../transport';
 import { preview } from '../transport/redact';
@@ -28,6 +28,39 @@ export async function fetchTaskPage(
 		});
 	}
 	return page;
+}
+
+/**
+ * Every page of a Describe action (see describePages), with one set of parameters; a list the
+ * API cannot page soundly is a NodeApiError naming the action, never a shorter list.
+ */
+export async function describeTaskPages(
+	this: UcdnContext,
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+	settings: RequestSettings,
+	paging: PagingOptions,
+): Promise<DescribeResult> {
+	const result = await describePages(
+		async ({ offset, limit }) =>
+			await fetchTaskPage.call(
+				this,
+				target,
+				action,
+				{ ...params, Offset: offset, Limit: limit },
+				settings,
+			),
+		paging,
+	);
+	if (result.problem) {
+		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
+			message: `UCloud API ${action}: ${result.problem.message}`,
+			description: result.problem.description,
+			itemIndex: settings.itemIndex,
+		});
+	}
+	return result;
 }
 
 /** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */

@@ -39,43 +39,120 @@ export interface Candidate {
 	task: IDataObject;
 }
 
-/** What the trigger remembers: each emitted `resource:TaskId:Status` with the task's CreateTime. */
-export type Seen = Record<string, number>;
-
-/** Most entries kept, whatever Look Back says: a hard bound on the workflow's static data. */
-export const MAX_SEEN = 50_000;
-
-const keyOf = ({ resource, task }: Candidate) =>
-	`${resource}:${String(task.TaskId)}:${String(task.Status)}`;
+/** Statuses a task ends in; any other (wait, process, unknow) may still change. */
+const FINAL = new Set(['success', 'failure']);
 
 /**
- * Which candidates are new, and what to remember next. On the first poll (`seen` undefined)
- * everything already final is remembered and nothing is emitted. Entries older than the query
- * window (`oldest`, a CreateTime in Unix seconds) are forgotten: the API no longer lists them.
- * New candidates come out oldest finish first.
+ * Seconds before a poll's EndTime that the next poll reads again: a task the API lists late
+ * (committed late, or stamped by a server clock behind ours) is still found, and told apart
+ * from those already seen by `recent`.
+ */
+export const MARGIN = 600;
+
+/** What the trigger remembers of one resource between polls (in the workflow's static data). */
+export interface Memory {
+	/** The EndTime of the last poll (Unix seconds): a final task created after it is new. */
+	until: number;
+	/** Tasks not final at the last poll: TaskId → CreateTime. */
+	pending: Record<string, number>;
+	/** Final tasks created within MARGIN before `until`: `TaskId:Status` → CreateTime. */
+	recent: Record<string, number>;
+	/** Final tasks listed without a CreateTime: `TaskId:Status` → when first seen. */
+	undated: Record<string, number>;
+}
+
+const isTimes = (value: unknown): value is Record<string, number> =>
+	typeof value === 'object' &&
+	value !== null &&
+	!Array.isArray(value) &&
+	Object.values(value).every((time) => typeof time === 'number');
+
+/** A Memory read back from static data, or undefined if there is none (or it is not one). */
+export function readMemory(value: unknown): Memory | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const { until, pending, recent, undated } = value as Record<string, unknown>;
+	if (typeof until !== 'number' || !isTimes(pending) || !isTimes(recent) || !isTimes(undated))
+		return undefined;
+	return { until, pending, recent, undated };
+}
+
+/** The CreateTime of a task in Unix seconds, if it has a usable one. */
+function createdAt(task: IDataObject): number | undefined {
+	const value = task.CreateTime;
+	const time = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof time === 'number' && Number.isFinite(time) ? time : undefined;
+}
+
+/**
+ * Where the next poll's window starts: from MARGIN before the last poll's EndTime (tasks that
+ * were final before that were seen then), within Look Back (`since`); the whole Look Back on a
+ * first poll.
+ */
+export function windowStart(memory: Memory | undefined, now: number, since: number): number {
+	if (!memory) return since;
+	return Math.min(now, Math.max(since, memory.until - MARGIN));
+}
+
+/** Pending tasks created before `begin`, still inside Look Back: the window does not list them, so they are asked for by TaskId. */
+export function pendingBefore(memory: Memory | undefined, begin: number, since: number): string[] {
+	return Object.entries(memory?.pending ?? {})
+		.filter(([, created]) => created < begin && created >= since)
+		.map(([id]) => id);
+}
+
+export interface Selection {
+	/** Tasks newly final since the last poll, in the order listed. */
+	fresh: IDataObject[];
+	/** What to remember for the next poll. */
+	memory: Memory;
+}
+
+/**
+ * Which listed tasks of one resource are newly final, and what to remember. `tasks` are those
+ * the poll listed: its window from windowStart to `now`, plus the pending tasks asked for by
+ * TaskId. A final task is new if it was pending at the last poll, or was created after MARGIN
+ * before the last poll's EndTime and is not in `recent`, or has no CreateTime and is not in
+ * `undated`. Without a memory (first poll) nothing is new, unless `legacy` holds the
+ * `TaskId:Status` keys an earlier version of the trigger had emitted: then what is not in it.
+ * Entries are kept only while the API can list their task (created within Look Back, `since`).
  */
 export function selectNew(
-	seen: Seen | undefined,
-	candidates: Candidate[],
-	oldest: number,
-): { fresh: Candidate[]; seen: Seen } {
-	const next: Seen = {};
-	for (const [key, created] of Object.entries(seen ?? {}))
-		if (created >= oldest) next[key] = created;
-	const fresh: Candidate[] = [];
-	for (const candidate of candidates) {
-		const key = keyOf(candidate);
-		if (key in next) continue;
-		next[key] = numberOf(candidate.task.CreateTime);
-		if (seen !== undefined) fresh.push(candidate);
+	memory: Memory | undefined,
+	tasks: IDataObject[],
+	{ now, since, legacy }: { now: number; since: number; legacy?: ReadonlySet<string> },
+): Selection {
+	const next: Memory = { until: now, pending: {}, recent: {}, undated: {} };
+	const keep = (from: Record<string, number>, to: Record<string, number>, oldest: number) => {
+		for (const [key, time] of Object.entries(from)) if (time >= oldest) to[key] = time;
+	};
+	if (memory) {
+		keep(memory.pending, next.pending, since);
+		keep(memory.recent, next.recent, now - MARGIN);
+		keep(memory.undated, next.undated, since);
 	}
-	const keys = Object.keys(next);
-	if (keys.length > MAX_SEEN) {
-		keys.sort((a, b) => next[a] - next[b]);
-		for (const key of keys.slice(0, keys.length - MAX_SEEN)) delete next[key];
+	const fresh: IDataObject[] = [];
+	const listed = new Set<string>();
+	for (const task of tasks) {
+		const id = task.TaskId;
+		if (typeof id !== 'string' || listed.has(id)) continue;
+		listed.add(id);
+		const created = createdAt(task);
+		if (!FINAL.has(String(task.Status))) {
+			next.pending[id] = created ?? memory?.pending[id] ?? now;
+			continue;
+		}
+		delete next.pending[id];
+		const key = `${id}:${String(task.Status)}`;
+		let isNew: boolean;
+		if (!memory) isNew = legacy !== undefined && !legacy.has(key);
+		else if (id in memory.pending) isNew = true;
+		else if (created === undefined) isNew = !(key in memory.undated);
+		else isNew = created >= memory.until - MARGIN && !(key in memory.recent);
+		if (created === undefined) next.undated[key] = memory?.undated[key] ?? now;
+		else if (created >= now - MARGIN) next.recent[key] = created;
+		if (isNew) fresh.push(task);
 	}
-	fresh.sort((a, b) => finishedAt(a.task) - finishedAt(b.task));
-	return { fresh, seen: next };
+	return { fresh, memory: next };
 }
 
 /** The candidate that finished last, for a manual test run. */

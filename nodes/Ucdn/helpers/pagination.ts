@@ -21,10 +21,18 @@ export interface PagingOptions {
 	max: number;
 }
 
+/** Why a walk could not give every task once: the caller names the action and fails. */
+export interface PagingProblem {
+	message: string;
+	description: string;
+}
+
 export interface DescribeResult {
 	tasks: IDataObject[];
 	/** Every response, in order: the Raw Response output emits them. */
 	responses: IDataObject[];
+	/** Set when the list cannot be walked soundly: `tasks` are then incomplete. */
+	problem?: PagingProblem;
 }
 
 /**
@@ -44,29 +52,33 @@ export function readPage(response: IDataObject): Page | { problem: string } {
 	return { tasks: list as IDataObject[], total, response };
 }
 
-/** Beyond this many calls a walk stops, whatever the server says: it cannot loop forever. */
+/** Beyond this many calls a walk fails, whatever the server says: it cannot loop forever. */
 export const MAX_PAGES = 10_000;
 
+/** What identifies each task of a page: its TaskId, or all of it when it has none. */
+const keysOf = (tasks: IDataObject[]) =>
+	tasks.map((task) => (typeof task.TaskId === 'string' ? task.TaskId : JSON.stringify(task)));
+
 /**
- * Whether the walk has reached the end of the list after a page. TotalCount is trusted while
- * it agrees with the pages: a short page before TotalCount means the server caps the page size,
- * and full pages beyond TotalCount mean TotalCount is stale; then only a short page ends it.
+ * Calls a walk may make: twice the pages needed for `wanted` tasks at the server's page size,
+ * plus a few, so re-reading after the list shifts fits but a server that never ends does not.
  */
-function endReached(
-	offset: number,
-	received: number,
-	asked: number,
-	total: number | undefined,
-): boolean {
-	if (total === undefined || offset > total) return received < asked;
-	return offset === total;
+function callBudget(wanted: number, serverPageSize: number): number {
+	const pages = Math.ceil(Math.max(0, wanted) / Math.max(1, serverPageSize));
+	return Math.min(MAX_PAGES, 2 * pages + 3);
 }
 
 /**
- * Pages through a Describe action with Offset/Limit until `max` tasks are collected or the end
- * of the list is reached (see endReached). A task seen on an earlier page (the list can shift
- * while it is read) is not emitted again, and an empty page or one that brings nothing new ends
- * the walk, so a server that ignores Offset cannot make it loop.
+ * Pages through a Describe action with Offset/Limit until `max` tasks are collected or the offset
+ * reaches TotalCount, and returns each task once. The caller pins the time window, so tasks
+ * created during the walk cannot enter the list; should some still enter (at the head: the list
+ * is newest first) the pages shift and repeat tasks, which are skipped, and the walk goes on to
+ * the new TotalCount. When TotalCount shrinks (tasks left the list, e.g. by changing status) the
+ * walk steps back as far, so no task slips past. A server that caps the page size (short pages
+ * before TotalCount) is followed; a TotalCount below what the pages bring is followed until a
+ * short page. Whatever cannot give every task once ends the walk with a `problem` (callers fail):
+ * a page identical to the previous one at another offset (the API ignores Offset), an empty
+ * page before TotalCount, or more calls than TotalCount justifies (see callBudget).
  */
 export async function describePages(
 	fetchPage: (request: PageRequest) => Promise<Page>,
@@ -75,29 +87,79 @@ export async function describePages(
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
 	const seen = new Set<string>();
+	const failed = (message: string, description: string) => ({
+		tasks,
+		responses,
+		problem: { message, description },
+	});
 	let offset = start;
-	for (let call = 0; call < MAX_PAGES && tasks.length < max; call++) {
+	let previous: { offset: number; content: string; total?: number } | undefined;
+	let largestTotal: number | undefined;
+	let serverPageSize = 0;
+	for (let calls = 0; tasks.length < max; calls++) {
+		const budget =
+			largestTotal === undefined
+				? MAX_PAGES
+				: callBudget(Math.min(largestTotal - start, max), serverPageSize);
+		if (calls >= budget) {
+			return failed(
+				`Paging did not reach the end of the list after ${calls} calls`,
+				`TotalCount is ${previous?.total ?? 'absent'} and pages hold up to ${serverPageSize} tasks, yet the list went on at Offset ${offset}. The API's paging cannot be trusted for this query: narrow the time range or filter by Status.`,
+			);
+		}
 		const limit = Math.min(pageSize, max - tasks.length);
 		const page = await fetchPage({ offset, limit });
 		responses.push(page.response);
-		let fresh = 0;
-		for (const task of page.tasks) {
-			const id = task?.TaskId;
-			if (typeof id === 'string') {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			fresh++;
+		const keys = keysOf(page.tasks);
+		const content = keys.join('\n');
+		// Grown by as much as the offset moved, the list shifted onto the same page: not a repeat.
+		const shifted =
+			previous?.total !== undefined &&
+			page.total !== undefined &&
+			page.total - previous.total === offset - previous.offset;
+		if (
+			previous !== undefined &&
+			previous.offset !== offset &&
+			keys.length > 0 &&
+			content === previous.content &&
+			!shifted
+		) {
+			return failed(
+				'The API ignores Offset: paging cannot go past the first page',
+				`The page at Offset ${offset} holds the same ${keys.length} tasks as Offset ${previous.offset}. Set Return All off with a Limit up to the Page Size, or raise the Page Size (up to 1000) so that one call returns every task.`,
+			);
+		}
+		for (const [n, task] of page.tasks.entries()) {
+			if (seen.has(keys[n])) continue;
+			seen.add(keys[n]);
 			tasks.push(task);
 			if (tasks.length >= max) break;
 		}
-		offset += page.tasks.length;
-		if (
-			page.tasks.length === 0 ||
-			fresh === 0 ||
-			endReached(offset, page.tasks.length, limit, page.total)
-		)
+		const total = page.total ?? previous?.total;
+		const left =
+			previous?.total !== undefined && page.total !== undefined
+				? Math.max(0, previous.total - page.total)
+				: 0;
+		previous = { offset, content, total };
+		if (total !== undefined) largestTotal = Math.max(largestTotal ?? 0, total);
+		serverPageSize = Math.max(serverPageSize, page.tasks.length);
+		if (page.tasks.length === 0) {
+			if (page.total !== undefined && offset < page.total) {
+				return failed(
+					`The API listed ${tasks.length} tasks, then an empty page before its TotalCount of ${page.total}`,
+					`The page at Offset ${offset} is empty although TotalCount is ${page.total}: the API stops paging early or miscounts. Narrow the time range so that fewer pages are needed.`,
+				);
+			}
 			break;
+		}
+		const next = offset + page.tasks.length;
+		if (left === 0) {
+			const short = page.tasks.length < limit;
+			// Full pages beyond TotalCount: it is stale, go on until a short page.
+			if (page.total === undefined || next > page.total ? short : next === page.total) break;
+		}
+		// Tasks that left before this offset moved the rest back: re-read from as far back.
+		offset = left > 0 ? Math.max(start, offset - left) : next;
 	}
 	return { tasks, responses };
 }

@@ -136,3 +136,19 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 			);
 	}
 }
+
+/** The span of the API's default window: BeginTime defaults to 24 hours before EndTime. */
+const API_DEFAULT_SPAN = 86_400;
+
+/**
+ * The window made explicit and fixed for a walk over several calls: it ends at the last whole
+ * second before now (or earlier, as asked), so tasks created while the walk runs cannot enter
+ * the list and shift it; without a Begin Time it spans the API's default 24 hours.
+ */
+export function pinWindow(window: TimeWindow, nowMs: number): Required<TimeWindow> {
+	const lastSecond = Math.floor(nowMs / 1000) - 1;
+	const begin = window.BeginTime;
+	const end = Math.min(window.EndTime ?? lastSecond, lastSecond);
+	if (begin === undefined) return { BeginTime: end - API_DEFAULT_SPAN, EndTime: end };
+	return { BeginTime: begin, EndTime: Math.max(begin, end) };
+}
