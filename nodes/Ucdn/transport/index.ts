@@ -17,7 +17,7 @@ import {
 	parseRetryAfter,
 } from '../helpers/retry';
 import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
-import { preview } from './redact';
+import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
 
@@ -29,6 +29,9 @@ export interface ApiTarget {
 	defaultProjectId?: string;
 	/** Values that must never appear in a message: the private key. */
 	secrets: string[];
+	/** The keys, to recompute what a request's answer must not quote (see requestSecrets). */
+	publicKey: string;
+	privateKey: string;
 }
 
 /** How one request is made; Retries and Request Timeout come from the node's options. */
@@ -62,6 +65,8 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 		endpoint: resolved.url,
 		defaultProjectId: projectId || undefined,
 		secrets: privateKey ? [privateKey] : [],
+		publicKey: String(credentials.publicKey ?? '').trim(),
+		privateKey,
 	};
 }
 
@@ -127,6 +132,7 @@ async function attempt(
 	}
 
 	const { statusCode, headers } = response;
+	const secrets = requestSecrets(body, target.publicKey, target.privateKey);
 	let answer: unknown = response.body;
 	if (typeof answer === 'string' || Buffer.isBuffer(answer)) {
 		try {
@@ -141,7 +147,7 @@ async function attempt(
 			retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
 			error: new NodeApiError(node, { action, statusCode } as JsonObject, {
 				message: `UCloud API ${action} failed with HTTP ${statusCode}`,
-				description: `Response: ${preview(answer, target.secrets)}`,
+				description: `Response: ${preview(answer, secrets)}`,
 				itemIndex,
 			}),
 		};
@@ -158,7 +164,7 @@ async function attempt(
 			failure: { kind: 'malformed' },
 			error: new NodeApiError(node, { action, statusCode } as JsonObject, {
 				message: `UCloud API ${action} returned a response that is not a UCloud answer`,
-				description: `HTTP ${statusCode}, body: ${preview(answer, target.secrets)}. Check the credential's API Endpoint.`,
+				description: `HTTP ${statusCode}, body: ${preview(answer, secrets)}. Check the credential's API Endpoint.`,
 				itemIndex,
 			}),
 		};
@@ -167,7 +173,7 @@ async function attempt(
 		return {
 			failure: { kind: 'retCode', retCode },
 			error: new NodeApiError(node, { action, RetCode: retCode } as JsonObject, {
-				message: retCodeMessage(action, retCode, data?.Message, target.secrets),
+				message: retCodeMessage(action, retCode, data?.Message, secrets),
 				description: retCodeHint(retCode),
 				itemIndex,
 			}),
