@@ -262,6 +262,19 @@ const scenarios: Scenario[] = [
 		expected: /no API Endpoint/,
 	},
 	{
+		label: 'an endpoint with a password in it',
+		parameters: describeTasks(),
+		credentials: { customEndpoint: `http://admin:pw-${MARKER}@127.0.0.1:9` },
+		expected: /API Endpoint must not contain a user name or password/,
+	},
+	{
+		label: 'an endpoint with a token in its query string',
+		parameters: submit(),
+		credentials: { customEndpoint: `http://127.0.0.1:9/?token=${MARKER}` },
+		expected:
+			/API Endpoint must not contain a query string \(\?…\): enter the base URL only, such as http:\/\/127\.0\.0\.1:9 /,
+	},
+	{
 		label: 'a validation error',
 		parameters: describeTasks({}, { taskIds: '={{ "a\\u0001b" }}' }),
 		expected: /^Task IDs: /,
