@@ -38,9 +38,7 @@ describe('scrub', () => {
 
 	test('masks hex shaped like a Signature, glued or not, when it is no known secret', () => {
 		expect(scrub(`Signature=${SIGNATURE}&x=1`, [])).toBe('Signature=***&x=1');
-		expect(scrub(`Signature${SIGNATURE} sig_${SIGNATURE}_end`, [])).toBe(
-			'Signatur*** sig_***_end',
-		);
+		expect(scrub(`Signature${SIGNATURE} sig_${SIGNATURE}_end`, [])).toBe('Signatur*** sig_***_end');
 	});
 
 	test('leaves shorter hex and ordinary text alone', () => {
