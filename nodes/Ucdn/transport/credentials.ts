@@ -58,7 +58,8 @@ export function resolveEndpoint(
 	return { url: url.href.replace(/\/+$/, '') };
 }
 
-function keysOf(credentials: ICredentialDataDecryptedObject) {
+/** The key pair as the credential's `authenticate` signs with it. */
+export function keysOf(credentials: ICredentialDataDecryptedObject) {
 	return {
 		publicKey: String(credentials.publicKey ?? '').trim(),
 		privateKey: String(credentials.privateKey ?? '').trim(),

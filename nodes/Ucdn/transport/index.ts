@@ -16,7 +16,7 @@ import {
 	mayHaveCreatedTask,
 	parseRetryAfter,
 } from '../helpers/retry';
-import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
+import { CREDENTIAL_TYPE, keysOf, resolveEndpoint } from './credentials';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
@@ -60,12 +60,12 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 		});
 	}
 	const projectId = String(credentials.projectId ?? '').trim();
-	const privateKey = String(credentials.privateKey ?? '').trim();
+	const { publicKey, privateKey } = keysOf(credentials);
 	return {
 		endpoint: resolved.url,
 		defaultProjectId: projectId || undefined,
 		secrets: privateKey ? [privateKey] : [],
-		publicKey: String(credentials.publicKey ?? '').trim(),
+		publicKey,
 		privateKey,
 	};
 }
