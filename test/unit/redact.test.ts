@@ -36,6 +36,11 @@ describe('scrub', () => {
 		expect(scrub(text, SECRETS)).toBe(WITHHELD);
 	});
 
+	test('a key with / is found in JSON that escapes / as \\/', () => {
+		const key = 'TEST/KEY/with+slashes';
+		expect(scrub(JSON.stringify({ echo: key }).replace(/\//g, '\\/'), [key])).toBe(WITHHELD);
+	});
+
 	test('masks hex shaped like a Signature, glued or not, when it is no known secret', () => {
 		expect(scrub(`Signature=${SIGNATURE}&x=1`, [])).toBe('Signature=***&x=1');
 		expect(scrub(`Signature${SIGNATURE} sig_${SIGNATURE}_end`, [])).toBe('Signatur*** sig_***_end');

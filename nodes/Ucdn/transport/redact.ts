@@ -45,7 +45,7 @@ function base64Forms(secret: string): string[] {
 	return forms;
 }
 
-/** Whether a text quotes one of the secrets as written, JSON-escaped, URL-encoded, in hex or base64. */
+/** Whether a text quotes one of the secrets as written, JSON-escaped, URL-encoded, in hex or base64, in any case. */
 export function quotesSecret(text: string, secrets: string[]): boolean {
 	const lower = text.toLowerCase();
 	return secrets
@@ -54,6 +54,8 @@ export function quotesSecret(text: string, secrets: string[]): boolean {
 			const anyCase = [
 				secret,
 				JSON.stringify(secret).slice(1, -1),
+				// PHP and others also escape / in JSON.
+				JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
 				encodeURIComponent(secret),
 				encodeURIComponent(secret).replace(/%20/g, '+'),
 				Buffer.from(secret, 'utf8').toString('hex'),
