@@ -57,7 +57,8 @@ export class UCloudApi implements ICredentialType {
 			placeholder: 'https://api.example.com',
 			required: true,
 			displayOptions: { show: { endpoint: ['custom'] } },
-			description: 'Base URL of a UCloud-compatible API, such as a private gateway',
+			description:
+				'Base URL of a UCloud-compatible API, such as a private gateway: no user name, password, query string or fragment',
 		},
 		{
 			displayName: 'Project ID',

@@ -87,6 +87,14 @@ for (const value of [-1, -86400, 1e19, 9e15, '={{ NaN }}', '={{ Infinity }}']) {
 		'Begin Time',
 	);
 }
+// Dates written as numbers, and Unix times before 2000: not read as 1970.
+for (const value of ['20240501', 20240501, '2024', 0, 946684799]) {
+	describeCase(
+		`Begin Time ${JSON.stringify(value)}`,
+		{ timeRange: 'custom', beginTime: expr(value) },
+		'Begin Time',
+	);
+}
 for (const value of [true, [2024, 1, 1], { year: 2024 }]) {
 	describeCase(
 		`Begin Time as ${JSON.stringify(value)}`,
@@ -285,5 +293,30 @@ test.each(cases)(
 		expect(sim.requests.length).toBe(before);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(new RegExp(`^${escape(field)}: `));
+	},
+);
+
+/** A 5 MB value from an earlier node's item, as an expression would hand it over. */
+const HUGE = `q${'9'.repeat(5_000_000)}`;
+test.each([
+	['Limit', { operation: 'describeTasks', returnAll: false, limit: '={{ $json.huge }}' }],
+	[
+		'Begin Time',
+		{ operation: 'describeTasks', timeRange: 'custom', beginTime: '={{ $json.huge }}' },
+	],
+	['Time Range', { operation: 'describeTasks', timeRange: '={{ $json.huge }}' }],
+	['Output', { operation: 'describeTasks', output: '={{ $json.huge }}' }],
+	['URLs', { operation: 'submit', urls: '={{ "https://a.example.com/" + $json.huge }}' }],
+	['URLs', { operation: 'submit', urls: '={{ $json.huge }}' }],
+	['Type', { operation: 'submit', urls: 'https://a.example.com/a.js', type: '={{ $json.huge }}' }],
+] as Array<[string, INodeParameters]>)(
+	'a 5 MB value for %s gives a short message',
+	async (field, parameters) => {
+		const result = await runWorkflow(
+			ucdnWorkflow({ resource: 'refresh', ...parameters }, { input: [{ huge: HUGE }] }),
+			{ credentials: simulatorCredentials(sim) },
+		);
+		expect(result.error?.message).toMatch(new RegExp(`^${escape(field)}: `));
+		expect(`${result.error?.message} ${result.error?.description ?? ''}`.length).toBeLessThan(600);
 	},
 );

@@ -22,6 +22,11 @@ const MARKER = 'canary';
 const PRIVATE_KEY = `TEST-PRIVATE-KEY-${MARKER}-7Qx9"quoted"\\slash`;
 const WRONG_PRIVATE_KEY = `TEST-WRONG-PRIVATE-KEY-${MARKER}-3Fz1`;
 const KEYS = [PRIVATE_KEY, WRONG_PRIVATE_KEY];
+/** A one-letter private key: too short to look for on its own, but its signatures must stay secret. */
+const SHORT_PUBLIC_KEY = 'TEST-PUBLIC-KEY-short';
+const SHORT_KEY = 'a';
+/** A body nested 20,000 levels deep. */
+const DEEP_JSON = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
 
 /** The string a request's Signature is computed over, for a given private key. */
 const signedString = ({ params }: RecordedRequest, privateKey: string) =>
@@ -35,7 +40,9 @@ let closedUrl: string;
 const written: string[] = [];
 
 beforeAll(async () => {
-	sim = await startSimulator({ accounts: { [PUBLIC_KEY]: PRIVATE_KEY } });
+	sim = await startSimulator({
+		accounts: { [PUBLIC_KEY]: PRIVATE_KEY, [SHORT_PUBLIC_KEY]: SHORT_KEY },
+	});
 	const closed = await startSimulator();
 	closedUrl = closed.url;
 	await closed.close();
@@ -67,7 +74,7 @@ afterAll(async () => {
 function secrets(): string[] {
 	const sent = sim.requests.flatMap((request) => [
 		...(request.signature ? [request.signature] : []),
-		...KEYS.flatMap((key) => [
+		...[...KEYS, SHORT_KEY].flatMap((key) => [
 			signedString(request, key),
 			SHA1(signedString(request, key)).toString(),
 		]),
@@ -134,7 +141,47 @@ const scenarios: Scenario[] = [
 		label: 'a 171 Message quoting the signature and the signed string',
 		parameters: describeTasks(),
 		fault: [{ kind: 'echo', in: 'retCode' }],
-		expected: /RetCode 171: Signature \*\*\* for .*\*\*\* does not match/,
+		expected: /RetCode 171: \(withheld: it quotes this request's credentials\)/,
+	},
+	...(['glued', 'base64', 'hex', 'url', 'upper'] as const).flatMap((as) => [
+		{
+			label: `a 171 Message quoting them (${as})`,
+			parameters: describeTasks(),
+			fault: [{ kind: 'echo', in: 'retCode', as }] as [Fault],
+			expected: /RetCode 171: \(withheld: it quotes this request's credentials\)/,
+		},
+		{
+			label: `an HTML gateway page quoting them (${as})`,
+			parameters: describeTasks(),
+			fault: [{ kind: 'echo', as }] as [Fault],
+			expected: /HTTP 502.*Response: \(withheld: it quotes this request's credentials\)/,
+		},
+	]),
+	{
+		label: 'a one-letter private key, the API quoting the signed string',
+		parameters: describeTasks(),
+		credentials: { publicKey: SHORT_PUBLIC_KEY, privateKey: SHORT_KEY },
+		fault: [{ kind: 'echo', in: 'retCode', as: 'base64' }],
+		expected: /RetCode 171: \(withheld: it quotes this request's credentials\)/,
+	},
+	{
+		label: 'a one-letter private key and a Message that contains the letter',
+		parameters: describeTasks(),
+		credentials: { publicKey: SHORT_PUBLIC_KEY, privateKey: SHORT_KEY },
+		fault: [{ kind: 'retCode', retCode: 230, message: 'Params are missing' }],
+		expected: /^UCloud API \S+ failed with RetCode 230: Params are missing /,
+	},
+	{
+		label: 'an error body nested 20,000 levels deep',
+		parameters: describeTasks(),
+		fault: [{ kind: 'garbage', body: DEEP_JSON, contentType: 'application/json' }],
+		expected: /not a UCloud answer.*body: \{"a":\{"a":.*…/,
+	},
+	{
+		label: 'an HTTP 500 body nested 20,000 levels deep',
+		parameters: describeTasks(),
+		fault: [{ kind: 'http', status: 500, body: '['.repeat(20_000) + ']'.repeat(20_000) }],
+		expected: /HTTP 500.*Response: \[\[\[/,
 	},
 	{
 		label: 'an HTML gateway page quoting them',
@@ -215,6 +262,19 @@ const scenarios: Scenario[] = [
 		expected: /no API Endpoint/,
 	},
 	{
+		label: 'an endpoint with a password in it',
+		parameters: describeTasks(),
+		credentials: { customEndpoint: `http://admin:pw-${MARKER}@127.0.0.1:9` },
+		expected: /API Endpoint must not contain a user name or password/,
+	},
+	{
+		label: 'an endpoint with a token in its query string',
+		parameters: submit(),
+		credentials: { customEndpoint: `http://127.0.0.1:9/?token=${MARKER}` },
+		expected:
+			/API Endpoint must not contain a query string \(\?…\): enter the base URL only, such as http:\/\/127\.0\.0\.1:9 /,
+	},
+	{
 		label: 'a validation error',
 		parameters: describeTasks({}, { taskIds: '={{ "a\\u0001b" }}' }),
 		expected: /^Task IDs: /,
@@ -272,7 +332,31 @@ test.each([
 		'a 171 Message quoting the signature and the signed string',
 		{},
 		{ kind: 'echo', in: 'retCode' },
-		/RetCode 171: Signature \*\*\* for/,
+		/RetCode 171: \(withheld: it quotes this request's credentials\)/,
+	],
+	[
+		'a glued signature',
+		{},
+		{ kind: 'echo', in: 'retCode', as: 'glued' },
+		/RetCode 171: \(withheld/,
+	],
+	[
+		'the signed string in base64',
+		{},
+		{ kind: 'echo', in: 'retCode', as: 'base64' },
+		/RetCode 171: \(withheld/,
+	],
+	[
+		'a one-letter key and a Message with the letter',
+		{ publicKey: SHORT_PUBLIC_KEY, privateKey: SHORT_KEY },
+		{ kind: 'retCode', retCode: 230, message: 'Params are missing' },
+		/RetCode 230: Params are missing\. /,
+	],
+	[
+		'a body nested 20,000 levels deep',
+		{},
+		{ kind: 'garbage', body: DEEP_JSON, contentType: 'application/json' },
+		/not like a UCloud API/,
 	],
 	['an HTML gateway page quoting them', {}, { kind: 'echo' }, /HTTP 502/],
 	['HTML instead of JSON', {}, { kind: 'garbage' }, /not like a UCloud API/],

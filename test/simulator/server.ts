@@ -57,9 +57,11 @@ export type Fault =
 	  }
 	/**
 	 * Quotes the Signature received and the full string it signs (private key included), as a
-	 * broken gateway might in HTML, or a careless API in a RetCode 171 Message.
+	 * broken gateway might in HTML, or a careless API in a RetCode 171 Message. `as` picks how:
+	 * `plain` (default), `glued` (the Signature stuck to word characters, `Signature<hex>` and
+	 * `sig_<hex>_end`), `base64`, `hex`, `url` (URL-encoded) or `upper` (upper case).
 	 */
-	| { kind: 'echo'; in?: 'html' | 'retCode' }
+	| { kind: 'echo'; in?: 'html' | 'retCode'; as?: EchoEncoding }
 	/**
 	 * Someone creates `count` new tasks (newest, so at the head of the list) just before this
 	 * Describe is answered, in the kind, project and IsDcdn it asks for; then it is answered
@@ -68,6 +70,26 @@ export type Fault =
 	| { kind: 'newTasks'; count: number }
 	/** A Describe answered as if Offset were 0 (TotalCount stays right). */
 	| { kind: 'ignoreOffset' };
+
+export type EchoEncoding = 'plain' | 'glued' | 'base64' | 'hex' | 'url' | 'upper';
+
+function encodeEcho(signature: string, signed: string, as: EchoEncoding = 'plain'): string {
+	const quote = `Signature ${signature} for ${signed}`;
+	switch (as) {
+		case 'plain':
+			return quote;
+		case 'glued':
+			return `Signature${signature} sig_${signature}_end`;
+		case 'base64':
+			return `debug=${Buffer.from(quote).toString('base64')}`;
+		case 'hex':
+			return `debug=${Buffer.from(quote).toString('hex')}`;
+		case 'url':
+			return `debug=${encodeURIComponent(quote)}`;
+		case 'upper':
+			return quote.toUpperCase();
+	}
+}
 
 interface QueuedFault {
 	fault: Fault;
@@ -364,7 +386,7 @@ export class UcdnSimulator {
 		const names = Object.keys(signed).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		const signedText = names.map((name) => name + signed[name]).join('') + privateKey;
 		if (fault?.kind === 'echo') {
-			const quote = `Signature ${sent} for ${signedText}`;
+			const quote = encodeEcho(sent ?? '', signedText, fault.as);
 			if (fault.in === 'retCode')
 				return answer(action, RET.SIGNATURE, { Message: `${quote} does not match` });
 			return reply(502, `<html><body>Bad gateway. ${quote}</body></html>`, 'text/html');

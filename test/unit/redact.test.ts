@@ -1,41 +1,103 @@
-import { preview, scrub } from '../../nodes/Ucdn/transport/redact';
+import { preview, requestSecrets, scrub, WITHHELD } from '../../nodes/Ucdn/transport/redact';
 import { retCodeMessage } from '../../nodes/Ucdn/transport/retCodes';
+import { signParams, stringToSign } from '../../nodes/Ucdn/transport/signing';
 
 const KEY = 'TEST-KEY-"with"\\odd-chars';
 const SIGNATURE = '0123456789abcdef0123456789ABCDEF01234567';
+const PARAMS = { Action: 'DescribeX', Limit: 1 };
+const SECRETS = requestSecrets(PARAMS, 'TEST-PUBLIC', KEY);
+const SENT = signParams(PARAMS, 'TEST-PUBLIC', KEY);
+const SIGNED = stringToSign(SENT, KEY);
+
+describe('requestSecrets', () => {
+	test('the private key, the Signature the credential sends, and the string it signs', () => {
+		expect(SECRETS).toEqual([KEY, SENT.Signature, SIGNED]);
+		expect(requestSecrets(PARAMS, 'TEST-PUBLIC', '')).toEqual([]);
+	});
+});
 
 describe('scrub', () => {
-	test('removes the secret as written and as escaped in JSON, and Signature-shaped hex', () => {
-		expect(scrub(`a ${KEY} b`, [KEY])).toBe('a *** b');
-		expect(scrub(JSON.stringify({ echo: KEY }), [KEY])).toBe('{"echo":"***"}');
-		expect(scrub(`Signature=${SIGNATURE}&x=1`, [])).toBe('Signature=***&x=1');
+	const base64 = (text: string) => Buffer.from(text).toString('base64');
+	test.each([
+		['as written', `a ${KEY} b`],
+		['JSON-escaped', JSON.stringify({ echo: KEY })],
+		['URL-encoded', `k=${encodeURIComponent(SIGNED)}`],
+		['URL-encoded in lower case', `k=${encodeURIComponent(SIGNED).toLowerCase()}`],
+		['in hex', Buffer.from(`x${SIGNED}`).toString('hex')],
+		['in upper-case hex', Buffer.from(KEY).toString('hex').toUpperCase()],
+		['in base64, at any offset', base64(`Signature ${SENT.Signature}`)],
+		['in base64, one byte in', base64(`_${SIGNED}`)],
+		['in base64, two bytes in', base64(`__${KEY}!`)],
+		['in base64url', base64(`~~~${SIGNED}???`).replace(/\+/g, '-').replace(/\//g, '_')],
+		['in upper case', `SIGNATURE ${SENT.Signature.toUpperCase()}`],
+		['glued to word characters', `Signature${SENT.Signature}`],
+		['inside an identifier', `sig_${SENT.Signature}_end`],
+	])('a text quoting a secret %s is withheld entirely', (_how, text) => {
+		expect(scrub(text, SECRETS)).toBe(WITHHELD);
 	});
 
-	test('leaves shorter or longer hex alone', () => {
-		expect(scrub('id 0123456789abcdef and 0123456789abcdef0123456789abcdef012345678', [])).toBe(
-			'id 0123456789abcdef and 0123456789abcdef0123456789abcdef012345678',
+	test('a key with / is found in JSON that escapes / as \\/', () => {
+		const key = 'TEST/KEY/with+slashes';
+		expect(scrub(JSON.stringify({ echo: key }).replace(/\//g, '\\/'), [key])).toBe(WITHHELD);
+	});
+
+	test('masks hex shaped like a Signature, glued or not, when it is no known secret', () => {
+		expect(scrub(`Signature=${SIGNATURE}&x=1`, [])).toBe('Signature=***&x=1');
+		expect(scrub(`Signature${SIGNATURE} sig_${SIGNATURE}_end`, [])).toBe('Signatur*** sig_***_end');
+	});
+
+	test('leaves shorter hex and ordinary text alone', () => {
+		expect(scrub('id 0123456789abcdef and task-5f1d2e', SECRETS)).toBe(
+			'id 0123456789abcdef and task-5f1d2e',
+		);
+	});
+
+	test('a very short private key does not mangle messages or show by a mask', () => {
+		const short = requestSecrets(PARAMS, 'TEST-PUBLIC', 'a');
+		expect(scrub('Params are missing', short)).toBe('Params are missing');
+		const sent = signParams(PARAMS, 'TEST-PUBLIC', 'a');
+		expect(scrub(`Signature ${sent.Signature} for ${stringToSign(sent, 'a')}`, short)).toBe(
+			WITHHELD,
 		);
 	});
 });
 
 describe('preview', () => {
-	test('one line, scrubbed before it is cut, at most 200 characters', () => {
-		const body = `${'x'.repeat(190)}\n\n ${KEY}${'y'.repeat(50)}`;
-		const shown = preview(body, [KEY]);
-		expect(shown).toBe(`${'x'.repeat(190)} ***${'y'.repeat(6)}…`);
-		expect(shown).not.toContain('TEST-KEY');
+	test('one line, at most 200 characters', () => {
+		const body = `${'x'.repeat(190)}\n\n ${'y'.repeat(50)}`;
+		expect(preview(body, [KEY])).toBe(`${'x'.repeat(190)} ${'y'.repeat(9)}…`);
+	});
+
+	test('a secret just past the cut still withholds the excerpt', () => {
+		expect(preview(`${'x'.repeat(195)}${KEY}`, [KEY])).toBe(WITHHELD);
 	});
 
 	test('objects are shown as JSON; nothing is "(empty)"', () => {
-		expect(preview({ RetCode: '0' }, [])).toBe('{"RetCode":"0"}');
+		expect(preview({ RetCode: '0', Skip: undefined }, [])).toBe('{"RetCode":"0"}');
 		expect(preview('  \n', [])).toBe('(empty)');
 		expect(preview(undefined, [])).toBe('(empty)');
 	});
+
+	test('a body nested 20,000 levels deep, or megabytes long, gives a short excerpt', () => {
+		let deep: unknown = 1;
+		for (let level = 0; level < 20_000; level++) deep = [{ a: deep }];
+		expect(preview(deep, [])).toMatch(/^\[\{"a":\[\{"a":.*…/);
+		expect(preview(deep, []).length).toBeLessThanOrEqual(201);
+		const wide = Array.from({ length: 1_000_000 }, (_, n) => n);
+		expect(preview(wide, []).length).toBeLessThanOrEqual(201);
+		expect(preview('z'.repeat(5_000_000), []).length).toBeLessThanOrEqual(201);
+	});
 });
 
-test('retCodeMessage quotes the API Message on one line, scrubbed', () => {
-	expect(retCodeMessage('DescribeX', 171, `Signature ${SIGNATURE}\nfor Action${KEY}`, [KEY])).toBe(
-		'UCloud API DescribeX failed with RetCode 171: Signature *** for Action***',
+test('retCodeMessage quotes the start of the API Message on one line, or withholds it', () => {
+	expect(retCodeMessage('DescribeX', 230, 'Params\n are  missing', SECRETS)).toBe(
+		'UCloud API DescribeX failed with RetCode 230: Params are missing',
+	);
+	expect(retCodeMessage('DescribeX', 171, `Signature ${SENT.Signature} for ...`, SECRETS)).toBe(
+		`UCloud API DescribeX failed with RetCode 171: ${WITHHELD}`,
+	);
+	expect(retCodeMessage('DescribeX', 230, 'm'.repeat(5_000_000), [])).toHaveLength(
+		'UCloud API DescribeX failed with RetCode 230: '.length + 201,
 	);
 	expect(retCodeMessage('DescribeX', 230, '  ', [])).toBe(
 		'UCloud API DescribeX failed with RetCode 230',

@@ -50,7 +50,47 @@ describe('toUnixSeconds', () => {
 		expect(toUnixSeconds('1548051097', 'UTC', 'End Time')).toBe(1548051097);
 		expect(toUnixSeconds(1548051097.9, 'UTC', 'End Time')).toBe(1548051097);
 		expect(toUnixSeconds(1548051097123, 'UTC', 'End Time')).toBe(1548051097);
-		expect(toUnixSeconds(0, 'UTC', 'End Time')).toBe(0);
+		expect(toUnixSeconds(946684800, 'UTC', 'End Time')).toBe(946684800);
+	});
+
+	test('a date written without separators, or a year alone, is refused with the ISO form to use', () => {
+		expect(() => toUnixSeconds('20240501', 'UTC', 'Begin Time')).toThrow(
+			'Begin Time: 20240501 is not a date: write it as 2024-05-01 (a number is read as Unix seconds, and 20240501 would be in 1970)',
+		);
+		expect(() => toUnixSeconds(20240501, 'UTC', 'Begin Time')).toThrow('write it as 2024-05-01');
+		expect(() => toUnixSeconds('2024', 'UTC', 'End Time')).toThrow(
+			'End Time: 2024 is not a date: write it as 2024-01-01 (a number is read as Unix seconds, and 2024 would be in 1970)',
+		);
+	});
+
+	test('Unix seconds or milliseconds before 2000 are refused as implausible', () => {
+		for (const value of [0, '0', 946684799, 99999999, 946684799999, -1]) {
+			expect(() => toUnixSeconds(value, 'UTC', 'Begin Time')).toThrow(
+				`Begin Time: ${String(value)} is before 2000 as Unix time, so it is not a plausible date. Use a date such as 2024-05-01T12:00:00, or Unix seconds from 2000 on.`,
+			);
+		}
+		expect(() => toUnixSeconds(253402300800000, 'UTC', 'Begin Time')).toThrow(
+			'Begin Time: 253402300800000 is after the year 9999',
+		);
+	});
+
+	test('dates written as dates may be old', () => {
+		expect(toUnixSeconds('1970-01-01T00:00:00Z', 'UTC', 'Begin Time')).toBe(0);
+		expect(() => toUnixSeconds('1969-12-31T23:59:59Z', 'UTC', 'Begin Time')).toThrow(
+			'Begin Time: "1969-12-31T23:59:59Z" is out of range (1970 to 9999)',
+		);
+	});
+
+	test('a huge text is quoted as a short excerpt', () => {
+		const huge = `x${'y'.repeat(5_000_000)}`;
+		let message = '';
+		try {
+			toUnixSeconds(huge, 'UTC', 'Begin Time');
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(message).toMatch(/^Begin Time: "xy+…" is not a date\./);
+		expect(message.length).toBeLessThan(300);
 	});
 
 	test('other common formats', () => {

@@ -124,3 +124,27 @@ describe('checkEntries', () => {
 		);
 	});
 });
+
+describe('quoted values are short excerpts', () => {
+	const huge = 'z'.repeat(5_000_000);
+	test.each([
+		['wholeNumber', () => wholeNumber(huge, 'Limit', 1, 10)],
+		['numberInRange', () => numberInRange(huge, 'Timeout', 1, 10)],
+		['choice', () => choice(huge, 'Output', ['task', 'raw'])],
+		['flag', () => flag(huge, 'Return All')],
+	])('%s', (_name, check) => {
+		const message = failure(check);
+		expect(message).toMatch(/, got "z{100}…"$/);
+	});
+
+	test('lists and objects are named by kind, however deep or large', () => {
+		let deep: unknown = 1;
+		for (let level = 0; level < 20_000; level++) deep = { a: deep };
+		expect(failure(() => wholeNumber(deep, 'Limit', 1, 10))).toBe(
+			'Limit: must be a whole number from 1 to 10, got an object',
+		);
+		expect(failure(() => flag([huge], 'Return All'))).toBe(
+			'Return All: must be true or false, got a list',
+		);
+	});
+});

@@ -29,3 +29,22 @@ export class ParameterError extends Error {
 		this.name = 'ParameterError';
 	}
 }
+
+/** Longest piece of a value a message quotes: an expression can return megabytes. */
+export const EXCERPT_LENGTH = 100;
+
+/** The start of a text, at most `max` characters, marked with … when cut. */
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * A value as a message quotes it: text in quotes and cut to an excerpt, lists and objects by
+ * their kind (serialising them could be slow, huge or, nested deep enough, overflow the stack).
+ */
+export function shown(value: unknown): string {
+	if (typeof value === 'string') return JSON.stringify(excerpt(value));
+	if (Array.isArray(value)) return 'a list';
+	if (value !== null && typeof value === 'object') return 'an object';
+	return excerpt(String(value));
+}

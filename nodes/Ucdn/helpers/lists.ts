@@ -1,4 +1,4 @@
-import { ParameterError } from './errors';
+import { ParameterError, excerpt } from './errors';
 
 /** Task IDs: separated by commas, spaces or newlines. */
 export const ID_SEPARATORS = /[\s,]+/;
@@ -46,7 +46,7 @@ export function parseList(
 function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a deeply nested list';
 	if (typeof value === 'object') return 'an object';
-	return `${typeof value} ${String(value)}`;
+	return `${typeof value} ${excerpt(String(value))}`;
 }
 
 /** Splits a list into consecutive batches of at most `size`. */

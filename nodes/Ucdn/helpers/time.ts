@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { ParameterError } from './errors';
+import { ParameterError, excerpt, shown } from './errors';
 
 export type TimeRangeMode = 'default' | 'lastHours' | 'lastDays' | 'custom';
 
@@ -22,6 +22,10 @@ export interface TimeWindow {
 const MAX_SECONDS = 253_402_300_800;
 /** Numbers at or above this are milliseconds (as Date.now() gives), below it seconds. */
 const MILLISECONDS_FROM = 100_000_000_000;
+/** 2000-01-01T00:00:00Z: a Unix time before it is a mistake, such as a date without separators. */
+const PLAUSIBLE_FROM = 946_684_800;
+/** No date is written longer; longer text is not parsed. */
+const MAX_DATE_TEXT = 100;
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -29,12 +33,23 @@ function isEmpty(value: unknown): boolean {
 	);
 }
 
+/** Why a number is no plausible date: `20240501` and `2024` are dates written as numbers. */
+function implausible(number: number): string {
+	const digits = String(number);
+	const format = /^\d{8}$/.test(digits) ? 'yyyyMMdd' : /^\d{4}$/.test(digits) ? 'yyyy' : undefined;
+	const meant = format && DateTime.fromFormat(digits, format, { zone: 'UTC' });
+	if (meant && meant.isValid) {
+		return `${digits} is not a date: write it as ${meant.toISODate()} (a number is read as Unix seconds, and ${digits} would be in 1970)`;
+	}
+	return `${excerpt(digits)} is before 2000 as Unix time, so it is not a plausible date. Use a date such as 2024-05-01T12:00:00, or Unix seconds from 2000 on.`;
+}
+
 function fromNumber(seconds: number, parameter: string): number {
 	if (!Number.isFinite(seconds)) throw new ParameterError(parameter, `${seconds} is not a date`);
 	const whole = Math.floor(seconds >= MILLISECONDS_FROM ? seconds / 1000 : seconds);
-	if (whole < 0 || whole >= MAX_SECONDS) {
-		throw new ParameterError(parameter, `${seconds} is out of range (1970 to 9999)`);
-	}
+	if (whole >= MAX_SECONDS)
+		throw new ParameterError(parameter, `${seconds} is after the year 9999`);
+	if (whole < PLAUSIBLE_FROM) throw new ParameterError(parameter, implausible(seconds));
 	return whole;
 }
 
@@ -42,10 +57,14 @@ function fromDateTime(value: DateTime, parameter: string, shown: string): number
 	if (!value.isValid) {
 		throw new ParameterError(
 			parameter,
-			`"${shown}" is not a date. Use the date picker, an ISO date such as 2024-05-01T12:00:00, a Luxon DateTime or Unix seconds.`,
+			`"${excerpt(shown)}" is not a date. Use the date picker, an ISO date such as 2024-05-01T12:00:00, a Luxon DateTime or Unix seconds.`,
 		);
 	}
-	return fromNumber(Math.floor(value.toMillis() / 1000), parameter);
+	const seconds = Math.floor(value.toMillis() / 1000);
+	if (seconds < 0 || seconds >= MAX_SECONDS) {
+		throw new ParameterError(parameter, `"${excerpt(shown)}" is out of range (1970 to 9999)`);
+	}
+	return seconds;
 }
 
 function parseText(text: string, zone: string): DateTime {
@@ -76,7 +95,9 @@ export function toUnixSeconds(value: unknown, zone: string, parameter: string): 
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (/^-?\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text), parameter);
-		return fromDateTime(parseText(text, zone), parameter, text);
+		const parsed =
+			text.length > MAX_DATE_TEXT ? DateTime.invalid('too long') : parseText(text, zone);
+		return fromDateTime(parsed, parameter, text);
 	}
 	throw new ParameterError(parameter, `expected a date, got ${typeof value}`);
 }
@@ -90,7 +111,7 @@ function positive(value: unknown, parameter: string, hoursEach: number): number 
 	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > max) {
 		throw new ParameterError(
 			parameter,
-			`must be a number greater than 0 and at most ${max}, got ${JSON.stringify(value) ?? String(value)}`,
+			`must be a number greater than 0 and at most ${max}, got ${shown(value)}`,
 		);
 	}
 	return amount;
@@ -132,7 +153,7 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 		default:
 			throw new ParameterError(
 				'Time Range',
-				`must be one of default, lastHours, lastDays, custom, got ${JSON.stringify(input.mode) ?? String(input.mode)}`,
+				`must be one of default, lastHours, lastDays, custom, got ${shown(input.mode)}`,
 			);
 	}
 }

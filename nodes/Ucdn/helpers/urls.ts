@@ -1,4 +1,4 @@
-import { ParameterError, hasControlCharacter } from './errors';
+import { ParameterError, excerpt, hasControlCharacter } from './errors';
 
 export type RefreshType = 'file' | 'dir' | 'm3u8';
 
@@ -23,7 +23,7 @@ export function validateUrls(
 	}
 	urls.forEach((url, index) => {
 		const fail = (why: string): never => {
-			throw new ParameterError('URLs', `URL ${index + 1} "${shortened(url)}" ${why}`);
+			throw new ParameterError('URLs', `URL ${index + 1} "${excerpt(url, 200)}" ${why}`);
 		};
 		if (url.length > MAX_URL_LENGTH) fail(`is longer than ${MAX_URL_LENGTH} characters`);
 		if (/\s/.test(url) || hasControlCharacter(url))
@@ -33,9 +33,4 @@ export function validateUrls(
 		if (type === 'dir' && !url.endsWith('/')) fail('must end with / to refresh a directory');
 		if (filesOnly && url.endsWith('/')) fail('is a directory; prefetch takes files only');
 	});
-}
-
-/** Long URLs are cut in messages. */
-function shortened(url: string): string {
-	return url.length > 200 ? `${url.slice(0, 200)}…` : url;
 }

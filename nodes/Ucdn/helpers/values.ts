@@ -1,4 +1,4 @@
-import { ParameterError, hasControlCharacter } from './errors';
+import { ParameterError, hasControlCharacter, shown } from './errors';
 
 /** A whole number parameter within bounds; expressions may hand it over as numeric text. */
 export function wholeNumber(value: unknown, parameter: string, min: number, max: number): number {
@@ -6,7 +6,7 @@ export function wholeNumber(value: unknown, parameter: string, min: number, max:
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		throw new ParameterError(
 			parameter,
-			`must be a whole number from ${min} to ${max}, got ${JSON.stringify(value) ?? String(value)}`,
+			`must be a whole number from ${min} to ${max}, got ${shown(value)}`,
 		);
 	}
 	return number;
@@ -18,7 +18,7 @@ export function numberInRange(value: unknown, parameter: string, min: number, ma
 	if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > max) {
 		throw new ParameterError(
 			parameter,
-			`must be a number from ${min} to ${max}, got ${JSON.stringify(value) ?? String(value)}`,
+			`must be a number from ${min} to ${max}, got ${shown(value)}`,
 		);
 	}
 	return number;
@@ -32,20 +32,14 @@ export function choice<T extends string>(
 ): T {
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
 		return value as T;
-	throw new ParameterError(
-		parameter,
-		`must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`,
-	);
+	throw new ParameterError(parameter, `must be one of ${allowed.join(', ')}, got ${shown(value)}`);
 }
 
 /** A boolean parameter; expressions may give it as the text true or false. */
 export function flag(value: unknown, parameter: string): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw new ParameterError(
-		parameter,
-		`must be true or false, got ${JSON.stringify(value) ?? String(value)}`,
-	);
+	throw new ParameterError(parameter, `must be true or false, got ${shown(value)}`);
 }
 
 /** An optional text parameter without control characters, at most `maxLength` long; empty gives undefined. */

@@ -6,35 +6,60 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { excerpt } from '../helpers/errors';
+import { requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
 import { signParams } from './signing';
 
 export const CREDENTIAL_TYPE = 'ucloudApi';
 
-/** The base URL requests go to, from the credential's endpoint choice, or what is wrong with it. */
+/** A user-entered endpoint as messages may quote it: cut short, anything before an @ hidden. */
+function shownEndpoint(raw: string): string {
+	return excerpt(raw.replace(/\/\/.*@/s, '//***@'));
+}
+
+/**
+ * The base URL requests go to, from the credential's endpoint choice, or what is wrong with it.
+ * A base URL only: user info would be sent to the API next to the signature, a query string or
+ * fragment would end up inside the request path.
+ */
 export function resolveEndpoint(
 	credentials: ICredentialDataDecryptedObject,
 ): { url: string } | { problem: string } {
 	const chosen = String(credentials.endpoint ?? '');
 	const raw = chosen === 'custom' ? String(credentials.customEndpoint ?? '').trim() : chosen;
+	const what = "The credential's API Endpoint";
 	if (raw === '')
 		return { problem: 'The credential has no API Endpoint: set a Custom Endpoint URL' };
 	let url: URL;
 	try {
 		url = new URL(raw);
 	} catch {
-		return { problem: `The credential's API Endpoint "${raw}" is not a URL` };
+		return { problem: `${what} "${shownEndpoint(raw)}" is not a URL` };
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return { problem: `${what} "${shownEndpoint(raw)}" must start with https:// or http://` };
+	}
+	if (url.username !== '' || url.password !== '' || /^[^/]*\/\/[^/]*@/.test(raw)) {
 		return {
-			problem: `The credential's API Endpoint "${raw}" must start with https:// or http://`,
+			problem: `${what} must not contain a user name or password: UCloud requests are signed with the keys. Remove the part before @.`,
 		};
 	}
+	const base = excerpt(`${url.origin}${url.pathname}`.replace(/\/+$/, ''));
+	if (raw.includes('?'))
+		return {
+			problem: `${what} must not contain a query string (?…): enter the base URL only, such as ${base}`,
+		};
+	if (raw.includes('#'))
+		return {
+			problem: `${what} must not contain a fragment (#…): enter the base URL only, such as ${base}`,
+		};
 	return { url: url.href.replace(/\/+$/, '') };
 }
 
-function keysOf(credentials: ICredentialDataDecryptedObject) {
+/** The key pair as the credential's `authenticate` signs with it. */
+export function keysOf(credentials: ICredentialDataDecryptedObject) {
 	return {
 		publicKey: String(credentials.publicKey ?? '').trim(),
 		privateKey: String(credentials.privateKey ?? '').trim(),
@@ -60,20 +85,33 @@ export function signRequest(
 export const CREDENTIAL_TEST_ACTION = 'DescribeNewUcdnRefreshCacheTask';
 
 const TEST_TIMEOUT_MS = 15_000;
+const BROKEN_OFF = 'the connection closed before the answer was complete';
 
+/** Why a request got no answer, in a few words: the system's code, or what n8n said. */
 function networkReason(error: unknown): string {
-	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-	if (typeof cause?.code === 'string') return cause.code;
-	if ((error as Error).name === 'TimeoutError')
+	const { code, name, message } = (error ?? {}) as {
+		code?: unknown;
+		name?: unknown;
+		message?: unknown;
+	};
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
 		return `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
-	return typeof cause?.message === 'string' ? cause.message : (error as Error).message;
+	if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
+	return excerpt(typeof message === 'string' ? message : String(name ?? error), 100);
+}
+
+/** n8n's SSRF protection refused the address (n8n 2.x): nothing was sent. */
+function ssrfBlocked(error: unknown): boolean {
+	const name = (error as { name?: unknown } | null)?.name;
+	return name === 'SsrfBlockedIpError' || name === 'SsrfBlockedHostnameError';
 }
 
 /**
  * Credential test, run by n8n when the user saves or tests the credential. It is a node
  * method (`testedBy`) rather than a declarative `test`, because a declarative test can only
  * match fixed RetCodes: this one passes on RetCode 0 alone and says what each failure means.
- * The test context offers no non-deprecated HTTP helper, so it uses the runtime's fetch.
+ * It sends through the one HTTP helper n8n 1.x and 2.x both give credential tests, so n8n's
+ * proxy settings and SSRF protection apply as they do to the node's own requests.
  */
 export async function testCredentials(
 	this: ICredentialTestFunctions,
@@ -88,44 +126,62 @@ export async function testCredentials(
 		return { status: 'Error', message: 'Enter both the Public Key and the Private Key' };
 	}
 	const projectId = String(data.projectId ?? '').trim();
-	const body = signParams(
-		{ Action: CREDENTIAL_TEST_ACTION, Limit: 1, ProjectId: projectId || undefined },
-		publicKey,
-		privateKey,
-	);
+	const params = { Action: CREDENTIAL_TEST_ACTION, Limit: 1, ProjectId: projectId || undefined };
 
-	let response: Response;
+	// `request` is the one HTTP helper credential tests get, on n8n 1.x and 2.x alike (n8n's axios,
+	// with its proxy and SSRF settings). n8n's lint rule against it aims at node contexts, which
+	// offer `httpRequest` instead; a credential test has no such choice.
+	const { helpers } = this;
+	let response: { statusCode?: unknown; body?: unknown };
+	// HTTP errors are thrown with their status and body; a thrown 2xx is an answer that broke off.
 	try {
-		response = await fetch(`${endpoint}/`, {
+		response = (await helpers.request({
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-			body: JSON.stringify(body),
-			signal: AbortSignal.timeout(TEST_TIMEOUT_MS),
-		});
+			uri: `${endpoint}/`,
+			body: signParams(params, publicKey, privateKey),
+			json: true,
+			timeout: TEST_TIMEOUT_MS,
+			resolveWithFullResponse: true,
+		})) as typeof response;
 	} catch (error) {
-		return {
-			status: 'Error',
-			message: `Could not reach ${endpoint} (${networkReason(error)}). Check the API Endpoint and that n8n can reach it.`,
-		};
+		const { statusCode, error: body } = error as { statusCode?: unknown; error?: unknown };
+		if (typeof statusCode === 'number' && (statusCode < 200 || statusCode > 299)) {
+			response = { statusCode, body };
+		} else if (ssrfBlocked(error)) {
+			return {
+				status: 'Error',
+				message: `n8n's SSRF protection does not allow requests to ${endpoint}. Ask the n8n administrator to allow it, or use another API Endpoint.`,
+			};
+		} else {
+			const reason = typeof statusCode === 'number' ? BROKEN_OFF : networkReason(error);
+			return {
+				status: 'Error',
+				message: `Could not reach ${endpoint} (${reason}). Check the API Endpoint and that n8n can reach it.`,
+			};
+		}
 	}
 
-	const text = await response.text();
-	let answer: { RetCode?: unknown; Message?: unknown } | undefined;
-	try {
-		answer = JSON.parse(text) as typeof answer;
-	} catch {
-		answer = undefined;
+	let answer = response.body;
+	if (typeof answer === 'string') {
+		try {
+			answer = JSON.parse(answer) as unknown;
+		} catch {
+			// Not JSON: not a UCloud answer, reported below.
+		}
 	}
-	if (typeof answer?.RetCode !== 'number') {
+	const { RetCode: retCode, Message: apiMessage } = (
+		answer !== null && typeof answer === 'object' ? answer : {}
+	) as { RetCode?: unknown; Message?: unknown };
+	if (typeof retCode !== 'number') {
 		return {
 			status: 'Error',
-			message: `${endpoint} answered HTTP ${response.status} but not like a UCloud API. Check the API Endpoint.`,
+			message: `${endpoint} answered HTTP ${String(response.statusCode)} but not like a UCloud API. Check the API Endpoint.`,
 		};
 	}
-	if (answer.RetCode !== 0) {
+	if (retCode !== 0) {
 		return {
 			status: 'Error',
-			message: `${retCodeMessage(CREDENTIAL_TEST_ACTION, answer.RetCode, answer.Message, [privateKey])}. ${retCodeHint(answer.RetCode)}`,
+			message: `${retCodeMessage(CREDENTIAL_TEST_ACTION, retCode, apiMessage, requestSecrets(params, publicKey, privateKey))}. ${retCodeHint(retCode)}`,
 		};
 	}
 	return { status: 'OK', message: 'Connection successful' };

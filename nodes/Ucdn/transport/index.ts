@@ -16,9 +16,9 @@ import {
 	mayHaveCreatedTask,
 	parseRetryAfter,
 } from '../helpers/retry';
-import { CREDENTIAL_TYPE, resolveEndpoint } from './credentials';
+import { CREDENTIAL_TYPE, keysOf, resolveEndpoint } from './credentials';
 import { classifyNetworkError } from './networkError';
-import { preview } from './redact';
+import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
 
@@ -30,6 +30,9 @@ export interface ApiTarget {
 	defaultProjectId?: string;
 	/** Values that must never appear in a message: the private key. */
 	secrets: string[];
+	/** The keys, to recompute what a request's answer must not quote (see requestSecrets). */
+	publicKey: string;
+	privateKey: string;
 }
 
 /** How one request is made; Retries and Request Timeout come from the node's options. */
@@ -58,11 +61,13 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 		});
 	}
 	const projectId = String(credentials.projectId ?? '').trim();
-	const privateKey = String(credentials.privateKey ?? '').trim();
+	const { publicKey, privateKey } = keysOf(credentials);
 	return {
 		endpoint: resolved.url,
 		defaultProjectId: projectId || undefined,
 		secrets: privateKey ? [privateKey] : [],
+		publicKey,
+		privateKey,
 	};
 }
 
@@ -77,6 +82,8 @@ interface Attempt {
 	action: string;
 	target: ApiTarget;
 	settings: RequestSettings;
+	/** What no message may quote: the private key, this request's Signature and signed string. */
+	secrets: string[];
 }
 
 /**
@@ -154,7 +161,7 @@ function statusFailure(
 	this: UcdnContext,
 	response: IN8nHttpFullResponse,
 	answer: unknown,
-	{ action, target, settings }: Attempt,
+	{ action, settings, secrets }: Attempt,
 ): Failed {
 	const { statusCode, headers } = response;
 	return {
@@ -162,7 +169,7 @@ function statusFailure(
 		retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
 		error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
 			message: `UCloud API ${action} failed with HTTP ${statusCode}`,
-			description: `Response: ${preview(answer, target.secrets)}`,
+			description: `Response: ${preview(answer, secrets)}`,
 			itemIndex: settings.itemIndex,
 		}),
 	};
@@ -173,7 +180,7 @@ function judgeAnswer(
 	this: UcdnContext,
 	statusCode: number,
 	answer: unknown,
-	{ action, target, settings }: Attempt,
+	{ action, settings, secrets }: Attempt,
 ): Outcome {
 	const { itemIndex } = settings;
 	const retCode = readRetCode(answer);
@@ -182,7 +189,7 @@ function judgeAnswer(
 			failure: { kind: 'malformed' },
 			error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
 				message: `UCloud API ${action} returned a response that is not a UCloud answer`,
-				description: `HTTP ${statusCode}, body: ${preview(answer, target.secrets)}. Check the credential's API Endpoint.`,
+				description: `HTTP ${statusCode}, body: ${preview(answer, secrets)}. Check the credential's API Endpoint.`,
 				itemIndex,
 			}),
 		};
@@ -192,7 +199,7 @@ function judgeAnswer(
 		return {
 			failure: { kind: 'retCode', retCode },
 			error: new NodeApiError(this.getNode(), { action, RetCode: retCode } as JsonObject, {
-				message: retCodeMessage(action, retCode, data.Message, target.secrets),
+				message: retCodeMessage(action, retCode, data.Message, secrets),
 				description: retCodeHint(retCode),
 				itemIndex,
 			}),
@@ -213,7 +220,8 @@ async function attempt(
 	settings: RequestSettings,
 	cancel: AbortSignal | undefined,
 ): Promise<Outcome> {
-	const about: Attempt = { action, target, settings };
+	const secrets = requestSecrets(body, target.publicKey, target.privateKey);
+	const about: Attempt = { action, target, settings, secrets };
 	const deadline = AbortSignal.timeout(settings.timeoutMs);
 	const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
 	let response: IN8nHttpFullResponse;

@@ -1,25 +1,132 @@
-/** A SHA-1 in hex: the shape of a Signature, which a misbehaving gateway might echo back. */
-const SIGNATURE_SHAPE = /\b[0-9a-f]{40}\b/gi;
+import type { ParamValue } from './signing';
+import { signParams, stringToSign } from './signing';
+
+/** Runs of 40 or more hex digits: a Signature (SHA-1), even glued to hex-looking text. */
+const SIGNATURE_SHAPE = /[0-9a-f]{40,}/gi;
 const PREVIEW_LENGTH = 200;
+/** How much of a body is serialised to be quoted: the excerpt and room for a secret around it. */
+const SERIALISED_LENGTH = 65_536;
+/** How deep a body is serialised: deeper levels show as …, never as a stack overflow. */
+const SERIALISED_DEPTH = 32;
+/**
+ * Shorter secrets are not searched for on their own: they occur in ordinary text by chance
+ * (a key `a` is in most words), and masking them would show the key by the mask's shape.
+ * Their Signature and signed string are long, and are searched for.
+ */
+const MIN_SECRET_LENGTH = 8;
+
+export const WITHHELD = "(withheld: it quotes this request's credentials)";
 
 /**
- * Text from the API with the secrets (as written and as escaped inside JSON) and anything
- * shaped like a Signature replaced by ***. Since the signed string ends with the private key,
- * this also removes any echo of it.
+ * What a request's answer must never quote: the private key, the Signature the credential's
+ * `authenticate` adds (recomputed the same way) and the string it signs. A leaked Signature
+ * carries no timestamp, so it could be replayed.
+ */
+export function requestSecrets(
+	params: Record<string, ParamValue>,
+	publicKey: string,
+	privateKey: string,
+): string[] {
+	if (privateKey === '') return [];
+	const wire = signParams(params, publicKey, privateKey);
+	return [privateKey, wire.Signature, stringToSign(wire, privateKey)];
+}
+
+/** Every base64 (and base64url) form a secret takes inside longer base64 text, at any alignment. */
+function base64Forms(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const forms: string[] = [];
+	for (let skip = 0; skip < 3; skip++) {
+		const whole = Math.floor((bytes.length - skip) / 3) * 3;
+		if (whole < 6) continue;
+		const form = bytes.subarray(skip, skip + whole).toString('base64');
+		forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return forms;
+}
+
+/** Whether a text quotes one of the secrets as written, JSON-escaped, URL-encoded, in hex or base64, in any case. */
+export function quotesSecret(text: string, secrets: string[]): boolean {
+	const lower = text.toLowerCase();
+	return secrets
+		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+		.some((secret) => {
+			const anyCase = [
+				secret,
+				JSON.stringify(secret).slice(1, -1),
+				// PHP and others also escape / in JSON.
+				JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
+				encodeURIComponent(secret),
+				encodeURIComponent(secret).replace(/%20/g, '+'),
+				Buffer.from(secret, 'utf8').toString('hex'),
+			];
+			return (
+				anyCase.some((form) => lower.includes(form.toLowerCase())) ||
+				base64Forms(secret).some((form) => text.includes(form))
+			);
+		});
+}
+
+/**
+ * Text from the API made safe to quote: withheld entirely when it quotes one of the request's
+ * secrets in any encoding (patching strings would miss one), otherwise with anything shaped
+ * like a Signature replaced by ***.
  */
 export function scrub(text: string, secrets: string[]): string {
-	let clean = text;
-	for (const secret of secrets) {
-		for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)]))
-			clean = clean.split(form).join('***');
-	}
-	return clean.replace(SIGNATURE_SHAPE, '***');
+	if (quotesSecret(text, secrets)) return WITHHELD;
+	return text.replace(SIGNATURE_SHAPE, '***');
+}
+
+/** JSON of a value, cut after about `limit` characters and `SERIALISED_DEPTH` levels. */
+function boundedJson(value: unknown, limit: number): string {
+	let out = '';
+	const write = (item: unknown, depth: number): void => {
+		if (out.length > limit) return;
+		if (item !== null && typeof item === 'object' && depth >= SERIALISED_DEPTH) {
+			out += '…';
+			return;
+		}
+		if (Array.isArray(item)) {
+			out += '[';
+			for (let i = 0; i < item.length && out.length <= limit; i++) {
+				if (i > 0) out += ',';
+				write(item[i] ?? null, depth + 1);
+			}
+			out += ']';
+			return;
+		}
+		if (item !== null && typeof item === 'object') {
+			out += '{';
+			let first = true;
+			for (const [key, field] of Object.entries(item)) {
+				if (out.length > limit) break;
+				if (field === undefined || typeof field === 'function') continue;
+				out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+				first = false;
+				write(field, depth + 1);
+			}
+			out += '}';
+			return;
+		}
+		out += JSON.stringify(item) ?? 'null';
+	};
+	write(value, 0);
+	return out;
+}
+
+/** Text from the API as a message quotes it: one line, made safe by `scrub`, at most `max` characters. */
+export function quote(text: string, secrets: string[], max = PREVIEW_LENGTH): string {
+	const flat = scrub(text, secrets).replace(/\s+/g, ' ').trim();
+	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** The start of a body, for an error message: one line, scrubbed, at most 200 characters. */
 export function preview(body: unknown, secrets: string[]): string {
-	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
-	const flat = scrub(text, secrets).replace(/\s+/g, ' ').trim();
-	if (flat === '') return '(empty)';
-	return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH)}…` : flat;
+	const text =
+		body === undefined
+			? ''
+			: typeof body === 'string' || Buffer.isBuffer(body)
+				? String(body.slice(0, SERIALISED_LENGTH))
+				: boundedJson(body, SERIALISED_LENGTH);
+	return quote(text, secrets) || '(empty)';
 }

@@ -1,4 +1,4 @@
-import { scrub } from './redact';
+import { quote } from './redact';
 
 /** What a user should check for a RetCode the UCloud API answered. */
 export function retCodeHint(retCode: number): string {
@@ -14,15 +14,14 @@ export function retCodeHint(retCode: number): string {
 	return 'UCloud refused the request. Check the parameters, the Project ID and the permissions of the key.';
 }
 
-/** The error message for a RetCode, quoting the API's Message with secrets removed. */
+/** The error message for a RetCode, quoting the start of the API's Message, made safe by `quote`. */
 export function retCodeMessage(
 	action: string,
 	retCode: number,
 	message: unknown,
 	secrets: string[],
 ): string {
-	const quoted =
-		typeof message === 'string' ? scrub(message, secrets).replace(/\s+/g, ' ').trim() : '';
+	const quoted = typeof message === 'string' ? quote(message, secrets) : '';
 	const text = quoted !== '' ? `: ${quoted}` : '';
 	return `UCloud API ${action} failed with RetCode ${retCode}${text}`;
 }
