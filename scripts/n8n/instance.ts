@@ -5,7 +5,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import type { WorkflowJson } from '../../test/engine/harness';
@@ -23,11 +24,13 @@ export interface N8nInstance {
 	env: NodeJS.ProcessEnv;
 }
 
-/** `npm pack` of the built package, as it would be published. */
+/**
+ * `npm pack` of the built package, as it would be published, into a folder of this run's own
+ * (removed when the process exits): runs from other checkouts sharing the cache cannot swap it.
+ */
 export function packTarball(): string {
-	const dir = path.join(CACHE, 'pack');
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'ucdn-pack-'));
+	process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 	execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
 		cwd: ROOT,
 		env: cleanEnv(),
