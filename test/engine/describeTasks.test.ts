@@ -594,6 +594,29 @@ describe('paging while the list changes', () => {
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(ids(20, 150));
 	});
 
+	test('an order that changes between page calls (tasks sharing a CreateTime): a clear error, never a task short', async () => {
+		// The database sorts ties differently for the second query: the last task of page 1 comes
+		// again at the head of page 2, and the task that was there is on no page. TotalCount stays 300.
+		let lastOfFirst: unknown;
+		live.failNext(
+			{
+				kind: 'transform',
+				transform: (answer, request) => {
+					const list = answer.TaskList as unknown[];
+					if (request.params.Offset === '0') lastOfFirst = list[list.length - 1];
+					if (request.params.Offset === '100') list[0] = lastOfFirst;
+					return answer;
+				},
+			},
+			{ action: REFRESH, times: Infinity },
+		);
+		const { error } = await walk({ returnAll: true });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(
+			/299 different tasks in 3 pages, although its TotalCount of 300 did not change/,
+		);
+	});
+
 	test('a server that ignores Offset: a clear error on the second call, not 10,000 calls of duplicates', async () => {
 		live.failNext({ kind: 'ignoreOffset' }, { action: REFRESH, times: Infinity });
 		const { error, calls } = await walk({ returnAll: true });

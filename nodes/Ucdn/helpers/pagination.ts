@@ -95,6 +95,8 @@ export async function describePages(
 	let offset = start;
 	let previous: { offset: number; content: string; total?: number } | undefined;
 	let largestTotal: number | undefined;
+	/** The TotalCount while every page has given the same one; undefined once it differs. */
+	let steadyTotal: number | undefined;
 	let serverPageSize = 0;
 	for (let calls = 0; tasks.length < max; calls++) {
 		const budget =
@@ -142,6 +144,7 @@ export async function describePages(
 				: 0;
 		previous = { offset, content, total };
 		if (total !== undefined) largestTotal = Math.max(largestTotal ?? 0, total);
+		steadyTotal = responses.length === 1 || page.total === steadyTotal ? page.total : undefined;
 		serverPageSize = Math.max(serverPageSize, page.tasks.length);
 		if (page.tasks.length === 0) {
 			if (page.total !== undefined && offset < page.total) {
@@ -160,6 +163,14 @@ export async function describePages(
 		}
 		// Tasks that left before this offset moved the rest back: re-read from as far back.
 		offset = left > 0 ? Math.max(start, offset - left) : next;
+	}
+	// The list ended, its count never changed, yet fewer tasks came: the order changed between
+	// calls (tasks created in the same second can swap places) and some were on no page.
+	if (tasks.length < max && steadyTotal !== undefined && tasks.length < steadyTotal - start) {
+		return failed(
+			`The API listed ${tasks.length} different tasks in ${responses.length} pages, although its TotalCount of ${steadyTotal} did not change`,
+			`Some tasks came on two pages and others on none: the order of the list changed between calls (tasks created in the same second can swap places). Raise the Page Size (up to 1000) so that fewer calls are needed, or narrow the time range.`,
+		);
 	}
 	return { tasks, responses };
 }
