@@ -29,6 +29,11 @@ describe('scrub', () => {
 		['in base64, one byte in', base64(`_${SIGNED}`)],
 		['in base64, two bytes in', base64(`__${KEY}!`)],
 		['in base64url', base64(`~~~${SIGNED}???`).replace(/\+/g, '-').replace(/\//g, '_')],
+		[
+			'in base64 wrapped at 76 characters (MIME)',
+			base64(`<<${SIGNED}>>`).replace(/.{76}/g, '$&\r\n'),
+		],
+		['in a hex dump, byte by byte', Buffer.from(`x${KEY}`).toString('hex').replace(/../g, '$& ')],
 		['in upper case', `SIGNATURE ${SENT.Signature.toUpperCase()}`],
 		['glued to word characters', `Signature${SENT.Signature}`],
 		['inside an identifier', `sig_${SENT.Signature}_end`],

@@ -45,8 +45,11 @@ function base64Forms(secret: string): string[] {
 	return forms;
 }
 
-/** Whether a text quotes one of the secrets as written, JSON-escaped, URL-encoded, in hex or base64, in any case. */
+/** Whether a text quotes one of the secrets as written, JSON-escaped, URL-encoded, in hex or base64, in any case, with or without whitespace inside. */
 export function quotesSecret(text: string, secrets: string[]): boolean {
+	// Encoded text is often broken into lines (MIME base64) or groups (hex dumps).
+	const compact = text.replace(/\s+/g, '');
+	if (compact !== text && quotesSecret(compact, secrets)) return true;
 	const lower = text.toLowerCase();
 	return secrets
 		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
