@@ -232,6 +232,22 @@ const scenarios: Scenario[] = [
 		expected: /TaskList/,
 	},
 	{
+		label: 'a one-letter private key, a malformed TaskList quoting the signed string',
+		parameters: describeTasks(),
+		credentials: { publicKey: SHORT_PUBLIC_KEY, privateKey: SHORT_KEY },
+		fault: [
+			{
+				kind: 'transform',
+				// TaskList first, so that the quote's first 200 characters hold the whole string.
+				transform: (answer, request) => {
+					const echo = { TaskList: `for ${signedString(request, SHORT_KEY)}` };
+					return Object.assign({ ...echo }, answer, echo);
+				},
+			},
+		],
+		expected: /task list that cannot be read.*\(withheld: it quotes this request's credentials\)/,
+	},
+	{
 		label: 'a request timeout',
 		parameters: describeTasks({ requestTimeout: 1 }),
 		fault: [{ kind: 'delay', ms: 2500 }],

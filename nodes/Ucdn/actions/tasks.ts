@@ -6,7 +6,7 @@ import { urlsOfTask } from '../helpers/output';
 import type { DescribeResult, Page, PagingOptions } from '../helpers/pagination';
 import { describePages, readPage } from '../helpers/pagination';
 import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
-import { ucdnRequest } from '../transport';
+import { secretsOf, ucdnRequest } from '../transport';
 import { preview } from '../transport/redact';
 import type { ParamValue } from '../transport/signing';
 
@@ -23,7 +23,7 @@ export async function fetchTaskPage(
 	if ('problem' in page) {
 		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
 			message: `UCloud API ${action} returned a task list that cannot be read`,
-			description: `${page.problem}. HTTP 200, body: ${preview(response, target.secrets)}`,
+			description: `${page.problem}. HTTP 200, body: ${preview(response, secretsOf(target, action, params))}`,
 			itemIndex: settings.itemIndex,
 		});
 	}

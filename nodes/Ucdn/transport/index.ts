@@ -28,8 +28,6 @@ export type UcdnContext = IExecuteFunctions | IPollFunctions;
 export interface ApiTarget {
 	endpoint: string;
 	defaultProjectId?: string;
-	/** Values that must never appear in a message: the private key. */
-	secrets: string[];
 	/** The keys, to recompute what a request's answer must not quote (see requestSecrets). */
 	publicKey: string;
 	privateKey: string;
@@ -65,7 +63,6 @@ export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
 	return {
 		endpoint: resolved.url,
 		defaultProjectId: projectId || undefined,
-		secrets: privateKey ? [privateKey] : [],
 		publicKey,
 		privateKey,
 	};
@@ -252,6 +249,27 @@ async function attempt(
 	return judgeAnswer.call(this, statusCode, answer, about);
 }
 
+/** The parameters a request sends; the credential's `authenticate` adds PublicKey and Signature. */
+function requestBody(
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+): Record<string, ParamValue> {
+	const body: Record<string, ParamValue> = { Action: action, ...params };
+	if (body.ProjectId === undefined || body.ProjectId === '')
+		body.ProjectId = target.defaultProjectId;
+	return body;
+}
+
+/** What an answer to this request must not quote: see requestSecrets. */
+export function secretsOf(
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+): string[] {
+	return requestSecrets(requestBody(target, action, params), target.publicKey, target.privateKey);
+}
+
 /**
  * Calls one UCDN action: a signed POST with a JSON body (the credential's `authenticate` adds
  * PublicKey and Signature). Transient faults are retried with exponential backoff and jitter,
@@ -265,9 +283,7 @@ export async function ucdnRequest(
 	params: Record<string, ParamValue>,
 	settings: RequestSettings,
 ): Promise<UcdnResponse> {
-	const body: Record<string, ParamValue> = { Action: action, ...params };
-	if (body.ProjectId === undefined || body.ProjectId === '')
-		body.ProjectId = target.defaultProjectId;
+	const body = requestBody(target, action, params);
 	const createsTasks = settings.createsTasks === true;
 	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal?.() : undefined;
 
