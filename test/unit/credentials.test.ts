@@ -65,4 +65,18 @@ describe('resolveEndpoint', () => {
 		const resolved = resolveEndpoint(input);
 		expect('problem' in resolved && resolved.problem).toMatch(message);
 	});
+
+	test.each([
+		['admin:S3cret@api.example.com', /"\*\*\*@api\.example\.com" must start with https:\/\//],
+		['api.example.com?token=S3cret', /"api\.example\.com" is not a URL/],
+		['https://api.example.com:99999/#S3cret', /"https:\/\/api\.example\.com:99999\/" is not a URL/],
+	])(
+		'%p: the message never repeats a password, query string or fragment',
+		(customEndpoint, message) => {
+			const resolved = resolveEndpoint({ endpoint: 'custom', customEndpoint });
+			const problem = 'problem' in resolved ? resolved.problem : '';
+			expect(problem).toMatch(message);
+			expect(problem).not.toContain('S3cret');
+		},
+	);
 });

@@ -14,9 +14,12 @@ import { signParams } from './signing';
 
 export const CREDENTIAL_TYPE = 'ucloudApi';
 
-/** A user-entered endpoint as messages may quote it: cut short, anything before an @ hidden. */
+/**
+ * A user-entered endpoint as messages may quote it: cut short, without its query string or
+ * fragment, anything before an @ hidden (with or without a scheme: `user:pw@host` parses).
+ */
 function shownEndpoint(raw: string): string {
-	return excerpt(raw.replace(/\/\/.*@/s, '//***@'));
+	return excerpt(raw.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, '$1***@'));
 }
 
 /**
