@@ -196,6 +196,36 @@ describe('through n8n’s HTTP stack', () => {
 		}
 	}, 40_000);
 
+	test('a body that trickles in: a timeout at 15 s, not whenever the body ends', async () => {
+		// A valid answer, one byte a second: n8n's timeout only notices a silence, never this.
+		const body = JSON.stringify({
+			RetCode: 0,
+			TotalCount: 0,
+			TaskList: [],
+			Padding: 'x'.repeat(40),
+		});
+		const trickling = await startServer((_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			let sent = 0;
+			const next = (): void => {
+				if (res.destroyed) return;
+				if (sent === body.length) res.end();
+				else res.write(body[sent++], () => setTimeout(next, 1000));
+			};
+			next();
+		});
+		try {
+			const started = Date.now();
+			expect(await testCredential({ customEndpoint: trickling.url })).toEqual({
+				status: 'Error',
+				message: `Could not reach ${trickling.url} (no answer within 15 s). Check the API Endpoint and that n8n can reach it.`,
+			});
+			expect(Date.now() - started).toBeLessThan(body.length * 1000 - 20_000);
+		} finally {
+			await trickling.close();
+		}
+	}, 120_000);
+
 	test('a connection reset in the middle of the body, in words', async () => {
 		const broken = await startServer((req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { excerpt } from '../helpers/errors';
+import { pause } from '../helpers/pause';
 import { requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from './signing';
@@ -89,6 +90,8 @@ export const CREDENTIAL_TEST_ACTION = 'DescribeNewUcdnRefreshCacheTask';
 
 const TEST_TIMEOUT_MS = 15_000;
 const BROKEN_OFF = 'the connection closed before the answer was complete';
+const NO_ANSWER = `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
+const TIMED_OUT = Symbol('timed out');
 
 /** Why a request got no answer, in a few words: the system's code, or what n8n said. */
 function networkReason(error: unknown): string {
@@ -97,8 +100,7 @@ function networkReason(error: unknown): string {
 		name?: unknown;
 		message?: unknown;
 	};
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
-		return `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return NO_ANSWER;
 	if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
 	return excerpt(typeof message === 'string' ? message : String(name ?? error), 100);
 }
@@ -135,17 +137,29 @@ export async function testCredentials(
 	// with its proxy and SSRF settings). n8n's lint rule against it aims at node contexts, which
 	// offer `httpRequest` instead; a credential test has no such choice.
 	const { helpers } = this;
+	const unreachable = (reason: string): INodeCredentialTestResult => ({
+		status: 'Error',
+		message: `Could not reach ${endpoint} (${reason}). Check the API Endpoint and that n8n can reach it.`,
+	});
 	let response: { statusCode?: unknown; body?: unknown };
+	// `timeout` only notices a silence, so a body that trickles in is cut off by this race.
+	const settled = new AbortController();
+	const late = pause(TEST_TIMEOUT_MS, settled.signal).then(() => TIMED_OUT);
 	// HTTP errors are thrown with their status and body; a thrown 2xx is an answer that broke off.
 	try {
-		response = (await helpers.request({
-			method: 'POST',
-			uri: `${endpoint}/`,
-			body: signParams(params, publicKey, privateKey),
-			json: true,
-			timeout: TEST_TIMEOUT_MS,
-			resolveWithFullResponse: true,
-		})) as typeof response;
+		const outcome = await Promise.race([
+			helpers.request({
+				method: 'POST',
+				uri: `${endpoint}/`,
+				body: signParams(params, publicKey, privateKey),
+				json: true,
+				timeout: TEST_TIMEOUT_MS,
+				resolveWithFullResponse: true,
+			}),
+			late,
+		]);
+		if (outcome === TIMED_OUT) return unreachable(NO_ANSWER);
+		response = outcome as typeof response;
 	} catch (error) {
 		const { statusCode, error: body } = error as { statusCode?: unknown; error?: unknown };
 		if (typeof statusCode === 'number' && (statusCode < 200 || statusCode > 299)) {
@@ -156,12 +170,10 @@ export async function testCredentials(
 				message: `n8n's SSRF protection does not allow requests to ${endpoint}. Ask the n8n administrator to allow it, or use another API Endpoint.`,
 			};
 		} else {
-			const reason = typeof statusCode === 'number' ? BROKEN_OFF : networkReason(error);
-			return {
-				status: 'Error',
-				message: `Could not reach ${endpoint} (${reason}). Check the API Endpoint and that n8n can reach it.`,
-			};
+			return unreachable(typeof statusCode === 'number' ? BROKEN_OFF : networkReason(error));
 		}
+	} finally {
+		settled.abort();
 	}
 
 	let answer = response.body;
