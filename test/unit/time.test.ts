@@ -61,6 +61,12 @@ describe('toUnixSeconds', () => {
 		expect(() => toUnixSeconds('2024', 'UTC', 'End Time')).toThrow(
 			'End Time: 2024 is not a date: write it as 2024-01-01 (a number is read as Unix seconds, and 2024 would be in 1970)',
 		);
+		expect(() => toUnixSeconds(20240501120000, 'UTC', 'Begin Time')).toThrow(
+			'Begin Time: 20240501120000 is not a date: write it as 2024-05-01T12:00:00 (a number is read as Unix seconds, and 20240501120000 would be in 2611)',
+		);
+		expect(() => toUnixSeconds('202405011200', 'UTC', 'End Time')).toThrow(
+			'write it as 2024-05-01T12:00:00',
+		);
 	});
 
 	test('Unix seconds or milliseconds before 2000 are refused as implausible', () => {

@@ -33,13 +33,30 @@ function isEmpty(value: unknown): boolean {
 	);
 }
 
-/** Why a number is no plausible date: `20240501` and `2024` are dates written as numbers. */
-function implausible(number: number): string {
+/** Dates written as numbers, by their length: read as Unix time they land far from what was meant. */
+const SPELLED_FORMATS: Record<number, string> = {
+	4: 'yyyy',
+	8: 'yyyyMMdd',
+	12: 'yyyyMMddHHmm',
+	14: 'yyyyMMddHHmmss',
+};
+
+/** The date a number spells without separators (`20240501`, `20240501120000`), if it spells one. */
+function spelledDate(number: number): DateTime | undefined {
 	const digits = String(number);
-	const format = /^\d{8}$/.test(digits) ? 'yyyyMMdd' : /^\d{4}$/.test(digits) ? 'yyyy' : undefined;
-	const meant = format && DateTime.fromFormat(digits, format, { zone: 'UTC' });
-	if (meant && meant.isValid) {
-		return `${digits} is not a date: write it as ${meant.toISODate()} (a number is read as Unix seconds, and ${digits} would be in 1970)`;
+	const format = /^\d+$/.test(digits) ? SPELLED_FORMATS[digits.length] : undefined;
+	const meant = format ? DateTime.fromFormat(digits, format, { zone: 'UTC' }) : undefined;
+	return meant?.isValid ? meant : undefined;
+}
+
+/** Why a number is no plausible date: `20240501` and `2024` are dates written as numbers. */
+function implausible(number: number, seconds: number): string {
+	const digits = String(number);
+	const meant = spelledDate(number);
+	if (meant) {
+		const iso = digits.length > 8 ? meant.toFormat("yyyy-MM-dd'T'HH:mm:ss") : meant.toISODate();
+		const year = new Date(seconds * 1000).getUTCFullYear();
+		return `${digits} is not a date: write it as ${iso} (a number is read as Unix seconds, and ${digits} would be in ${year})`;
 	}
 	return `${excerpt(digits)} is before 2000 as Unix time, so it is not a plausible date. Use a date such as 2024-05-01T12:00:00, or Unix seconds from 2000 on.`;
 }
@@ -49,7 +66,9 @@ function fromNumber(seconds: number, parameter: string): number {
 	const whole = Math.floor(seconds >= MILLISECONDS_FROM ? seconds / 1000 : seconds);
 	if (whole >= MAX_SECONDS)
 		throw new ParameterError(parameter, `${seconds} is after the year 9999`);
-	if (whole < PLAUSIBLE_FROM) throw new ParameterError(parameter, implausible(seconds));
+	// 14 digits are milliseconds after 2286: a date and time without separators is meant.
+	if (whole < PLAUSIBLE_FROM || (String(seconds).length === 14 && spelledDate(seconds)))
+		throw new ParameterError(parameter, implausible(seconds, whole));
 	return whole;
 }
 
