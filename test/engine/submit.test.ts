@@ -226,6 +226,32 @@ describe('submit', () => {
 });
 
 describe('wait for completion', () => {
+	test("a wait that outlasts the API's default 24-hour window still finds its tasks", async () => {
+		// The API's clock jumps 25 hours once the task is created, as if the wait had lasted that
+		// long: a check that leaves BeginTime to the API's default no longer lists the task.
+		let hoursLater = 0;
+		await simulator({
+			now: () => Math.floor(Date.now() / 1000) + hoursLater * 3600,
+			submit: { pollsToFinish: 1 },
+		});
+		sim.failNext(
+			{
+				kind: 'transform',
+				transform: (answer) => {
+					hoursLater = 25;
+					return answer;
+				},
+			},
+			{ action: REFRESH },
+		);
+		const { json, error, calls } = await run({ urls: urls(1).join('\n'), ...wait({ timeout: 8 }) });
+		expect(error).toBeUndefined();
+		expect(json('UCDN')).toEqual([expect.objectContaining({ Status: 'success' })]);
+		expect(Number(calls(DESCRIBE)[0]?.params.BeginTime)).toBeLessThanOrEqual(
+			Number(sim.tasks[0]?.info.CreateTime),
+		);
+	});
+
 	test('submit and wait until success: the final state of each task', async () => {
 		await simulator({ submit: { pollsToFinish: 2 } });
 		const { json, error, calls } = await run({ urls: urls(3).join('\n'), ...wait() });

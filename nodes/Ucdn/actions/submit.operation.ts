@@ -152,6 +152,8 @@ export function prepare(
 	return async () => await execute.call(this, i, submission, context);
 }
 
+const SUBMIT_CLOCK_MARGIN_SECONDS = 3600;
+
 async function execute(
 	this: IExecuteFunctions,
 	i: number,
@@ -160,6 +162,7 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	const action = context.resource.submitAction;
 	const submitted: IDataObject[] = [];
+	const startedAt = Math.floor(Date.now() / 1000);
 	for (const [n, urls] of batches.entries()) {
 		// Earlier batches did create tasks: the router's error names them, this says where it stopped.
 		const where = n > 0 ? ` (batch ${n + 1} of ${batches.length})` : '';
@@ -192,12 +195,15 @@ async function execute(
 
 	if (!wait) return submitted.map((json) => ({ json, pairedItem: { item: i } }));
 	const taskIds = submitted.map((call) => call.TaskId as string);
+	// Left to the API, each check would list only tasks created in its last 24 hours, and a wait
+	// may last longer. An hour's margin covers an API clock behind n8n's.
+	const since = { BeginTime: startedAt - SUBMIT_CLOCK_MARGIN_SECONDS };
 	const { tasks, response } = await waitForTasks.call(
 		this,
 		context,
 		request,
 		taskIds,
-		scope,
+		{ ...scope, ...since },
 		wait.settings,
 	);
 	return tasksToItems(wait.output, tasks, [response], i);

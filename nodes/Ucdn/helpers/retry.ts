@@ -17,13 +17,22 @@ export type Failure =
 /** An error status any hop (a proxy, a gateway) may send after passing the request on. */
 const isServerError = (status: number) => status >= 500;
 
-/** Network errors that will not go away by themselves: the host does not exist. */
-const PERMANENT_NETWORK_CODES = new Set([
+/**
+ * Network errors raised before a connection carried anything (name lookup, routing, the TLS
+ * handshake): nothing reached the API. The first ones may pass; the others will not by themselves.
+ */
+const UNSENT_PASSING = new Set(['EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNSENT_LASTING = new Set([
 	'ENOTFOUND',
 	'ERR_INVALID_URL',
-	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
+const isUnsent = (code: string) =>
+	UNSENT_PASSING.has(code) || UNSENT_LASTING.has(code) || code.startsWith('CERT_');
 
 export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
 	switch (failure.kind) {
@@ -39,7 +48,8 @@ export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
 			if (failure.status === 429 || (failure.retCode ?? 0) >= 2000) return true;
 			return !createsTasks && isServerError(failure.status);
 		case 'network':
-			return !createsTasks && !PERMANENT_NETWORK_CODES.has(failure.code);
+			if (UNSENT_PASSING.has(failure.code)) return true;
+			return !createsTasks && !isUnsent(failure.code);
 		case 'timeout':
 			return !createsTasks;
 		case 'malformed':
@@ -60,7 +70,7 @@ export function mayHaveCreatedTask(failure: Failure): boolean {
 				failure.retCode === undefined && failure.status !== 429 && isServerError(failure.status)
 			);
 		case 'network':
-			return !PERMANENT_NETWORK_CODES.has(failure.code);
+			return !isUnsent(failure.code);
 		case 'timeout':
 		case 'malformed':
 			return true;
