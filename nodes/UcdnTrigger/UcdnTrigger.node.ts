@@ -195,7 +195,8 @@ export class UcdnTrigger implements INodeType {
 		// All statuses are read: the pending tasks are remembered, so that a task is new when it
 		// was pending last time or was created since (see selectNew and the README).
 		const staticData = this.getWorkflowStaticData('node');
-		const memories = { ...(staticData.memory as IDataObject | undefined) };
+		const remembered = staticData.memory;
+		const memories = { ...(remembered as IDataObject | undefined) };
 		const legacy = legacyKeys(staticData.seen);
 		const fresh: Candidate[] = [];
 		for (const resource of resources) {
@@ -216,6 +217,10 @@ export class UcdnTrigger implements INodeType {
 			for (const task of selection.fresh)
 				if (isEvent(task, event, urlFilter)) fresh.push({ resource, task });
 		}
+		// n8n starts a poll even while the previous one still runs. If one that started later has
+		// finished meanwhile, it read a later window from the same memory and emitted all this one
+		// found: this one gives way rather than emit those tasks again.
+		if (staticData.memory !== remembered) return null;
 		staticData.memory = memories;
 		delete staticData.seen;
 		fresh.sort((a, b) => finishedAt(a.task) - finishedAt(b.task));

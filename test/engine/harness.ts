@@ -489,6 +489,11 @@ export interface PollOptions {
 	mode?: 'trigger' | 'manual';
 	/** The workflow's static data as n8n saved it after the previous poll. */
 	staticData?: IDataObject;
+	/**
+	 * Static data used as it is, not copied: polls given the same object share it as overlapping
+	 * polls of one active workflow do in n8n.
+	 */
+	liveStaticData?: IDataObject;
 }
 
 export interface PollResult {
@@ -510,7 +515,9 @@ export async function pollTrigger(
 	const workflow = toWorkflow(workflowJson, nodeTypes, {
 		active: true,
 		settings: workflowJson.settings ?? {},
-		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
+		staticData:
+			options.liveStaticData ??
+			(JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject),
 	});
 	const node = workflowJson.nodes.find(
 		(n) => nodeTypes.getByNameAndVersion(n.type).description.polling,

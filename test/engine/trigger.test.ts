@@ -118,6 +118,33 @@ test('the first poll after activation emits nothing old; a task that finishes la
 	expect(await trigger.poll()).toEqual([]);
 });
 
+test('overlapping polls (a slow one outlasting the interval) emit each finished task once', async () => {
+	sim.addTasks(running('refresh', 'o', 4));
+	const workflow = triggerWorkflow({ resource: 'refresh', event: 'finished' });
+	const live: IDataObject = {};
+	const poll = async () => {
+		const result = await pollTrigger(workflow, {
+			credentials: simulatorCredentials(sim),
+			liveStaticData: live,
+		});
+		if (result.error) throw result.error;
+		return (result.items?.[0] ?? []).map((item) => String(item.json.TaskId));
+	};
+	expect(await poll()).toEqual([]);
+
+	for (const id of ['o_000000', 'o_000001', 'o_000002']) sim.endTask(id, 'success');
+	// The first poll's answer is slow, so a second poll starts and ends while it waits.
+	sim.failNext({ kind: 'delay', ms: 1500 }, { action: 'DescribeNewUcdnRefreshCacheTask' });
+	const slow = poll();
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	const quick = await poll();
+	const emitted = [...quick, ...(await slow)];
+	expect(emitted.sort()).toEqual(['o_000000', 'o_000001', 'o_000002']);
+
+	sim.endTask('o_000003', 'failure');
+	expect(await poll()).toEqual(['o_000003']);
+});
+
 test('Task Failed and Task Succeeded each emit only their own tasks; Task Finished emits both', async () => {
 	sim.addTasks(running('refresh', 't', 4));
 	const failed = poller({ resource: 'refresh', event: 'failed' });
