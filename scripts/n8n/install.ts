@@ -89,9 +89,11 @@ function npm(node: string, args: string[], cwd: string, what: string) {
 		npm_config_fund: 'false',
 		npm_config_audit: 'false',
 	});
-	// Native addons build against the headers of the Node that will load them; the machine's own
-	// Node is already set up for that (npm's nodedir), a registry Node brings its headers along.
-	if (node !== process.execPath) env.npm_config_nodedir = path.dirname(path.dirname(node));
+	// Native addons build against the headers of the Node that will load them, found beside it
+	// (a registry Node brings its own; Debian's are in /usr/include/node). Stated here rather than
+	// left to a user's npmrc, so that node-gyp never tries to download headers.
+	const prefix = path.dirname(path.dirname(node));
+	if (existsSync(path.join(prefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = prefix;
 	run(node, [npmCli(), ...args], { cwd, env, what });
 }
 
