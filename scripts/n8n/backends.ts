@@ -4,7 +4,7 @@
  * with their data in a temp folder, and nothing kept on disk that outlives the run.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { Socket } from 'node:net';
 import path from 'node:path';
 
@@ -20,7 +20,8 @@ function postgresBinDir(): string | undefined {
 				.map((major) => path.join(root, major, 'bin'))
 		: [];
 	const initdb = findCommand('initdb', versioned);
-	return initdb ? path.dirname(initdb) : undefined;
+	// A link in PATH (as some images add) leads to the folder with the server's other programs.
+	return initdb ? path.dirname(realpathSync(initdb)) : undefined;
 }
 
 export function ensureBackends(): void {
@@ -168,21 +169,26 @@ export async function startPostgres(dir: string): Promise<Postgres> {
 		},
 	};
 	postgres.start();
-	execFileSync(
-		path.join(bin, 'psql'),
-		[
-			'-h',
-			'127.0.0.1',
-			'-p',
-			String(port),
-			'-U',
-			'postgres',
-			'-d',
-			'postgres',
-			'-c',
-			'CREATE DATABASE n8n',
-		],
-		{ stdio: 'pipe' },
-	);
+	try {
+		execFileSync(
+			path.join(bin, 'psql'),
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				'postgres',
+				'-c',
+				'CREATE DATABASE n8n',
+			],
+			{ stdio: 'pipe' },
+		);
+	} catch (error) {
+		postgres.stop();
+		throw error;
+	}
 	return postgres;
 }
