@@ -3,7 +3,6 @@
  * packed tarball in `<user folder>/.n8n/nodes`. Used by the end-to-end run, `npm run dev` and
  * the screenshots. Telemetry, update checks and everything else that would leave loopback are off.
  */
-import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -145,7 +144,7 @@ export interface StartOptions {
 
 export interface RunningN8n {
 	url: string;
-	process: ChildProcess;
+	/** The process group, with everything n8n printed. */
 	service: Service;
 	stop(): Promise<void>;
 }
@@ -176,7 +175,7 @@ export async function startN8n(
 			throw new Error(`${name} exited with ${child.exitCode}:\n${service.output()}`);
 		try {
 			const response = await fetch(health);
-			if (response.ok) return { url, process: child, service, stop };
+			if (response.ok) return { url, service, stop };
 		} catch {
 			// Not listening yet.
 		}
