@@ -590,6 +590,19 @@ async function main() {
 	const tmp = mkdtempSync(path.join(os.tmpdir(), 'ucdn-queue-'));
 	chmodSync(tmp, 0o755); // PostgreSQL runs as its own user inside.
 	const stops: Array<() => Promise<void> | void> = [];
+	const cleanUp = async () => {
+		for (const stop of stops.splice(0).reverse()) {
+			try {
+				await stop();
+			} catch (error) {
+				console.error(`Cleanup: ${(error as Error).message}`);
+			}
+		}
+		rmSync(tmp, { recursive: true, force: true });
+	};
+	// Interrupted (Ctrl-C, CI cancelling): PostgreSQL and the temp folder go too.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.once(signal, () => void cleanUp().then(() => process.exit(130)));
 	let cluster: Cluster | undefined;
 	try {
 		const simulator = await startSimulator({
@@ -739,14 +752,7 @@ async function main() {
 		}
 		throw error;
 	} finally {
-		for (const stop of stops.reverse()) {
-			try {
-				await stop();
-			} catch (error) {
-				console.error(`Cleanup: ${(error as Error).message}`);
-			}
-		}
-		rmSync(tmp, { recursive: true, force: true });
+		await cleanUp();
 	}
 }
 

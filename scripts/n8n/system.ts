@@ -63,6 +63,32 @@ export interface Service {
 	stop(signal?: NodeJS.Signals, waitMs?: number): Promise<void>;
 }
 
+/** Process groups started and not yet gone. */
+const groups = new Set<number>();
+let forwarding = false;
+
+/**
+ * A service's process group does not get the terminal's Ctrl-C, so on SIGINT or SIGTERM every
+ * live group is sent SIGTERM; then, unless the script handles the signal itself (to clean up
+ * more and exit), the script exits.
+ */
+function forwardSignals() {
+	if (forwarding) return;
+	forwarding = true;
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			for (const pid of groups) {
+				try {
+					process.kill(-pid, 'SIGTERM');
+				} catch {
+					// Gone already.
+				}
+			}
+			if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+		});
+	}
+}
+
 /** Starts a command as the leader of its own process group, with its output kept. */
 export function startService(
 	name: string,
@@ -80,10 +106,13 @@ export function startService(
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.on('error', (error) => (output += `\n${String(error)}`));
+	forwardSignals();
+	if (child.pid !== undefined) groups.add(child.pid);
 	const exited = new Promise<void>((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) resolve();
 		child.once('exit', () => resolve());
 	});
+	void exited.then(() => groups.delete(child.pid as number));
 	return {
 		name,
 		process: child,
