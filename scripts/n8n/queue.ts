@@ -602,7 +602,7 @@ async function main() {
 	};
 	// Interrupted (Ctrl-C, CI cancelling): PostgreSQL and the temp folder go too.
 	for (const signal of ['SIGINT', 'SIGTERM'] as const)
-		process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+		process.on(signal, () => void cleanUp().then(() => process.exit(130)));
 	let cluster: Cluster | undefined;
 	try {
 		const simulator = await startSimulator({
