@@ -3,7 +3,6 @@
  * packed tarball in `<user folder>/.n8n/nodes`. Used by the end-to-end run, `npm run dev` and
  * the screenshots. Telemetry, update checks and everything else that would leave loopback are off.
  */
-import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +11,8 @@ import path from 'node:path';
 import type { WorkflowJson } from '../../test/engine/harness';
 import type { N8nInstall } from './install';
 import { CACHE, cleanEnv } from './install';
+import type { Service } from './system';
+import { startService } from './system';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -133,38 +134,58 @@ export function n8nCommand(
 	});
 }
 
-/** Starts `n8n start` and resolves once the editor answers on its port. */
+export interface StartOptions {
+	/** The n8n command and its flags (default `start`). */
+	command?: string[];
+	/** Environment on top of the instance's. */
+	env?: NodeJS.ProcessEnv;
+	/** The port whose `/healthz/readiness` tells that it is ready (default N8N_PORT). */
+	healthPort?: string;
+	/** Name in messages (default `n8n`). */
+	name?: string;
+}
+
+export interface RunningN8n {
+	url: string;
+	/** The process group, with everything n8n printed. */
+	service: Service;
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts `n8n start` (or another n8n command, such as `worker`) in its own process group and
+ * resolves once it answers on its health port.
+ */
 export async function startN8n(
 	instance: N8nInstance,
-): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
-	const url = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-	const child = spawn(instance.install.node, [instance.install.cli, 'start'], {
-		env: instance.env,
-		cwd: instance.userFolder,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let output = '';
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const stop = () =>
-		new Promise<void>((resolve) => {
-			if (child.exitCode !== null) return resolve();
-			child.once('exit', () => resolve());
-			child.kill('SIGTERM');
-		});
+	options: StartOptions = {},
+): Promise<RunningN8n> {
+	const env = { ...instance.env, ...options.env };
+	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+	const name = options.name ?? 'n8n';
+	const service = startService(
+		name,
+		instance.install.node,
+		[instance.install.cli, ...(options.command ?? ['start'])],
+		{ env, cwd: instance.userFolder },
+	);
+	const child = service.process;
+	const stop = () => service.stop();
+	const health = `http://127.0.0.1:${options.healthPort ?? env.N8N_PORT}/healthz/readiness`;
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output}`);
+		if (child.exitCode !== null)
+			throw new Error(`${name} exited with ${child.exitCode}:\n${service.output()}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) return { url, process: child, stop };
+			const response = await fetch(health);
+			if (response.ok) return { url, service, stop };
 		} catch {
 			// Not listening yet.
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	await stop();
-	throw new Error(`n8n did not become ready within 3 minutes:\n${output}`);
+	throw new Error(`${name} did not become ready within 3 minutes:\n${service.output()}`);
 }
 
 /** A local, throwaway account: n8n needs an owner before its editor or REST API can be used. */

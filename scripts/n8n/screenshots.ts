@@ -4,7 +4,6 @@
  * pictures to docs/images/: the Describe Tasks panel, the Submit panel with Wait for
  * Completion, and the output table of a per-URL run.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { chromium } from 'playwright-core';
 
 import { OWNER } from './instance';
 import { startDevSession } from './session';
+import { ensureDebianPackages } from './system';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve('docs', 'images');
@@ -26,18 +26,8 @@ async function openNode(page: Page, url: string, workflowId: string, nodeName: s
 }
 
 async function main() {
-	if (
-		!existsSync(CHROMIUM) &&
-		CHROMIUM === '/usr/bin/chromium' &&
-		process.getuid?.() === 0 &&
-		existsSync('/usr/bin/apt-get')
-	) {
-		console.log("Installing Debian's chromium package (once)");
-		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-			stdio: 'inherit',
-			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-		});
-	}
+	if (CHROMIUM === '/usr/bin/chromium')
+		ensureDebianPackages([{ name: 'chromium', present: () => existsSync(CHROMIUM) }]);
 	if (!existsSync(CHROMIUM)) {
 		throw new Error(
 			`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
