@@ -27,7 +27,12 @@ export interface N8nRelease {
 
 export const RELEASES: N8nRelease[] = [
 	// 2.41.x depends on a package version the registry lacks.
-	{ line: '2.x', version: '2.40.7' },
+	{
+		line: '2.x',
+		version: '2.40.7',
+		// Its MCP registry module fetches a server list from api.n8n.io: all traffic stays on loopback.
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	},
 	{
 		line: '1.x',
 		version: '1.123.81',

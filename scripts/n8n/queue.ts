@@ -643,8 +643,6 @@ async function main() {
 			// Workers log "Worker started execution <id>" at info.
 			N8N_LOG_LEVEL: 'info',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			// Its system task fetches a server list from api.n8n.io: all traffic stays on loopback.
-			N8N_DISABLED_MODULES: 'mcp-registry',
 		});
 		const keys = { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
 		await importIntoN8n(
