@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { describeTaskPages } from '../Ucdn/actions/tasks';
-import { readRequestSettings, readScope, withCommonOptions } from '../Ucdn/actions/request';
-import type { ResourceKey } from '../Ucdn/actions/resources';
-import { RESOURCES } from '../Ucdn/actions/resources';
-import type { Candidate, TriggerEvent } from '../Ucdn/helpers/events';
+import { describeTaskPages } from '../shared/tasks';
+import { readRequestSettings, readScope, withCommonOptions } from '../shared/descriptions/options';
+import type { ResourceKey } from '../shared/resources';
+import { RESOURCES } from '../shared/resources';
+import type { Candidate, TriggerEvent } from './events';
 import {
 	finishedAt,
 	isEvent,
@@ -21,12 +21,12 @@ import {
 	selectNew,
 	statusFilter,
 	windowStart,
-} from '../Ucdn/helpers/events';
-import { urlsOfTask } from '../Ucdn/helpers/output';
-import { pinWindow } from '../Ucdn/helpers/time';
-import { choice, numberInRange, optionalText } from '../Ucdn/helpers/values';
-import { getApiTarget } from '../Ucdn/transport';
-import { testCredentials } from '../Ucdn/transport/credentials';
+} from './events';
+import { urlsOfTask } from '../shared/helpers/output';
+import { pinWindow } from '../shared/helpers/time';
+import { choice, numberInRange, optionalText } from '../shared/helpers/values';
+import { getApiTarget } from '../shared/transport';
+import { testCredentials } from '../shared/transport/credentialTest';
 
 /** Large pages while polling: the first poll walks all of Look Back in few calls. */
 const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
@@ -38,7 +38,7 @@ export class UcdnTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'UCDN Trigger',
 		name: 'ucdnTrigger',
-		icon: { light: 'file:ucdn.svg', dark: 'file:ucdn.dark.svg' },
+		icon: { light: 'file:../../icons/ucdn.svg', dark: 'file:../../icons/ucdn.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',

@@ -1,16 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ParameterError } from '../helpers/errors';
+import { ParameterError } from '../../shared/helpers/errors';
 import { parseList } from '../helpers/lists';
-import { checkEntries, choice, flag, wholeNumber } from '../helpers/values';
-import type { OutputMode } from '../helpers/output';
-import type { TimeRangeMode } from '../helpers/time';
-import { pinWindow, resolveTimeRange } from '../helpers/time';
-import type { ParamValue } from '../transport/signing';
+import { checkEntries, choice, flag, wholeNumber } from '../../shared/helpers/values';
+import type { OutputMode } from '../../shared/helpers/output';
+import type { TimeRangeMode } from '../../shared/helpers/time';
+import { pinWindow, resolveTimeRange } from '../../shared/helpers/time';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { OperationContext } from './context';
-import { readRequestSettings, readScope, withCommonOptions } from './request';
-import { describeTaskPages, tasksToItems } from './tasks';
+import {
+	readRequestSettings,
+	readScope,
+	withCommonOptions,
+} from '../../shared/descriptions/options';
+import { describeTaskPages, tasksToItems } from '../../shared/tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
 const MAX_PAGE_SIZE = 1000;

@@ -8,14 +8,18 @@ import type {
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { URL_SEPARATORS, chunk, parseList } from '../helpers/lists';
-import { choice, flag, wholeNumber } from '../helpers/values';
-import type { OutputMode } from '../helpers/output';
+import { choice, flag, wholeNumber } from '../../shared/helpers/values';
+import type { OutputMode } from '../../shared/helpers/output';
 import type { RefreshType } from '../helpers/urls';
 import { validateUrls } from '../helpers/urls';
-import { ucdnRequest } from '../transport';
+import { ucdnRequest } from '../../shared/transport';
 import type { OperationContext } from './context';
-import { readRequestSettings, readScope, withCommonOptions } from './request';
-import { tasksToItems } from './tasks';
+import {
+	readRequestSettings,
+	readScope,
+	withCommonOptions,
+} from '../../shared/descriptions/options';
+import { tasksToItems } from '../../shared/tasks';
 import { readWaitSettings, waitForTasks, waitProperties } from './wait';
 
 /** The smallest per-call cap the providers document (UCloud SDK and console). */

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { flag, numberInRange } from '../helpers/values';
-import { pause } from '../helpers/pause';
+import { flag, numberInRange } from '../../shared/helpers/values';
+import { pause } from '../../shared/transport/pause';
 import { assess, describeFailures, describePending, failedUrls } from '../helpers/waiting';
-import type { RequestSettings } from '../transport';
-import type { ParamValue } from '../transport/signing';
+import type { RequestSettings } from '../../shared/transport';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { OperationContext } from './context';
-import { fetchTaskPage } from './tasks';
+import { fetchTaskPage } from '../../shared/tasks';
 
 const MAX_POLL_SECONDS = 3600;
 const MAX_TIMEOUT_SECONDS = 7 * 86400;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { ParameterError, excerpt, shown } from './errors';
+import { excerpt } from '../../../credentials/common/ucloud/excerpt';
+import { ParameterError, shown } from './errors';
 
 export type TimeRangeMode = 'default' | 'lastHours' | 'lastDays' | 'custom';
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { flag, numberInRange, optionalText, wholeNumber } from '../helpers/values';
 import type { RequestSettings } from '../transport';
 import { DEFAULT_REQUEST_SETTINGS } from '../transport';
-import type { ParamValue } from '../transport/signing';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 
 const MAX_RETRIES = 10;
 const MAX_REQUEST_TIMEOUT_SECONDS = 300;

@@ -1,14 +1,14 @@
 import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/output';
-import { urlsOfTask } from '../helpers/output';
-import type { DescribeResult, Page, PagingOptions } from '../helpers/pagination';
-import { describePages, readPage } from '../helpers/pagination';
-import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
-import { ucdnRequest } from '../transport';
-import { preview } from '../transport/redact';
-import type { ParamValue } from '../transport/signing';
+import type { OutputMode } from './helpers/output';
+import { urlsOfTask } from './helpers/output';
+import type { DescribeResult, Page, PagingOptions } from './helpers/pagination';
+import { describePages, readPage } from './helpers/pagination';
+import type { ApiTarget, RequestSettings, UcdnContext } from './transport';
+import { ucdnRequest } from './transport';
+import { preview } from './transport/redact';
+import type { ParamValue } from '../../credentials/common/ucloud/signing';
 
 /** One Describe call, read as a page of tasks; a response that cannot be read is a NodeApiError. */
 export async function fetchTaskPage(

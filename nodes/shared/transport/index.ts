@@ -7,20 +7,24 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { pause } from '../helpers/pause';
-import type { Failure } from '../helpers/retry';
+import { pause } from './pause';
+import type { Failure } from './retry';
 import {
 	MAX_RETRY_AFTER_MS,
 	backoffMs,
 	isRetryable,
 	mayHaveCreatedTask,
 	parseRetryAfter,
-} from '../helpers/retry';
-import { CREDENTIAL_TYPE, keysOf, resolveEndpoint } from './credentials';
+} from './retry';
+import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
+import { keysOf } from '../../../credentials/common/ucloud/signing';
 import { classifyNetworkError } from './networkError';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
-import type { ParamValue } from './signing';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+
+/** The credential type every request is signed with. */
+export const CREDENTIAL_TYPE = 'ucloudApi';
 
 export type UcdnContext = IExecuteFunctions | IPollFunctions;
 
