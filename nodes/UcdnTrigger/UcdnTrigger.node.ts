@@ -7,10 +7,24 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { describeTaskPages } from '../shared/tasks';
-import { readRequestSettings, readScope, withCommonOptions } from '../shared/descriptions/options';
+import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
+import type { CommonOptions } from '../shared/descriptions/options';
+import { outputChoices } from '../shared/descriptions/output';
+import type { Bounds, Choices } from '../shared/descriptions/parameters';
+import {
+	numberProperty,
+	optionsProperty,
+	readChoice,
+	readNumber,
+} from '../shared/descriptions/parameters';
+import { urlsOfTask } from '../shared/helpers/output';
+import { pinWindow } from '../shared/helpers/time';
+import { optionalText } from '../shared/helpers/values';
 import type { ResourceKey } from '../shared/resources';
 import { RESOURCES } from '../shared/resources';
+import { describeTaskPages } from '../shared/tasks';
+import { getApiTarget } from '../shared/transport';
+import { testCredentials } from '../shared/transport/credentialTest';
 import type { Candidate, TriggerEvent } from './events';
 import {
 	finishedAt,
@@ -22,17 +36,60 @@ import {
 	statusFilter,
 	windowStart,
 } from './events';
-import { urlsOfTask } from '../shared/helpers/output';
-import { pinWindow } from '../shared/helpers/time';
-import { choice, numberInRange, optionalText } from '../shared/helpers/values';
-import { getApiTarget } from '../shared/transport';
-import { testCredentials } from '../shared/transport/credentialTest';
 
 /** Large pages while polling: the first poll walks all of Look Back in few calls. */
 const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
 /** Pending tasks asked for by TaskId in one Describe call. */
 const IDS_PER_CALL = 100;
-const MAX_LOOK_BACK_HOURS = 720;
+const MAX_URL_FILTER_LENGTH = 4096;
+
+const RESOURCE: Choices<ResourceKey | 'both'> = {
+	displayName: 'Resource',
+	name: 'resource',
+	options: [
+		{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
+		{
+			name: RESOURCES.prefetch.name,
+			value: 'prefetch',
+			description: 'Tasks that load URLs into the CDN cache',
+		},
+		{
+			name: RESOURCES.refresh.name,
+			value: 'refresh',
+			description: 'Tasks that purge URLs from the CDN cache',
+		},
+	],
+	default: 'refresh',
+};
+const EVENT: Choices<TriggerEvent> = {
+	displayName: 'Event',
+	name: 'event',
+	options: [
+		{ name: 'Task Failed', value: 'failed', description: 'A task ended with status failure' },
+		{
+			name: 'Task Finished',
+			value: 'finished',
+			description: 'A task ended, successfully or not',
+		},
+		{
+			name: 'Task Succeeded',
+			value: 'succeeded',
+			description: 'A task ended with status success',
+		},
+	],
+	default: 'finished',
+};
+const LOOK_BACK_HOURS: Bounds = {
+	displayName: 'Look Back (Hours)',
+	name: 'lookBack',
+	min: 1,
+	max: 720,
+	default: 24,
+};
+const OUTPUT = outputChoices({
+	task: 'The task as the API returns it, plus its Resource',
+	url: 'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource',
+});
 
 export class UcdnTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,97 +107,29 @@ export class UcdnTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ucloudApi', required: true, testedBy: 'ucloudApiTest' }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
+			optionsProperty(RESOURCE, { noDataExpression: true }),
+			optionsProperty(EVENT, { noDataExpression: true }),
+			optionsCollection(
+				[
+					numberProperty(LOOK_BACK_HOURS, {
+						description:
+							'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
+					}),
+					optionsProperty(OUTPUT),
 					{
-						name: RESOURCES.prefetch.name,
-						value: 'prefetch',
-						description: 'Tasks that load URLs into the CDN cache',
-					},
-					{
-						name: RESOURCES.refresh.name,
-						value: 'refresh',
-						description: 'Tasks that purge URLs from the CDN cache',
-					},
-				],
-				default: 'refresh',
-			},
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Task Failed', value: 'failed', description: 'A task ended with status failure' },
-					{
-						name: 'Task Finished',
-						value: 'finished',
-						description: 'A task ended, successfully or not',
-					},
-					{
-						name: 'Task Succeeded',
-						value: 'succeeded',
-						description: 'A task ended with status success',
+						displayName: 'URL Contains',
+						name: 'urlFilter',
+						type: 'string',
+						default: '',
+						placeholder: 'www.example.com',
+						description: 'Only tasks with a URL that contains this text, for example a domain',
 					},
 				],
-				default: 'finished',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: withCommonOptions(
-					[
-						{
-							displayName: 'Look Back (Hours)',
-							name: 'lookBack',
-							type: 'number',
-							typeOptions: { minValue: 1, maxValue: MAX_LOOK_BACK_HOURS },
-							default: 24,
-							description:
-								'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
-						},
-						{
-							displayName: 'Output',
-							name: 'output',
-							type: 'options',
-							options: [
-								{
-									name: 'One Item per Task',
-									value: 'task',
-									description: 'The task as the API returns it, plus its Resource',
-								},
-								{
-									name: 'One Item per URL',
-									value: 'url',
-									description:
-										'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource',
-								},
-							],
-							default: 'task',
-						},
-						{
-							displayName: 'URL Contains',
-							name: 'urlFilter',
-							type: 'string',
-							default: '',
-							placeholder: 'www.example.com',
-							description: 'Only tasks with a URL that contains this text, for example a domain',
-						},
-					],
-					{
-						projectId: "Project to watch instead of the credential's Project ID",
-						isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
-					},
-				),
-			},
+				{
+					projectId: "Project to watch instead of the credential's Project ID",
+					isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
+				},
+			),
 		],
 	};
 
@@ -156,7 +145,8 @@ export class UcdnTrigger implements INodeType {
 			// readSettings throws only ParameterErrors ("Field: what is wrong").
 			throw new NodeOperationError(this.getNode(), (error as Error).message);
 		}
-		const { resources, event, lookBackSeconds, urlFilter, output, scope, request } = settings;
+		const { resources, event, lookBackSeconds, urlFilter, output, scope, requestSettings } =
+			settings;
 		const target = await getApiTarget.call(this);
 		// Each poll reads a fixed window, up to the last whole second, as Describe Tasks' walks do.
 		const { EndTime: until } = pinWindow({}, Date.now());
@@ -168,7 +158,7 @@ export class UcdnTrigger implements INodeType {
 					target,
 					RESOURCES[resource].describeAction,
 					{ ...scope, EndTime: until, ...params },
-					request,
+					requestSettings,
 					PAGING,
 				)
 			).tasks;
@@ -239,27 +229,25 @@ function legacyKeys(seen: unknown): Map<string, Set<string>> | undefined {
 	return keys;
 }
 
+interface TriggerOptions extends CommonOptions {
+	lookBack?: unknown;
+	output?: unknown;
+	urlFilter?: unknown;
+}
+
 /** Reads and checks the trigger's parameters. */
 function readSettings(this: IPollFunctions) {
-	const resource = choice(this.getNodeParameter('resource'), 'Resource', [
-		'both',
-		'refresh',
-		'prefetch',
-	] as const);
-	const event = choice<TriggerEvent>(this.getNodeParameter('event'), 'Event', [
-		'succeeded',
-		'failed',
-		'finished',
-	]);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const resource = readChoice(this.getNodeParameter(RESOURCE.name), RESOURCE);
+	const event = readChoice(this.getNodeParameter(EVENT.name), EVENT);
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	return {
-		resources: (resource === 'both' ? ['refresh', 'prefetch'] : [resource]) as ResourceKey[],
+		resources: resource === 'both' ? (['refresh', 'prefetch'] as const) : [resource],
 		event,
 		lookBackSeconds:
-			3600 * numberInRange(options.lookBack ?? 24, 'Look Back (Hours)', 1, MAX_LOOK_BACK_HOURS),
-		urlFilter: optionalText(options.urlFilter, 'URL Contains', 4096),
-		output: choice(options.output ?? 'task', 'Output', ['task', 'url'] as const),
+			3600 * readNumber(options.lookBack ?? LOOK_BACK_HOURS.default, LOOK_BACK_HOURS),
+		urlFilter: optionalText(options.urlFilter, 'URL Contains', MAX_URL_FILTER_LENGTH),
+		output: readChoice(options.output ?? OUTPUT.default, OUTPUT),
 		scope: readScope(options),
-		request: readRequestSettings(options, 0),
+		requestSettings: readRequestSettings(options, 0),
 	};
 }

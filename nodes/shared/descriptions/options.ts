@@ -1,66 +1,66 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { flag, numberInRange, optionalText, wholeNumber } from '../helpers/values';
-import type { RequestSettings } from '../transport';
-import { DEFAULT_REQUEST_SETTINGS } from '../transport';
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import { optionalText } from '../helpers/values';
+import type { RequestSettings } from '../transport';
+import type { Bounds, Switch } from './parameters';
+import {
+	booleanProperty,
+	numberProperty,
+	readNumber,
+	readSwitch,
+	readWholeNumber,
+} from './parameters';
 
-const MAX_RETRIES = 10;
-const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+export const REQUEST_TIMEOUT: Bounds = {
+	displayName: 'Request Timeout (Seconds)',
+	name: 'requestTimeout',
+	min: 1,
+	max: 300,
+	default: 30,
+};
+export const RETRIES: Bounds = {
+	displayName: 'Retries',
+	name: 'retries',
+	min: 0,
+	max: 10,
+	default: 3,
+};
+export const WHOLE_SITE: Switch = {
+	displayName: 'Whole-Site Acceleration',
+	name: 'isDcdn',
+	default: false,
+};
+const MAX_PROJECT_ID_LENGTH = 64;
 
 /** Retries and Request Timeout: options of every operation and of the trigger. */
 const requestOptionProperties: INodeProperties[] = [
-	{
-		displayName: 'Request Timeout (Seconds)',
-		name: 'requestTimeout',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_REQUEST_TIMEOUT_SECONDS },
-		default: 30,
+	numberProperty(REQUEST_TIMEOUT, {
 		description: 'How long to wait for each answer from the API',
-	},
-	{
-		displayName: 'Retries',
-		name: 'retries',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: MAX_RETRIES },
-		default: 3,
+	}),
+	numberProperty(RETRIES, {
 		description:
 			'How many times to retry a request that failed for a passing reason (network error, timeout, HTTP 429 or 5xx, RetCode 2000 or above), waiting longer each time. A submit is retried only when no task can have been created.',
-	},
+	}),
 ];
 
-export function readRequestSettings(
-	options: { retries?: unknown; requestTimeout?: unknown },
-	itemIndex: number,
-): RequestSettings {
-	return {
-		itemIndex,
-		retries: wholeNumber(
-			options.retries ?? DEFAULT_REQUEST_SETTINGS.retries,
-			'Retries',
-			0,
-			MAX_RETRIES,
-		),
-		timeoutMs:
-			1000 *
-			numberInRange(
-				options.requestTimeout ?? DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000,
-				'Request Timeout (Seconds)',
-				1,
-				MAX_REQUEST_TIMEOUT_SECONDS,
-			),
-	};
+/** What the Options collection of an operation or the trigger holds, as n8n hands it over. */
+export interface CommonOptions {
+	projectId?: unknown;
+	isDcdn?: unknown;
+	retries?: unknown;
+	requestTimeout?: unknown;
 }
 
 /**
- * An Options collection's entries: these `own` ones plus Project ID, Whole-Site Acceleration,
- * Retries and Request Timeout, which every operation and the trigger offer, in the
+ * The Options collection of an operation or the trigger: these `own` options plus Project ID,
+ * Whole-Site Acceleration, Retries and Request Timeout, which all of them offer, in the
  * alphabetical order n8n lists options in.
  */
-export function withCommonOptions(
+export function optionsCollection(
 	own: INodeProperties[],
 	descriptions: { projectId: string; isDcdn: string },
-): INodeProperties[] {
+): INodeProperties {
 	const common: INodeProperties[] = [
 		{
 			displayName: 'Project ID',
@@ -69,25 +69,32 @@ export function withCommonOptions(
 			default: '',
 			description: descriptions.projectId,
 		},
-		{
-			displayName: 'Whole-Site Acceleration',
-			name: 'isDcdn',
-			type: 'boolean',
-			default: false,
-			description: descriptions.isDcdn,
-		},
+		booleanProperty(WHOLE_SITE, { description: descriptions.isDcdn }),
 		...requestOptionProperties,
 	];
-	return [...own, ...common].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...own, ...common].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export function readRequestSettings(options: CommonOptions, itemIndex: number): RequestSettings {
+	return {
+		itemIndex,
+		retries: readWholeNumber(options.retries ?? RETRIES.default, RETRIES),
+		timeoutMs:
+			1000 * readNumber(options.requestTimeout ?? REQUEST_TIMEOUT.default, REQUEST_TIMEOUT),
+	};
 }
 
 /** The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent). */
-export function readScope(options: {
-	projectId?: unknown;
-	isDcdn?: unknown;
-}): Record<string, ParamValue> {
+export function readScope(options: CommonOptions): Record<string, ParamValue> {
 	return {
-		IsDcdn: flag(options.isDcdn ?? false, 'Whole-Site Acceleration') || undefined,
-		ProjectId: optionalText(options.projectId, 'Project ID', 64),
+		IsDcdn: readSwitch(options.isDcdn ?? WHOLE_SITE.default, WHOLE_SITE) || undefined,
+		ProjectId: optionalText(options.projectId, 'Project ID', MAX_PROJECT_ID_LENGTH),
 	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
@@ -21,4 +21,18 @@ export function urlsOfTask(task: IDataObject): IDataObject[] {
 		TaskStatus: task.Status,
 		TaskCreateTime: task.CreateTime,
 	}));
+}
+
+/** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */
+export function tasksToItems(
+	output: OutputMode,
+	tasks: IDataObject[],
+	responses: IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
+	if (output === 'raw') return responses.map(toItem);
+	if (output === 'url') return tasks.flatMap(urlsOfTask).map(toItem);
+	return tasks.map(toItem);
 }

@@ -26,7 +26,8 @@ import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 /** The credential type every request is signed with. */
 export const CREDENTIAL_TYPE = 'ucloudApi';
 
-export type UcdnContext = IExecuteFunctions | IPollFunctions;
+/** What a request is made from (`this`): a node execution or a trigger poll. */
+export type UcdnFunctions = IExecuteFunctions | IPollFunctions;
 
 /** Where requests go, read once from the credential per execution. */
 export interface ApiTarget {
@@ -54,9 +55,7 @@ export interface RequestSettings {
 /** A successful answer: RetCode 0 plus whatever fields the action returns. */
 export type UcdnResponse = IDataObject & { RetCode: 0 };
 
-export const DEFAULT_REQUEST_SETTINGS = { retries: 3, timeoutMs: 30_000 };
-
-export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
+export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const resolved = resolveEndpoint(credentials);
 	if ('problem' in resolved) {
@@ -95,7 +94,7 @@ interface Attempt {
  * signal, which it reads from the context its helper is called on. Called on this view of the
  * context, the helper gets `signal` instead: it fires on cancellation and at the deadline.
  */
-function withCancelSignal(context: UcdnContext, signal: AbortSignal): UcdnContext {
+function withCancelSignal(context: UcdnFunctions, signal: AbortSignal): UcdnFunctions {
 	return new Proxy(context, {
 		has: (target, key) => key === 'getExecutionCancelSignal' || Reflect.has(target, key),
 		get(target, key) {
@@ -110,7 +109,7 @@ function withCancelSignal(context: UcdnContext, signal: AbortSignal): UcdnContex
 
 /** A request that got no HTTP answer: what failed, worded for the user. */
 function networkFailure(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	caught: unknown,
 	timedOut: boolean,
 	{ action, target, settings }: Attempt,
@@ -162,7 +161,7 @@ function readRetCode(answer: unknown): number | undefined {
 
 /** An answer with an HTTP status other than 2xx. */
 function statusFailure(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	response: IN8nHttpFullResponse,
 	answer: unknown,
 	{ action, settings, secrets }: Attempt,
@@ -181,7 +180,7 @@ function statusFailure(
 
 /** A 2xx answer: a UCloud answer with RetCode 0, or what is wrong with it. */
 function judgeAnswer(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	statusCode: number,
 	answer: unknown,
 	{ action, settings, secrets }: Attempt,
@@ -217,7 +216,7 @@ function judgeAnswer(
  * whatever the server does; every way it can fail is classified and worded for the user.
  */
 async function attempt(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	body: Record<string, ParamValue>,
@@ -263,7 +262,7 @@ async function attempt(
  * no task was created. Every failure is a NodeApiError a user can act on.
  */
 export async function ucdnRequest(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	params: Record<string, ParamValue>,
