@@ -86,8 +86,8 @@ const toolCaller = {
 		};
 		const items = this.getInputData();
 		const output = [];
-		for (let i = 0; i < items.length; i++) {
-			const answer = await tool.invoke(items[i].json.toolArgs as IDataObject);
+		for (const [i, item] of items.entries()) {
+			const answer = await tool.invoke(item.json.toolArgs as IDataObject);
 			output.push({
 				json: {
 					tool: tool.name,

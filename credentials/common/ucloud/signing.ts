@@ -84,11 +84,10 @@ export function signParams(
 	params: Record<string, ParamValue>,
 	publicKey: string,
 	privateKey: string,
-): WireParams {
+): WireParams & { Signature: string } {
 	const wire = flattenParams({ ...params, PublicKey: publicKey });
 	delete wire.Signature;
-	wire.Signature = signature(wire, privateKey);
-	return wire;
+	return Object.assign(wire, { Signature: signature(wire, privateKey) });
 }
 
 /** The key pair as the credential's `authenticate` signs with it. */

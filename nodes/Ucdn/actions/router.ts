@@ -57,8 +57,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (invalid && !continueOnFail) throw invalid.invalid;
 
 	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const run = runs[i];
+	for (const [i, run] of runs.entries()) {
 		if ('invalid' in run) {
 			returnData.push(errorItem(run.invalid, i));
 			continue;
