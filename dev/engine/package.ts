@@ -13,7 +13,7 @@ import type {
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The package's root, whether this file runs from test/ (jest) or from build/ (scripts). */
+/** The package's root, whether this file runs from dev/ (jest) or from build/dev/ (scripts). */
 function findRoot(dir: string): string {
 	const manifest = path.join(dir, 'package.json');
 	if (

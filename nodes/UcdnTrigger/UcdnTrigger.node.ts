@@ -17,7 +17,7 @@ import {
 	readChoice,
 	readNumber,
 } from '../shared/descriptions/parameters';
-import { urlsOfTask } from '../shared/helpers/output';
+import { resourceTasksToItems } from '../shared/helpers/output';
 import { pinWindow } from '../shared/helpers/time';
 import { optionalText } from '../shared/helpers/values';
 import type { ResourceKey } from '../shared/resources';
@@ -163,13 +163,6 @@ export class UcdnTrigger implements INodeType {
 				)
 			).tasks;
 
-		const toItems = (list: Candidate[]): INodeExecutionData[] =>
-			list.flatMap(({ resource, task }) =>
-				(output === 'url' ? urlsOfTask(task) : [task]).map(
-					(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
-				),
-			);
-
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the latest matching task, so its fields can be mapped; nothing is remembered.
 			const candidates: Candidate[] = [];
@@ -179,7 +172,7 @@ export class UcdnTrigger implements INodeType {
 					if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
 			}
 			const last = latest(candidates);
-			return last ? [toItems([last])] : null;
+			return last ? [resourceTasksToItems(output, [last])] : null;
 		}
 
 		// All statuses are read: the pending tasks are remembered, so that a task is new when it
@@ -209,7 +202,7 @@ export class UcdnTrigger implements INodeType {
 		staticData.memory = memories;
 		delete staticData.seen;
 		fresh.sort((a, b) => finishedAt(a.task) - finishedAt(b.task));
-		return fresh.length > 0 ? [toItems(fresh)] : null;
+		return fresh.length > 0 ? [resourceTasksToItems(output, fresh)] : null;
 	}
 }
 

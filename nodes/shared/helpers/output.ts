@@ -36,3 +36,15 @@ export function tasksToItems(
 	if (output === 'url') return tasks.flatMap(urlsOfTask).map(toItem);
 	return tasks.map(toItem);
 }
+
+/** A trigger's items: each task, or each of its URLs, with the Resource it belongs to. */
+export function resourceTasksToItems(
+	output: OutputMode,
+	list: Array<{ resource: string; task: IDataObject }>,
+): INodeExecutionData[] {
+	return list.flatMap(({ resource, task }) =>
+		(output === 'url' ? urlsOfTask(task) : [task]).map(
+			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
+		),
+	);
+}

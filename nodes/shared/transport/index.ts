@@ -255,6 +255,26 @@ async function attempt(
 	return judgeAnswer.call(this, statusCode, answer, about);
 }
 
+/** The error of the last attempt, telling how often it failed and whether a task may exist. */
+function withGivingUpNotes(
+	{ failure, error, retryAfterMs }: Failed,
+	attempts: number,
+	createsTasks: boolean,
+): NodeApiError {
+	const notes: string[] = [];
+	if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
+	if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+		notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
+	}
+	if (createsTasks && mayHaveCreatedTask(failure)) {
+		notes.push(
+			'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
+		);
+	}
+	if (notes.length > 0) error.description = [error.description, ...notes].filter(Boolean).join(' ');
+	return error;
+}
+
 /**
  * Calls one UCDN action: a signed POST with a JSON body (the credential's `authenticate` adds
  * PublicKey and Signature). Transient faults are retried with exponential backoff and jitter,
@@ -290,7 +310,7 @@ export async function ucdnRequest(
 			signal,
 		);
 		if ('answer' in outcome) return outcome.answer;
-		const { failure, error, retryAfterMs } = outcome;
+		const { failure, retryAfterMs } = outcome;
 		const waitMs = retryAfterMs ?? backoffMs(attempts - 1, Math.random());
 		const retry =
 			isRetryable(failure, createsTasks) &&
@@ -298,21 +318,7 @@ export async function ucdnRequest(
 			waitMs <= MAX_RETRY_AFTER_MS &&
 			(deadline === undefined || Date.now() + waitMs < deadline) &&
 			!signal?.aborted;
-		if (!retry) {
-			const notes: string[] = [];
-			if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
-			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-				notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
-			}
-			if (createsTasks && mayHaveCreatedTask(failure)) {
-				notes.push(
-					'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
-				);
-			}
-			if (notes.length > 0)
-				error.description = [error.description, ...notes].filter(Boolean).join(' ');
-			throw error;
-		}
+		if (!retry) throw withGivingUpNotes(outcome, attempts, createsTasks);
 		await pause(waitMs, signal);
 	}
 }
