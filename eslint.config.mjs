@@ -3,7 +3,7 @@
 // typescript-eslint's recommended rules, import-x, n8n's community-node rules for n8n Cloud and
 // eslint-plugin-n8n-nodes-base), plus our stricter rules below. `npm run lint:n8n-node` also runs
 // `n8n-node lint` itself, in strict mode, on a copy of the sources (see scripts/lint-n8n-node.mjs).
-// Tests and scripts may use Node's globals and modules, so they get typescript-eslint's
+// Tests, scripts and the developer tools in dev/ may use Node's globals and modules, so they get typescript-eslint's
 // recommended rules instead of the community-node restrictions.
 import { config as n8nNodeConfig } from '@n8n/node-cli/eslint';
 import tseslint from 'typescript-eslint';
@@ -30,7 +30,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		files: ['dev/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
 		extends: [tseslint.configs.recommended],
 		languageOptions: { parser: tseslint.parser },
 		// Dropping a field with `{ Field: _dropped, ...rest }` is how the tests build malformed answers.

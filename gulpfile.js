@@ -1,8 +1,9 @@
-// Copies what tsc does not emit into dist/: node and credential icons, and codex files.
+// Copies what tsc does not emit into dist/: the nodes' icons (in icons/, shared by both nodes),
+// the credential's icons and the codex files.
 const { src, dest, task } = require('gulp');
 
 task('build:assets', () =>
-	src(['nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], {
+	src(['icons/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist')),

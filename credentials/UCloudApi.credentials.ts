@@ -6,7 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { signRequest } from '../nodes/Ucdn/transport/credentials';
+import { signRequest } from './common/ucloud/signing';
 
 export class UCloudApi implements ICredentialType {
 	name = 'ucloudApi';

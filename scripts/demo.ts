@@ -3,10 +3,11 @@
  * examples/describe-tasks.workflow.json through n8n's engine (n8n-core) with a credential
  * pointing at the simulator, and prints the items the UCDN node emitted.
  */
-import { generateTasks } from '../test/simulator/data';
-import { startSimulator } from '../test/simulator/server';
-import { readWorkflow, runWorkflow } from '../test/engine/harness';
-import { simulatorCredentials } from '../test/engine/workflows';
+import { generateTasks } from '../dev/simulator/data';
+import { startSimulator } from '../dev/simulator/server';
+import { readWorkflow } from '../dev/engine/package';
+import { runWorkflow } from '../dev/engine/run';
+import { simulatorCredentials } from '../dev/engine/workflows';
 
 const WORKFLOW = 'examples/describe-tasks.workflow.json';
 

@@ -1,8 +1,8 @@
 // `n8n-node lint` itself, in strict mode, as n8n's CLI runs it in a project made by `n8n-node new`.
 // Strict mode insists on node-cli's eslint.config.mjs, unchanged; that config lints every `.ts`
 // file with the community-node rules (no Node globals or modules), which tests and scripts may
-// not follow. So the package's own sources are copied, with package.json, tsconfig.json and the
-// unchanged config, into a temporary project, and `n8n-node lint` runs there.
+// not follow. So the package's own sources and the icons they name are copied, with package.json,
+// tsconfig.json and the unchanged config, into a temporary project, and `n8n-node lint` runs there.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +18,7 @@ const cli = path.resolve(
 );
 const project = mkdtempSync(path.join(os.tmpdir(), 'ucdn-n8n-node-lint-'));
 try {
-	for (const entry of ['nodes', 'credentials', 'package.json', 'tsconfig.json']) {
+	for (const entry of ['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json']) {
 		cpSync(path.join(root, entry), path.join(project, entry), { recursive: true });
 	}
 	cpSync(

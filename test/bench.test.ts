@@ -4,11 +4,11 @@
  * URL objects, so the benchmark compares equal work.
  */
 import { floorDescribeUrls } from '../scripts/bench/floor';
-import { runWorkflow } from './engine/harness';
-import { simulatorCredentials, ucdnWorkflow } from './engine/workflows';
-import { generateTasks } from './simulator/data';
-import type { UcdnSimulator } from './simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from './simulator/server';
+import { runWorkflow } from '../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../dev/engine/workflows';
+import { generateTasks } from '../dev/simulator/data';
+import type { UcdnSimulator } from '../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../dev/simulator/server';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-// One temporary n8n user folder for the whole Jest run (see test/engine/userFolder.ts); the
+// One temporary n8n user folder for the whole Jest run (see dev/engine/userFolder.ts); the
 // workers inherit it, and test/globalTeardown.ts removes it.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';

@@ -2,7 +2,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, loadPackage } from './engine/harness';
+import { ROOT, loadPackage } from '../dev/engine/package';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const loaded = loadPackage();
@@ -50,8 +50,11 @@ describe('the UCDN node', () => {
 	});
 
 	test('has light and dark icons, copied into dist/', () => {
-		expect(description.icon).toEqual({ light: 'file:ucdn.svg', dark: 'file:ucdn.dark.svg' });
-		for (const icon of ['ucdn.svg', 'ucdn.dark.svg']) {
+		expect(description.icon).toEqual({
+			light: 'file:../../icons/ucdn.svg',
+			dark: 'file:../../icons/ucdn.dark.svg',
+		});
+		for (const icon of ['../../icons/ucdn.svg', '../../icons/ucdn.dark.svg']) {
 			expect(readFileSync(path.join(distDir, icon), 'utf8')).toMatch(
 				/^<svg [^>]*viewBox="0 0 64 64"/,
 			);

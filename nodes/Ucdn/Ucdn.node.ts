@@ -9,14 +9,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as describeTasks from './actions/describeTasks.operation';
 import * as submit from './actions/submit.operation';
 import { router } from './actions/router';
-import { RESOURCES } from './actions/resources';
-import { testCredentials } from './transport/credentials';
+import { RESOURCES } from '../shared/resources';
+import { testCredentials } from '../shared/transport/credentialTest';
 
 export class Ucdn implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'UCDN',
 		name: 'ucdn',
-		icon: { light: 'file:ucdn.svg', dark: 'file:ucdn.dark.svg' },
+		icon: { light: 'file:../../icons/ucdn.svg', dark: 'file:../../icons/ucdn.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -7,11 +7,25 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { describeTaskPages } from '../Ucdn/actions/tasks';
-import { readRequestSettings, readScope, withCommonOptions } from '../Ucdn/actions/request';
-import type { ResourceKey } from '../Ucdn/actions/resources';
-import { RESOURCES } from '../Ucdn/actions/resources';
-import type { Candidate, TriggerEvent } from '../Ucdn/helpers/events';
+import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
+import type { CommonOptions } from '../shared/descriptions/options';
+import { outputChoices } from '../shared/descriptions/output';
+import type { Bounds, Choices } from '../shared/descriptions/parameters';
+import {
+	numberProperty,
+	optionsProperty,
+	readChoice,
+	readNumber,
+} from '../shared/descriptions/parameters';
+import { resourceTasksToItems } from '../shared/helpers/output';
+import { pinWindow } from '../shared/helpers/time';
+import { optionalText } from '../shared/helpers/values';
+import type { ResourceKey } from '../shared/resources';
+import { RESOURCES } from '../shared/resources';
+import { describeTaskPages } from '../shared/tasks';
+import { getApiTarget } from '../shared/transport';
+import { testCredentials } from '../shared/transport/credentialTest';
+import type { Candidate, TriggerEvent } from './events';
 import {
 	finishedAt,
 	isEvent,
@@ -21,24 +35,67 @@ import {
 	selectNew,
 	statusFilter,
 	windowStart,
-} from '../Ucdn/helpers/events';
-import { urlsOfTask } from '../Ucdn/helpers/output';
-import { pinWindow } from '../Ucdn/helpers/time';
-import { choice, numberInRange, optionalText } from '../Ucdn/helpers/values';
-import { getApiTarget } from '../Ucdn/transport';
-import { testCredentials } from '../Ucdn/transport/credentials';
+} from './events';
 
 /** Large pages while polling: the first poll walks all of Look Back in few calls. */
 const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
 /** Pending tasks asked for by TaskId in one Describe call. */
 const IDS_PER_CALL = 100;
-const MAX_LOOK_BACK_HOURS = 720;
+const MAX_URL_FILTER_LENGTH = 4096;
+
+const RESOURCE: Choices<ResourceKey | 'both'> = {
+	displayName: 'Resource',
+	name: 'resource',
+	options: [
+		{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
+		{
+			name: RESOURCES.prefetch.name,
+			value: 'prefetch',
+			description: 'Tasks that load URLs into the CDN cache',
+		},
+		{
+			name: RESOURCES.refresh.name,
+			value: 'refresh',
+			description: 'Tasks that purge URLs from the CDN cache',
+		},
+	],
+	default: 'refresh',
+};
+const EVENT: Choices<TriggerEvent> = {
+	displayName: 'Event',
+	name: 'event',
+	options: [
+		{ name: 'Task Failed', value: 'failed', description: 'A task ended with status failure' },
+		{
+			name: 'Task Finished',
+			value: 'finished',
+			description: 'A task ended, successfully or not',
+		},
+		{
+			name: 'Task Succeeded',
+			value: 'succeeded',
+			description: 'A task ended with status success',
+		},
+	],
+	default: 'finished',
+};
+const LOOK_BACK_HOURS: Bounds = {
+	displayName: 'Look Back (Hours)',
+	name: 'lookBack',
+	min: 1,
+	max: 720,
+	default: 24,
+};
+const OUTPUT = outputChoices({
+	task: 'The task as the API returns it, plus its Resource',
+	url: 'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource',
+});
 
 export class UcdnTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'UCDN Trigger',
 		name: 'ucdnTrigger',
-		icon: { light: 'file:ucdn.svg', dark: 'file:ucdn.dark.svg' },
+		icon: { light: 'file:../../icons/ucdn.svg', dark: 'file:../../icons/ucdn.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
@@ -50,97 +107,29 @@ export class UcdnTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ucloudApi', required: true, testedBy: 'ucloudApiTest' }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
+			optionsProperty(RESOURCE, { noDataExpression: true }),
+			optionsProperty(EVENT, { noDataExpression: true }),
+			optionsCollection(
+				[
+					numberProperty(LOOK_BACK_HOURS, {
+						description:
+							'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
+					}),
+					optionsProperty(OUTPUT),
 					{
-						name: RESOURCES.prefetch.name,
-						value: 'prefetch',
-						description: 'Tasks that load URLs into the CDN cache',
-					},
-					{
-						name: RESOURCES.refresh.name,
-						value: 'refresh',
-						description: 'Tasks that purge URLs from the CDN cache',
-					},
-				],
-				default: 'refresh',
-			},
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Task Failed', value: 'failed', description: 'A task ended with status failure' },
-					{
-						name: 'Task Finished',
-						value: 'finished',
-						description: 'A task ended, successfully or not',
-					},
-					{
-						name: 'Task Succeeded',
-						value: 'succeeded',
-						description: 'A task ended with status success',
+						displayName: 'URL Contains',
+						name: 'urlFilter',
+						type: 'string',
+						default: '',
+						placeholder: 'www.example.com',
+						description: 'Only tasks with a URL that contains this text, for example a domain',
 					},
 				],
-				default: 'finished',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: withCommonOptions(
-					[
-						{
-							displayName: 'Look Back (Hours)',
-							name: 'lookBack',
-							type: 'number',
-							typeOptions: { minValue: 1, maxValue: MAX_LOOK_BACK_HOURS },
-							default: 24,
-							description:
-								'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
-						},
-						{
-							displayName: 'Output',
-							name: 'output',
-							type: 'options',
-							options: [
-								{
-									name: 'One Item per Task',
-									value: 'task',
-									description: 'The task as the API returns it, plus its Resource',
-								},
-								{
-									name: 'One Item per URL',
-									value: 'url',
-									description:
-										'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource',
-								},
-							],
-							default: 'task',
-						},
-						{
-							displayName: 'URL Contains',
-							name: 'urlFilter',
-							type: 'string',
-							default: '',
-							placeholder: 'www.example.com',
-							description: 'Only tasks with a URL that contains this text, for example a domain',
-						},
-					],
-					{
-						projectId: "Project to watch instead of the credential's Project ID",
-						isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
-					},
-				),
-			},
+				{
+					projectId: "Project to watch instead of the credential's Project ID",
+					isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
+				},
+			),
 		],
 	};
 
@@ -156,7 +145,8 @@ export class UcdnTrigger implements INodeType {
 			// readSettings throws only ParameterErrors ("Field: what is wrong").
 			throw new NodeOperationError(this.getNode(), (error as Error).message);
 		}
-		const { resources, event, lookBackSeconds, urlFilter, output, scope, request } = settings;
+		const { resources, event, lookBackSeconds, urlFilter, output, scope, requestSettings } =
+			settings;
 		const target = await getApiTarget.call(this);
 		// Each poll reads a fixed window, up to the last whole second, as Describe Tasks' walks do.
 		const { EndTime: until } = pinWindow({}, Date.now());
@@ -168,17 +158,10 @@ export class UcdnTrigger implements INodeType {
 					target,
 					RESOURCES[resource].describeAction,
 					{ ...scope, EndTime: until, ...params },
-					request,
+					requestSettings,
 					PAGING,
 				)
 			).tasks;
-
-		const toItems = (list: Candidate[]): INodeExecutionData[] =>
-			list.flatMap(({ resource, task }) =>
-				(output === 'url' ? urlsOfTask(task) : [task]).map(
-					(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
-				),
-			);
 
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the latest matching task, so its fields can be mapped; nothing is remembered.
@@ -189,7 +172,7 @@ export class UcdnTrigger implements INodeType {
 					if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
 			}
 			const last = latest(candidates);
-			return last ? [toItems([last])] : null;
+			return last ? [resourceTasksToItems(output, [last])] : null;
 		}
 
 		// All statuses are read: the pending tasks are remembered, so that a task is new when it
@@ -224,7 +207,7 @@ export class UcdnTrigger implements INodeType {
 		staticData.memory = memories;
 		delete staticData.seen;
 		fresh.sort((a, b) => finishedAt(a.task) - finishedAt(b.task));
-		return fresh.length > 0 ? [toItems(fresh)] : null;
+		return fresh.length > 0 ? [resourceTasksToItems(output, fresh)] : null;
 	}
 }
 
@@ -244,27 +227,25 @@ function legacyKeys(seen: unknown): Map<string, Set<string>> | undefined {
 	return keys;
 }
 
+interface TriggerOptions extends CommonOptions {
+	lookBack?: unknown;
+	output?: unknown;
+	urlFilter?: unknown;
+}
+
 /** Reads and checks the trigger's parameters. */
 function readSettings(this: IPollFunctions) {
-	const resource = choice(this.getNodeParameter('resource'), 'Resource', [
-		'both',
-		'refresh',
-		'prefetch',
-	] as const);
-	const event = choice<TriggerEvent>(this.getNodeParameter('event'), 'Event', [
-		'succeeded',
-		'failed',
-		'finished',
-	]);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const resource = readChoice(this.getNodeParameter(RESOURCE.name), RESOURCE);
+	const event = readChoice(this.getNodeParameter(EVENT.name), EVENT);
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	return {
-		resources: (resource === 'both' ? ['refresh', 'prefetch'] : [resource]) as ResourceKey[],
+		resources: resource === 'both' ? (['refresh', 'prefetch'] as const) : [resource],
 		event,
 		lookBackSeconds:
-			3600 * numberInRange(options.lookBack ?? 24, 'Look Back (Hours)', 1, MAX_LOOK_BACK_HOURS),
-		urlFilter: optionalText(options.urlFilter, 'URL Contains', 4096),
-		output: choice(options.output ?? 'task', 'Output', ['task', 'url'] as const),
+			3600 * readNumber(options.lookBack ?? LOOK_BACK_HOURS.default, LOOK_BACK_HOURS),
+		urlFilter: optionalText(options.urlFilter, 'URL Contains', MAX_URL_FILTER_LENGTH),
+		output: readChoice(options.output ?? OUTPUT.default, OUTPUT),
 		scope: readScope(options),
-		request: readRequestSettings(options, 0),
+		requestSettings: readRequestSettings(options, 0),
 	};
 }

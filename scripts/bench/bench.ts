@@ -13,11 +13,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { runWorkflow } from '../../test/engine/harness';
-import { simulatorCredentials, ucdnWorkflow } from '../../test/engine/workflows';
-import { generateTasks } from '../../test/simulator/data';
-import { RESOURCES } from '../../nodes/Ucdn/actions/resources';
-import { startSimulator } from '../../test/simulator/server';
+import { runWorkflow } from '../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import { RESOURCES } from '../../nodes/shared/resources';
+import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);

@@ -3,8 +3,8 @@
  * timed runs; prints times, item count and peak RSS as JSON. The floor loads nothing of n8n.
  * Usage: contender.js <floor|node-url|node-task|engine> <simulator url> <items> <page size> <runs>
  */
-import { RESOURCES } from '../../nodes/Ucdn/actions/resources';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../test/simulator/server';
+import { RESOURCES } from '../../nodes/shared/resources';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 
 export type Contender = 'floor' | 'node-url' | 'node-task' | 'engine';
 
@@ -54,8 +54,8 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 		);
 		return urls.length;
 	}
-	const { runWorkflow } = await import('../../test/engine/harness');
-	const { ucdnWorkflow } = await import('../../test/engine/workflows');
+	const { runWorkflow } = await import('../../dev/engine/run');
+	const { ucdnWorkflow } = await import('../../dev/engine/workflows');
 	let workflow: ReturnType<typeof ucdnWorkflow>;
 	let node = 'UCDN';
 	if (contender === 'engine') {

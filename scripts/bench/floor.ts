@@ -3,7 +3,7 @@
  * as the node, with nothing of n8n, then the same URL objects. Nothing here can be skipped by
  * any implementation: sign, fetch, parse, flatten.
  */
-import { signParams } from '../../nodes/Ucdn/transport/signing';
+import { signParams } from '../../credentials/common/ucloud/signing';
 
 export interface FloorTarget {
 	endpoint: string;

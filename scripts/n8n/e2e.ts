@@ -10,12 +10,12 @@ import path from 'node:path';
 
 import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
 
-import { readWorkflow } from '../../test/engine/harness';
-import type { WorkflowJson } from '../../test/engine/harness';
-import { ucdnWorkflow } from '../../test/engine/workflows';
-import { generateTasks } from '../../test/simulator/data';
-import type { UcdnSimulator } from '../../test/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
+import { readWorkflow } from '../../dev/engine/package';
+import type { WorkflowJson } from '../../dev/engine/package';
+import { ucdnWorkflow } from '../../dev/engine/workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import type { N8nInstance } from './instance';
 import {

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 
-import type { WorkflowJson } from '../../test/engine/harness';
+import type { WorkflowJson } from '../../dev/engine/package';
 import type { N8nInstall } from './install';
 import { CACHE, cleanEnv } from './install';
 import type { Service } from './system';

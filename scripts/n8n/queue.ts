@@ -24,10 +24,10 @@ import path from 'node:path';
 
 import type { IDataObject, IRunExecutionData } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../../test/engine/harness';
-import { generateTasks } from '../../test/simulator/data';
-import type { UcdnSimulator } from '../../test/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
+import type { WorkflowJson } from '../../dev/engine/package';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
 import type { Postgres, Redis } from './backends';
 import { ensureBackends, startPostgres, startRedis } from './backends';
 import { RELEASES, ensureN8n } from './install';

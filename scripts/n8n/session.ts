@@ -7,10 +7,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { readWorkflow } from '../../test/engine/harness';
-import { generateTasks } from '../../test/simulator/data';
-import type { UcdnSimulator } from '../../test/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../test/simulator/server';
+import { readWorkflow } from '../../dev/engine/package';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import {
 	createInstance,

@@ -4,10 +4,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import { runWorkflow } from './harness';
-import { simulatorCredentials, ucdnWorkflow } from './workflows';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import { runWorkflow } from '../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 /** A small seeded PRNG (mulberry32): the same cases on every run. */
 function random(seed: number) {

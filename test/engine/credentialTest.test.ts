@@ -4,10 +4,11 @@ import type { ICredentialDataDecryptedObject, INodeCredentialTestResult } from '
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { UcdnSimulator } from '../simulator/server';
-import { SECOND_PROJECT, TEST_PRIVATE_KEY, startSimulator } from '../simulator/server';
-import { PackageNodeTypes, credentialTestFor, testCredentials } from './harness';
-import { simulatorCredentials } from './workflows';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { SECOND_PROJECT, TEST_PRIVATE_KEY, startSimulator } from '../../dev/simulator/server';
+import { PackageNodeTypes } from '../../dev/engine/nodeTypes';
+import { credentialTestFor, testCredentials } from '../../dev/engine/credentialTest';
+import { simulatorCredentials } from '../../dev/engine/workflows';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

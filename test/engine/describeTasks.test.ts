@@ -1,11 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { SEED_RESPONSES, generateTasks } from '../simulator/data';
-import type { UcdnSimulator } from '../simulator/server';
-import { SECOND_PROJECT, startSimulator } from '../simulator/server';
-import { runWorkflow } from './harness';
-import type { UcdnWorkflowOptions } from './workflows';
-import { simulatorCredentials, ucdnWorkflow } from './workflows';
+import { SEED_RESPONSES, generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { SECOND_PROJECT, startSimulator } from '../../dev/simulator/server';
+import { runWorkflow } from '../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 let sim: UcdnSimulator;
 const now = Math.floor(Date.now() / 1000);

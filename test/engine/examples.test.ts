@@ -1,8 +1,9 @@
-import { generateTasks } from '../simulator/data';
-import { startSimulator } from '../simulator/server';
-import type { UcdnSimulator } from '../simulator/server';
-import { readWorkflow, runWorkflow } from './harness';
-import { simulatorCredentials } from './workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import { startSimulator } from '../../dev/simulator/server';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { readWorkflow } from '../../dev/engine/package';
+import { runWorkflow } from '../../dev/engine/run';
+import { simulatorCredentials } from '../../dev/engine/workflows';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

@@ -4,16 +4,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { generateTasks } from '../simulator/data';
-import type { UcdnSimulator } from '../simulator/server';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
 import {
 	SECOND_PROJECT,
 	TEST_PRIVATE_KEY,
 	TEST_PUBLIC_KEY,
 	startSimulator,
-} from '../simulator/server';
-import { runWorkflow } from './harness';
-import { simulatorCredentials, ucdnWorkflow } from './workflows';
+} from '../../dev/simulator/server';
+import { runWorkflow } from '../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 const ITEMS = 500;
 const TASKS_PER_ITEM = 3;

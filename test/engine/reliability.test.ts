@@ -1,11 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { generateTasks } from '../simulator/data';
-import type { SimulatorOptions, UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import { runWorkflow } from './harness';
-import type { UcdnWorkflowOptions } from './workflows';
-import { simulatorCredentials, ucdnWorkflow } from './workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import { runWorkflow } from '../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
 const REFRESH = 'RefreshNewUcdnDomainCache';

@@ -7,12 +7,18 @@
 import SHA1 from 'crypto-js/sha1';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Fault, FaultOptions, RecordedRequest, UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import type { RunResult } from './harness';
-import { runWorkflow, testCredentials } from './harness';
-import type { UcdnWorkflowOptions } from './workflows';
-import { simulatorCredentials, ucdnWorkflow } from './workflows';
+import type {
+	Fault,
+	FaultOptions,
+	RecordedRequest,
+	UcdnSimulator,
+} from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import type { RunResult } from '../../dev/engine/run';
+import { runWorkflow } from '../../dev/engine/run';
+import { testCredentials } from '../../dev/engine/credentialTest';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 process.env.N8N_LOG_LEVEL = 'debug';
 

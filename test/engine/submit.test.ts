@@ -1,11 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { SimulatorOptions, UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import type { WorkflowJson } from './harness';
-import { runWorkflow } from './harness';
-import type { UcdnWorkflowOptions } from './workflows';
-import { CREDENTIAL_REF, simulatorCredentials, ucdnWorkflow } from './workflows';
+import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import type { WorkflowJson } from '../../dev/engine/package';
+import { runWorkflow } from '../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { CREDENTIAL_REF, simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 const REFRESH = 'RefreshNewUcdnDomainCache';
 const PREFETCH = 'PrefetchNewUcdnDomainCache';
@@ -425,7 +425,7 @@ describe('wait for completion', () => {
 describe('examples/deploy-purge-and-wait.workflow.json', () => {
 	test('purges, waits, and reports each finished task', async () => {
 		await simulator({ submit: { pollsToFinish: 1 } });
-		const { readWorkflow } = await import('./harness');
+		const { readWorkflow } = await import('../../dev/engine/package');
 		const result = await runWorkflow(readWorkflow('examples/deploy-purge-and-wait.workflow.json'), {
 			credentials: simulatorCredentials(sim),
 		});

@@ -5,12 +5,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Fault, FaultOptions, UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import type { RunResult } from './harness';
-import { runWorkflow } from './harness';
-import type { UcdnWorkflowOptions } from './workflows';
-import { simulatorCredentials, ucdnWorkflow } from './workflows';
+import type { Fault, FaultOptions, UcdnSimulator } from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import type { RunResult } from '../../dev/engine/run';
+import { runWorkflow } from '../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
 const REFRESH = 'RefreshNewUcdnDomainCache';
 const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';

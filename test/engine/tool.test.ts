@@ -5,12 +5,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { generateTasks } from '../simulator/data';
-import type { UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import type { WorkflowJson } from './harness';
-import { runWorkflow } from './harness';
-import { CREDENTIAL_REF, simulatorCredentials } from './workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import type { WorkflowJson } from '../../dev/engine/package';
+import { runWorkflow } from '../../dev/engine/run';
+import { CREDENTIAL_REF, simulatorCredentials } from '../../dev/engine/workflows';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

@@ -4,13 +4,13 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { StoredTask } from '../simulator/data';
-import { generateTasks } from '../simulator/data';
-import type { UcdnSimulator } from '../simulator/server';
-import { startSimulator } from '../simulator/server';
-import type { WorkflowJson } from './harness';
-import { pollTrigger } from './harness';
-import { CREDENTIAL_REF, simulatorCredentials } from './workflows';
+import type { StoredTask } from '../../dev/simulator/data';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { startSimulator } from '../../dev/simulator/server';
+import type { WorkflowJson } from '../../dev/engine/package';
+import { pollTrigger } from '../../dev/engine/poll';
+import { CREDENTIAL_REF, simulatorCredentials } from '../../dev/engine/workflows';
 
 const REFRESH = 'DescribeNewUcdnRefreshCacheTask';
 const PREFETCH = 'DescribeNewUcdnPrefetchCacheTask';

@@ -4,8 +4,8 @@
  */
 import SHA1 from 'crypto-js/sha1';
 
-import type { UcdnSimulator } from './server';
-import { RET, TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from './server';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { RET, TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

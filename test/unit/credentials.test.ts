@@ -1,6 +1,7 @@
 import CryptoJS from 'crypto-js';
 
-import { resolveEndpoint, signRequest } from '../../nodes/Ucdn/transport/credentials';
+import { resolveEndpoint } from '../../credentials/common/ucloud/endpoint';
+import { signRequest } from '../../credentials/common/ucloud/signing';
 
 const credentials = {
 	publicKey: ' pub ',

@@ -1,4 +1,4 @@
-import type { Candidate, Memory } from '../../nodes/Ucdn/helpers/events';
+import type { Candidate, Memory } from '../../nodes/UcdnTrigger/events';
 import {
 	MARGIN,
 	finishedAt,
@@ -9,7 +9,7 @@ import {
 	selectNew,
 	statusFilter,
 	windowStart,
-} from '../../nodes/Ucdn/helpers/events';
+} from '../../nodes/UcdnTrigger/events';
 
 const task = (
 	id: string,

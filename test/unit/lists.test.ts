@@ -1,4 +1,4 @@
-import { ParameterError } from '../../nodes/Ucdn/helpers/errors';
+import { ParameterError } from '../../nodes/shared/helpers/errors';
 import { parseList } from '../../nodes/Ucdn/helpers/lists';
 
 describe('parseList', () => {

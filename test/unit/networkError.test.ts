@@ -14,8 +14,8 @@ import { NodeApiError as NodeApiErrorV2 } from 'n8n-workflow';
 import type { JsonObject as JsonObjectV1 } from 'n8n-workflow-v1';
 import { NodeApiError as NodeApiErrorV1 } from 'n8n-workflow-v1';
 
-import type { Failure } from '../../nodes/Ucdn/helpers/retry';
-import { classifyNetworkError } from '../../nodes/Ucdn/transport/networkError';
+import type { Failure } from '../../nodes/shared/transport/retry';
+import { classifyNetworkError } from '../../nodes/shared/transport/networkError';
 
 /** The node, as both lines' INode (their types differ, the shape is the same). */
 const node = {

@@ -1,4 +1,4 @@
-import { urlsOfTask } from '../../nodes/Ucdn/helpers/output';
+import { urlsOfTask } from '../../nodes/shared/helpers/output';
 
 test('each URL keeps its own fields and names its task', () => {
 	const task = {

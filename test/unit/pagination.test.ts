@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Page, PageRequest } from '../../nodes/Ucdn/helpers/pagination';
-import { MAX_PAGES, describePages, readPage } from '../../nodes/Ucdn/helpers/pagination';
-import { pinWindow } from '../../nodes/Ucdn/helpers/time';
+import type { Page, PageRequest } from '../../nodes/shared/helpers/pagination';
+import { MAX_PAGES, describePages, readPage } from '../../nodes/shared/helpers/pagination';
+import { pinWindow } from '../../nodes/shared/helpers/time';
 
 const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
 

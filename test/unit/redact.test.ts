@@ -1,6 +1,6 @@
-import { preview, requestSecrets, scrub, WITHHELD } from '../../nodes/Ucdn/transport/redact';
-import { retCodeMessage } from '../../nodes/Ucdn/transport/retCodes';
-import { signParams, stringToSign } from '../../nodes/Ucdn/transport/signing';
+import { preview, requestSecrets, scrub, WITHHELD } from '../../nodes/shared/transport/redact';
+import { retCodeMessage } from '../../nodes/shared/transport/retCodes';
+import { signParams, stringToSign } from '../../credentials/common/ucloud/signing';
 
 const KEY = 'TEST-KEY-"with"\\odd-chars';
 const SIGNATURE = '0123456789abcdef0123456789ABCDEF01234567';

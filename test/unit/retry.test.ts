@@ -1,10 +1,10 @@
-import type { Failure } from '../../nodes/Ucdn/helpers/retry';
+import type { Failure } from '../../nodes/shared/transport/retry';
 import {
 	backoffMs,
 	isRetryable,
 	mayHaveCreatedTask,
 	parseRetryAfter,
-} from '../../nodes/Ucdn/helpers/retry';
+} from '../../nodes/shared/transport/retry';
 import { assess, taskProgress } from '../../nodes/Ucdn/helpers/waiting';
 
 const cases: Array<[string, Failure, boolean, boolean, boolean]> = [

@@ -6,7 +6,7 @@ import {
 	signParams,
 	signature,
 	stringToSign,
-} from '../../nodes/Ucdn/transport/signing';
+} from '../../credentials/common/ucloud/signing';
 
 /** The signature as an independent implementation computes it. */
 const cryptoJsSha1 = (text: string) =>

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { resolveTimeRange, toUnixSeconds } from '../../nodes/Ucdn/helpers/time';
+import { resolveTimeRange, toUnixSeconds } from '../../nodes/shared/helpers/time';
 
 const utc = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

@@ -1,4 +1,4 @@
-import { ParameterError, showControlCharacters } from '../../nodes/Ucdn/helpers/errors';
+import { ParameterError, showControlCharacters } from '../../nodes/shared/helpers/errors';
 import {
 	checkEntries,
 	choice,
@@ -6,7 +6,7 @@ import {
 	numberInRange,
 	optionalText,
 	wholeNumber,
-} from '../../nodes/Ucdn/helpers/values';
+} from '../../nodes/shared/helpers/values';
 
 const failure = (run: () => unknown): string => {
 	try {

@@ -1,7 +1,7 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ApiTarget } from '../transport';
-import type { Resource } from './resources';
+import type { ApiTarget } from '../../shared/transport';
+import type { Resource } from '../../shared/resources';
 
 /** What every operation gets besides its item index: resolved once per execution. */
 export interface OperationContext {

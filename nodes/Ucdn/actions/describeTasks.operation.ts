@@ -1,20 +1,97 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ParameterError } from '../helpers/errors';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import {
+	optionsCollection,
+	readRequestSettings,
+	readScope,
+} from '../../shared/descriptions/options';
+import type { CommonOptions } from '../../shared/descriptions/options';
+import { outputChoices } from '../../shared/descriptions/output';
+import type { Bounds, Choices, Switch } from '../../shared/descriptions/parameters';
+import {
+	booleanProperty,
+	numberProperty,
+	optionsProperty,
+	readChoice,
+	readSwitch,
+	readWholeNumber,
+} from '../../shared/descriptions/parameters';
+import { ParameterError } from '../../shared/helpers/errors';
+import type { TimeRangeMode } from '../../shared/helpers/time';
+import { pinWindow, resolveTimeRange } from '../../shared/helpers/time';
+import { checkEntries } from '../../shared/helpers/values';
+import { describeTaskPages } from '../../shared/tasks';
+import { tasksToItems } from '../../shared/helpers/output';
 import { parseList } from '../helpers/lists';
-import { checkEntries, choice, flag, wholeNumber } from '../helpers/values';
-import type { OutputMode } from '../helpers/output';
-import type { TimeRangeMode } from '../helpers/time';
-import { pinWindow, resolveTimeRange } from '../helpers/time';
-import type { ParamValue } from '../transport/signing';
 import type { OperationContext } from './context';
-import { readRequestSettings, readScope, withCommonOptions } from './request';
-import { describeTaskPages, tasksToItems } from './tasks';
-import { readWaitSettings, waitForTasks, waitProperties } from './wait';
+import { readWaitSettings, waitForTasks, waitProperties, WAIT_FOR_COMPLETION } from './wait';
 
-const MAX_PAGE_SIZE = 1000;
-const MAX_LIMIT = 1_000_000;
+/** Task IDs per item: every one goes into each request, and each poll while waiting. */
+const MAX_TASK_IDS = 1000;
+/** The most tasks a list may skip or return. */
+const MAX_TASKS = 1_000_000;
+
+export const TIME_RANGE: Choices<TimeRangeMode> = {
+	displayName: 'Time Range',
+	name: 'timeRange',
+	options: [
+		{
+			name: 'Default (Last 24 Hours)',
+			value: 'default',
+			description: "The API's default: tasks created in the last 24 hours",
+		},
+		{ name: 'Last N Hours', value: 'lastHours' },
+		{ name: 'Last N Days', value: 'lastDays' },
+		{ name: 'Custom', value: 'custom', description: 'Tasks created between two dates' },
+	],
+	default: 'default',
+};
+const LAST_HOURS_DEFAULT = 24;
+const LAST_DAYS_DEFAULT = 7;
+export const STATUS: Choices<string> = {
+	displayName: 'Status',
+	name: 'status',
+	options: [
+		{ name: 'All', value: 'all' },
+		{ name: 'Failed', value: 'failure' },
+		{ name: 'Processing', value: 'process' },
+		{ name: 'Success', value: 'success' },
+		{ name: 'Unknown', value: 'unknow' },
+		{ name: 'Waiting', value: 'wait' },
+	],
+	default: 'all',
+};
+export const RETURN_ALL: Switch = { displayName: 'Return All', name: 'returnAll', default: false };
+export const LIMIT: Bounds = {
+	displayName: 'Limit',
+	name: 'limit',
+	min: 1,
+	max: MAX_TASKS,
+	default: 50,
+};
+export const OFFSET: Bounds = {
+	displayName: 'Offset',
+	name: 'offset',
+	min: 0,
+	max: MAX_TASKS,
+	default: 0,
+};
+export const PAGE_SIZE: Bounds = {
+	displayName: 'Page Size',
+	name: 'pageSize',
+	min: 1,
+	max: 1000,
+	default: 100,
+};
+export const OUTPUT = outputChoices({
+	task: 'Each task as the API returns it, with its URLs in UrlLists',
+	url: "Each URL's progress, with its task's TaskId, TaskStatus and TaskCreateTime",
+	raw: 'Each API response as returned: TotalCount and TaskList',
+});
+
+const listing = { show: { [WAIT_FOR_COMPLETION.name]: [false] } };
 
 const properties: INodeProperties[] = [
 	{
@@ -27,40 +104,26 @@ const properties: INodeProperties[] = [
 		description:
 			'Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression that returns one ID or a list of them, such as the TaskId field of earlier items. Leave empty for all tasks in the time range.',
 	},
-	{
-		displayName: 'Time Range',
-		name: 'timeRange',
-		type: 'options',
-		options: [
-			{
-				name: 'Default (Last 24 Hours)',
-				value: 'default',
-				description: "The API's default: tasks created in the last 24 hours",
-			},
-			{ name: 'Last N Hours', value: 'lastHours' },
-			{ name: 'Last N Days', value: 'lastDays' },
-			{ name: 'Custom', value: 'custom', description: 'Tasks created between two dates' },
-		],
-		default: 'default',
+	optionsProperty(TIME_RANGE, {
 		description: 'Which tasks to include, by the time they were created',
-	},
+	}),
 	{
 		displayName: 'Hours',
 		name: 'hours',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: 24,
+		default: LAST_HOURS_DEFAULT,
 		description: 'Tasks created in this many hours before now',
-		displayOptions: { show: { timeRange: ['lastHours'] } },
+		displayOptions: { show: { [TIME_RANGE.name]: ['lastHours'] } },
 	},
 	{
 		displayName: 'Days',
 		name: 'days',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: 7,
+		default: LAST_DAYS_DEFAULT,
 		description: 'Tasks created in this many days before now',
-		displayOptions: { show: { timeRange: ['lastDays'] } },
+		displayOptions: { show: { [TIME_RANGE.name]: ['lastDays'] } },
 	},
 	{
 		displayName: 'Begin Time',
@@ -79,95 +142,27 @@ const properties: INodeProperties[] = [
 		description: 'Tasks created at or before this time. Leave empty for now.',
 		displayOptions: { show: { timeRange: ['custom'] } },
 	},
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: [
-			{ name: 'All', value: 'all' },
-			{ name: 'Failed', value: 'failure' },
-			{ name: 'Processing', value: 'process' },
-			{ name: 'Success', value: 'success' },
-			{ name: 'Unknown', value: 'unknow' },
-			{ name: 'Waiting', value: 'wait' },
-		],
-		default: 'all',
-		description: 'Only tasks in this state',
-		displayOptions: { show: { waitForCompletion: [false] } },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
+	optionsProperty(STATUS, { description: 'Only tasks in this state', displayOptions: listing }),
+	booleanProperty(RETURN_ALL, {
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { waitForCompletion: [false] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
+		displayOptions: listing,
+	}),
+	numberProperty(LIMIT, {
 		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false], waitForCompletion: [false] } },
-	},
+		displayOptions: { show: { [RETURN_ALL.name]: [false], [WAIT_FOR_COMPLETION.name]: [false] } },
+	}),
 	...waitProperties,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per Task',
-				value: 'task',
-				description: 'Each task as the API returns it, with its URLs in UrlLists',
-			},
-			{
-				name: 'One Item per URL',
-				value: 'url',
-				description: "Each URL's progress, with its task's TaskId, TaskStatus and TaskCreateTime",
-			},
-			{
-				name: 'Raw Response',
-				value: 'raw',
-				description: 'Each API response as returned: TotalCount and TaskList',
-			},
+	optionsProperty(OUTPUT, { description: 'How to turn the tasks into items' }),
+	optionsCollection(
+		[
+			numberProperty(OFFSET, { description: 'Number of matching tasks to skip, newest first' }),
+			numberProperty(PAGE_SIZE, { description: 'Tasks fetched per API call' }),
 		],
-		default: 'task',
-		description: 'How to turn the tasks into items',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: withCommonOptions(
-			[
-				{
-					displayName: 'Offset',
-					name: 'offset',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: 'Number of matching tasks to skip, newest first',
-				},
-				{
-					displayName: 'Page Size',
-					name: 'pageSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-					default: 100,
-					description: 'Tasks fetched per API call',
-				},
-			],
-			{
-				projectId: "Project to query instead of the credential's Project ID",
-				isDcdn: 'Whether to query whole-site acceleration (DCDN) tasks instead of CDN tasks',
-			},
-		),
-	},
+		{
+			projectId: "Project to query instead of the credential's Project ID",
+			isDcdn: 'Whether to query whole-site acceleration (DCDN) tasks instead of CDN tasks',
+		},
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -175,24 +170,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const STATUSES = ['all', 'success', 'wait', 'process', 'failure', 'unknow'] as const;
-/** Task IDs per item: every one goes into each request, and each poll while waiting. */
-const MAX_TASK_IDS = 1000;
-
-interface DescribeOptions {
+interface DescribeOptions extends CommonOptions {
 	offset?: unknown;
 	pageSize?: unknown;
-	projectId?: unknown;
-	isDcdn?: unknown;
-	retries?: unknown;
-	requestTimeout?: unknown;
 }
 
 /** Reads and checks every parameter of one item, before any request is made. */
 function readQuery(this: IExecuteFunctions, i: number) {
 	const taskIds = parseList(this.getNodeParameter('taskIds', i, ''), 'Task IDs');
 	checkEntries(taskIds, 'Task IDs', { max: MAX_TASK_IDS, maxLength: 128 });
-	const mode = this.getNodeParameter('timeRange', i) as TimeRangeMode;
+	const mode = readChoice(this.getNodeParameter(TIME_RANGE.name, i), TIME_RANGE);
 	const nowMs = Date.now();
 	const window = resolveTimeRange(
 		{
@@ -210,26 +197,21 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		...window,
 		...readScope(options),
 	};
-	const output = choice<OutputMode>(this.getNodeParameter('output', i), 'Output', [
-		'task',
-		'url',
-		'raw',
-	]);
-	const request = readRequestSettings(options, i);
+	const output = readChoice(this.getNodeParameter(OUTPUT.name, i), OUTPUT);
+	const requestSettings = readRequestSettings(options, i);
 
-	if (flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')) {
+	const wait = readWaitSettings.call(this, i);
+	if (wait) {
 		if (taskIds.length === 0)
 			throw new ParameterError('Task IDs', 'are required to wait for completion');
-		return { taskIds, scope, output, request, wait: readWaitSettings.call(this, i) };
+		return { taskIds, scope, output, requestSettings, wait };
 	}
-	const status = choice(this.getNodeParameter('status', i), 'Status', STATUSES);
-	const returnAll = flag(this.getNodeParameter('returnAll', i), 'Return All');
+	const status = readChoice(this.getNodeParameter(STATUS.name, i), STATUS);
+	const returnAll = readSwitch(this.getNodeParameter(RETURN_ALL.name, i), RETURN_ALL);
 	const paging = {
-		offset: wholeNumber(options.offset ?? 0, 'Offset', 0, MAX_LIMIT),
-		pageSize: wholeNumber(options.pageSize ?? 100, 'Page Size', 1, MAX_PAGE_SIZE),
-		max: returnAll
-			? Infinity
-			: wholeNumber(this.getNodeParameter('limit', i), 'Limit', 1, MAX_LIMIT),
+		offset: readWholeNumber(options.offset ?? OFFSET.default, OFFSET),
+		pageSize: readWholeNumber(options.pageSize ?? PAGE_SIZE.default, PAGE_SIZE),
+		max: returnAll ? Infinity : readWholeNumber(this.getNodeParameter(LIMIT.name, i), LIMIT),
 	};
 	// A list walked page by page is pinned to one window, so new tasks cannot shift it. Task IDs
 	// fix the list already, and keep tasks created this second (or by a server clock ahead) in.
@@ -239,7 +221,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		TaskId: taskIds,
 		Status: status === 'all' ? undefined : status,
 	};
-	return { taskIds, scope, output, request, params, paging };
+	return { taskIds, scope, output, requestSettings, params, paging };
 }
 
 /** Reads and checks item `i`'s parameters; what it returns runs the query. */
@@ -262,7 +244,7 @@ async function execute(
 		const { tasks, response } = await waitForTasks.call(
 			this,
 			context,
-			query.request,
+			query.requestSettings,
 			query.taskIds,
 			query.scope,
 			query.wait,
@@ -275,7 +257,7 @@ async function execute(
 		target,
 		resource.describeAction,
 		query.params,
-		query.request,
+		query.requestSettings,
 		query.paging,
 	);
 	return tasksToItems(query.output, result.tasks, result.responses, i);

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ParameterError } from '../helpers/errors';
-import { getApiTarget } from '../transport';
+import { ParameterError } from '../../shared/helpers/errors';
+import { getApiTarget } from '../../shared/transport';
 import type { OperationContext } from './context';
 import { withCreatedTasks } from './context';
 import * as describeTasks from './describeTasks.operation';
 import * as submit from './submit.operation';
-import type { ResourceKey } from './resources';
-import { RESOURCES } from './resources';
+import type { ResourceKey } from '../../shared/resources';
+import { RESOURCES } from '../../shared/resources';
 
 const operations = { describeTasks, submit };
 
@@ -57,8 +57,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (invalid && !continueOnFail) throw invalid.invalid;
 
 	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const run = runs[i];
+	for (const [i, run] of runs.entries()) {
 		if ('invalid' in run) {
 			returnData.push(errorItem(run.invalid, i));
 			continue;

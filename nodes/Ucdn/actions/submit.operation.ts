@@ -7,20 +7,54 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import type { CommonOptions } from '../../shared/descriptions/options';
+import {
+	optionsCollection,
+	readRequestSettings,
+	readScope,
+} from '../../shared/descriptions/options';
+import { outputChoices } from '../../shared/descriptions/output';
+import type { Bounds, Choices } from '../../shared/descriptions/parameters';
+import {
+	numberProperty,
+	optionsProperty,
+	readChoice,
+	readWholeNumber,
+} from '../../shared/descriptions/parameters';
+import { ucdnRequest } from '../../shared/transport';
 import { URL_SEPARATORS, chunk, parseList } from '../helpers/lists';
-import { choice, flag, wholeNumber } from '../helpers/values';
-import type { OutputMode } from '../helpers/output';
 import type { RefreshType } from '../helpers/urls';
 import { validateUrls } from '../helpers/urls';
-import { ucdnRequest } from '../transport';
 import type { OperationContext } from './context';
-import { readRequestSettings, readScope, withCommonOptions } from './request';
-import { tasksToItems } from './tasks';
-import { readWaitSettings, waitForTasks, waitProperties } from './wait';
+import { tasksToItems } from '../../shared/helpers/output';
+import { readWaitSettings, waitForTasks, waitProperties, WAIT_FOR_COMPLETION } from './wait';
 
-/** The smallest per-call cap the providers document (UCloud SDK and console). */
-const DEFAULT_BATCH_SIZE = 30;
-const MAX_BATCH_SIZE = 1000;
+export const TYPE: Choices<RefreshType> = {
+	displayName: 'Type',
+	name: 'type',
+	options: [
+		{ name: 'File', value: 'file', description: 'Purge exactly these URLs' },
+		{
+			name: 'Directory',
+			value: 'dir',
+			description: 'Purge everything under each URL; the URLs must end with /',
+		},
+		{ name: 'M3U8', value: 'm3u8', description: 'Purge HLS playlists and their segments' },
+	],
+	default: 'file',
+};
+/** 30 is the smallest per-call cap the providers document (UCloud SDK and console). */
+export const BATCH_SIZE: Bounds = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	min: 1,
+	max: 1000,
+	default: 30,
+};
+export const OUTPUT = outputChoices({
+	task: 'Each finished task as the API returns it, with its URLs in UrlLists',
+	url: "Each URL's final state, with its task's TaskId, TaskStatus and TaskCreateTime",
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -34,103 +68,50 @@ const properties: INodeProperties[] = [
 		description:
 			'Full URLs starting with http:// or https://, one per line (or separated by spaces, or by commas before the next URL). An expression may return one URL or a list of them. Duplicates are sent once.',
 	},
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: [
-			{ name: 'File', value: 'file', description: 'Purge exactly these URLs' },
-			{
-				name: 'Directory',
-				value: 'dir',
-				description: 'Purge everything under each URL; the URLs must end with /',
-			},
-			{ name: 'M3U8', value: 'm3u8', description: 'Purge HLS playlists and their segments' },
-		],
-		default: 'file',
+	optionsProperty(TYPE, {
 		description: 'What each URL stands for',
 		displayOptions: { show: { resource: ['refresh'] } },
-	},
+	}),
 	...waitProperties,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per Task',
-				value: 'task',
-				description: 'Each finished task as the API returns it, with its URLs in UrlLists',
-			},
-			{
-				name: 'One Item per URL',
-				value: 'url',
-				description:
-					"Each URL's final state, with its task's TaskId, TaskStatus and TaskCreateTime",
-			},
-		],
-		default: 'task',
+	optionsProperty(OUTPUT, {
 		description: 'How to turn the finished tasks into items',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: withCommonOptions(
-			[
-				{
-					displayName: 'Batch Size',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-					default: DEFAULT_BATCH_SIZE,
-					description:
-						'URLs per API call. More URLs are split into several calls, each creating its own task. 30 is the smallest cap the providers document; SurferCloud accepts up to 100 for refresh and 1000 for prefetch.',
-				},
-			],
-			{
-				projectId: "Project to submit to instead of the credential's Project ID",
-				isDcdn: 'Whether the URLs belong to a whole-site acceleration (DCDN) domain',
-			},
-		),
-	},
+		displayOptions: { show: { [WAIT_FOR_COMPLETION.name]: [true] } },
+	}),
+	optionsCollection(
+		[
+			numberProperty(BATCH_SIZE, {
+				description:
+					'URLs per API call. More URLs are split into several calls, each creating its own task. 30 is the smallest cap the providers document; SurferCloud accepts up to 100 for refresh and 1000 for prefetch.',
+			}),
+		],
+		{
+			projectId: "Project to submit to instead of the credential's Project ID",
+			isDcdn: 'Whether the URLs belong to a whole-site acceleration (DCDN) domain',
+		},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['submit'] } }, properties);
 
-interface SubmitOptions {
+interface SubmitOptions extends CommonOptions {
 	batchSize?: unknown;
-	projectId?: unknown;
-	isDcdn?: unknown;
-	retries?: unknown;
-	requestTimeout?: unknown;
 }
 
 /** Reads and checks every parameter of one item, before any request is made. */
 function readSubmission(this: IExecuteFunctions, i: number, { resource }: OperationContext) {
 	const urls = parseList(this.getNodeParameter('urls', i, ''), 'URLs', URL_SEPARATORS);
 	const type = resource.takesType
-		? choice<RefreshType>(this.getNodeParameter('type', i, 'file'), 'Type', ['file', 'dir', 'm3u8'])
+		? readChoice(this.getNodeParameter(TYPE.name, i, TYPE.default), TYPE)
 		: undefined;
-	validateUrls(urls, { type, filesOnly: !resource.takesType });
+	validateUrls(urls, { type, filesOnly: resource.filesOnly });
 	const options = this.getNodeParameter('options', i, {}) as SubmitOptions;
-	const batchSize = wholeNumber(
-		options.batchSize ?? DEFAULT_BATCH_SIZE,
-		'Batch Size',
-		1,
-		MAX_BATCH_SIZE,
-	);
+	const batchSize = readWholeNumber(options.batchSize ?? BATCH_SIZE.default, BATCH_SIZE);
 	const scope = readScope(options);
-	const wait = flag(this.getNodeParameter('waitForCompletion', i, false), 'Wait for Completion')
+	const settings = readWaitSettings.call(this, i);
+	const wait = settings
 		? {
-				settings: readWaitSettings.call(this, i),
-				output: choice<OutputMode>(this.getNodeParameter('output', i, 'task'), 'Output', [
-					'task',
-					'url',
-				]),
+				settings,
+				output: readChoice(this.getNodeParameter(OUTPUT.name, i, OUTPUT.default), OUTPUT),
 			}
 		: undefined;
 	return {
@@ -138,7 +119,7 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 		type,
 		scope,
 		wait,
-		request: readRequestSettings(options, i),
+		requestSettings: readRequestSettings(options, i),
 	};
 }
 
@@ -157,7 +138,7 @@ const SUBMIT_CLOCK_MARGIN_SECONDS = 3600;
 async function execute(
 	this: IExecuteFunctions,
 	i: number,
-	{ batches, type, scope, wait, request }: ReturnType<typeof readSubmission>,
+	{ batches, type, scope, wait, requestSettings }: ReturnType<typeof readSubmission>,
 	context: OperationContext,
 ): Promise<INodeExecutionData[]> {
 	const action = context.resource.submitAction;
@@ -173,7 +154,7 @@ async function execute(
 				context.target,
 				action,
 				{ ...scope, Type: type, UrlList: urls },
-				{ ...request, createsTasks: true },
+				{ ...requestSettings, createsTasks: true },
 			);
 			taskId = response.TaskId;
 		} catch (error) {
@@ -201,7 +182,7 @@ async function execute(
 	const { tasks, response } = await waitForTasks.call(
 		this,
 		context,
-		request,
+		requestSettings,
 		taskIds,
 		{ ...scope, ...since },
 		wait.settings,

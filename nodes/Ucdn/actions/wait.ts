@@ -1,55 +1,67 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { flag, numberInRange } from '../helpers/values';
-import { pause } from '../helpers/pause';
+import type { Bounds, Switch } from '../../shared/descriptions/parameters';
+import {
+	booleanProperty,
+	numberProperty,
+	readNumber,
+	readSwitch,
+} from '../../shared/descriptions/parameters';
+import { pause } from '../../shared/transport/pause';
 import { assess, describeFailures, describePending, failedUrls } from '../helpers/waiting';
-import type { RequestSettings } from '../transport';
-import type { ParamValue } from '../transport/signing';
+import type { RequestSettings } from '../../shared/transport';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { OperationContext } from './context';
-import { fetchTaskPage } from './tasks';
+import { fetchTaskPage } from '../../shared/tasks';
 
-const MAX_POLL_SECONDS = 3600;
-const MAX_TIMEOUT_SECONDS = 7 * 86400;
+export const WAIT_FOR_COMPLETION: Switch = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	default: false,
+};
+export const POLL_INTERVAL: Bounds = {
+	displayName: 'Poll Interval (Seconds)',
+	name: 'pollInterval',
+	min: 2,
+	max: 3600,
+	default: 10,
+};
+export const WAIT_TIMEOUT: Bounds = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	min: 1,
+	max: 7 * 86400,
+	default: 600,
+};
+export const ERROR_ON_FAILED_TASKS: Switch = {
+	displayName: 'Error on Failed Tasks',
+	name: 'errorOnFailedTasks',
+	default: true,
+};
+
+const whileWaiting = { show: { [WAIT_FOR_COMPLETION.name]: [true] } };
 
 /** The Wait for Completion parameters, shared by Submit and Describe Tasks. */
 export const waitProperties: INodeProperties[] = [
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
+	booleanProperty(WAIT_FOR_COMPLETION, {
 		description:
 			'Whether to check the tasks until every one has finished (success or failure) before going on. Describe Tasks needs Task IDs for this.',
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 2, maxValue: MAX_POLL_SECONDS },
-		default: 10,
+	}),
+	numberProperty(POLL_INTERVAL, {
 		description: 'How often to ask the CDN for the state of the tasks while waiting',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeout',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
-		default: 600,
+		displayOptions: whileWaiting,
+	}),
+	numberProperty(WAIT_TIMEOUT, {
 		description:
 			'How long to wait in all before failing. Prefetching large files can take up to 30 minutes.',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
-	{
-		displayName: 'Error on Failed Tasks',
-		name: 'errorOnFailedTasks',
-		type: 'boolean',
-		default: true,
+		displayOptions: whileWaiting,
+	}),
+	booleanProperty(ERROR_ON_FAILED_TASKS, {
 		description:
 			'Whether to stop with an error listing the failed URLs when a task ends in failure. Off: failed tasks are output like the others.',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
+		displayOptions: whileWaiting,
+	}),
 ];
 
 export interface WaitSettings {
@@ -58,28 +70,15 @@ export interface WaitSettings {
 	errorOnFailedTasks: boolean;
 }
 
-export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettings {
+/** Item `i`'s Wait for Completion settings, or undefined when it does not wait. */
+export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettings | undefined {
+	const parameter = <T>(facts: { name: string; default: T }) =>
+		this.getNodeParameter(facts.name, i, facts.default);
+	if (!readSwitch(parameter(WAIT_FOR_COMPLETION), WAIT_FOR_COMPLETION)) return undefined;
 	return {
-		pollIntervalMs:
-			1000 *
-			numberInRange(
-				this.getNodeParameter('pollInterval', i, 10),
-				'Poll Interval (Seconds)',
-				2,
-				MAX_POLL_SECONDS,
-			),
-		timeoutMs:
-			1000 *
-			numberInRange(
-				this.getNodeParameter('timeout', i, 600),
-				'Timeout (Seconds)',
-				1,
-				MAX_TIMEOUT_SECONDS,
-			),
-		errorOnFailedTasks: flag(
-			this.getNodeParameter('errorOnFailedTasks', i, true),
-			'Error on Failed Tasks',
-		),
+		pollIntervalMs: 1000 * readNumber(parameter(POLL_INTERVAL), POLL_INTERVAL),
+		timeoutMs: 1000 * readNumber(parameter(WAIT_TIMEOUT), WAIT_TIMEOUT),
+		errorOnFailedTasks: readSwitch(parameter(ERROR_ON_FAILED_TASKS), ERROR_ON_FAILED_TASKS),
 	};
 }
 
@@ -91,12 +90,12 @@ export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettin
 export async function waitForTasks(
 	this: IExecuteFunctions,
 	{ target, resource }: OperationContext,
-	request: RequestSettings,
+	requestSettings: RequestSettings,
 	taskIds: string[],
-	query: Record<string, ParamValue>,
+	scope: Record<string, ParamValue>,
 	settings: WaitSettings,
 ): Promise<{ tasks: IDataObject[]; response: IDataObject }> {
-	const i = request.itemIndex;
+	const i = requestSettings.itemIndex;
 	const signal = this.getExecutionCancelSignal?.();
 	const started = Date.now();
 	const deadline = started + settings.timeoutMs;
@@ -118,11 +117,8 @@ export async function waitForTasks(
 				this,
 				target,
 				resource.describeAction,
-				{ ...query, TaskId: taskIds },
-				{
-					...request,
-					deadline,
-				},
+				{ ...scope, TaskId: taskIds },
+				{ ...requestSettings, deadline },
 			);
 		} catch (error) {
 			if (Date.now() >= deadline) {

@@ -1,4 +1,5 @@
-import { ParameterError, excerpt } from './errors';
+import { excerpt } from '../../../credentials/common/ucloud/excerpt';
+import { ParameterError } from '../../shared/helpers/errors';
 
 /** Task IDs: separated by commas, spaces or newlines. */
 export const ID_SEPARATORS = /[\s,]+/;

@@ -1,4 +1,5 @@
-import { ParameterError, excerpt, hasControlCharacter } from './errors';
+import { excerpt } from '../../../credentials/common/ucloud/excerpt';
+import { ParameterError, hasControlCharacter } from '../../shared/helpers/errors';
 
 export type RefreshType = 'file' | 'dir' | 'm3u8';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { urlInfos } from './output';
+import { urlInfos } from '../../shared/helpers/output';
 
 /** States a task does not leave: waiting ends when every task is in one of them. */
 const FINAL_STATES = new Set(['success', 'failure']);

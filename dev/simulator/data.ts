@@ -84,7 +84,7 @@ export function generateTasks(options: GenerateOptions): StoredTask[] {
 	const tasks: StoredTask[] = [];
 	for (let n = 0; n < count; n++) {
 		const created = newest - n * spacing;
-		const status = options.status ?? STATUSES[n % STATUSES.length];
+		const status = options.status ?? (STATUSES[n % STATUSES.length] as string);
 		const done = status === 'success' || status === 'failure';
 		const id = `${prefix}_${String(n).padStart(6, '0')}`;
 		const urls: UrlInfo[] = [];

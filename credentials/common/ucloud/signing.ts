@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 /** Parameters as they go on the wire: flat names, string values. */
 export type WireParams = Record<string, string>;
@@ -83,9 +84,31 @@ export function signParams(
 	params: Record<string, ParamValue>,
 	publicKey: string,
 	privateKey: string,
-): WireParams {
+): WireParams & { Signature: string } {
 	const wire = flattenParams({ ...params, PublicKey: publicKey });
 	delete wire.Signature;
-	wire.Signature = signature(wire, privateKey);
-	return wire;
+	return Object.assign(wire, { Signature: signature(wire, privateKey) });
+}
+
+/** The key pair as the credential's `authenticate` signs with it. */
+export function keysOf(credentials: ICredentialDataDecryptedObject) {
+	return {
+		publicKey: String(credentials.publicKey ?? '').trim(),
+		privateKey: String(credentials.privateKey ?? '').trim(),
+	};
+}
+
+/**
+ * The credential's `authenticate`: adds PublicKey and Signature to the request's parameters
+ * (the JSON body of a POST, the query string of a GET), signing exactly the pairs it sends.
+ */
+export function signRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const { publicKey, privateKey } = keysOf(credentials);
+	const method = (requestOptions.method ?? 'GET').toUpperCase();
+	const where = method === 'GET' ? 'qs' : 'body';
+	const params = (requestOptions[where] ?? {}) as Record<string, ParamValue>;
+	return { ...requestOptions, [where]: signParams(params, publicKey, privateKey) };
 }

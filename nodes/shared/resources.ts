@@ -9,13 +9,15 @@ export const RESOURCES = {
 		submitAction: 'RefreshNewUcdnDomainCache',
 		/** Refresh takes a Type (file, dir, m3u8); directories end with a slash. */
 		takesType: true,
+		filesOnly: false,
 	},
 	prefetch: {
 		name: 'Prefetch',
 		describeAction: 'DescribeNewUcdnPrefetchCacheTask',
 		submitAction: 'PrefetchNewUcdnDomainCache',
-		/** Prefetch takes files only. */
 		takesType: false,
+		/** Prefetch takes files only: no URL may end with a slash. */
+		filesOnly: true,
 	},
 } as const;
 

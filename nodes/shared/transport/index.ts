@@ -7,22 +7,27 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { pause } from '../helpers/pause';
-import type { Failure } from '../helpers/retry';
+import { pause } from './pause';
+import type { Failure } from './retry';
 import {
 	MAX_RETRY_AFTER_MS,
 	backoffMs,
 	isRetryable,
 	mayHaveCreatedTask,
 	parseRetryAfter,
-} from '../helpers/retry';
-import { CREDENTIAL_TYPE, keysOf, resolveEndpoint } from './credentials';
+} from './retry';
+import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
+import { keysOf } from '../../../credentials/common/ucloud/signing';
 import { classifyNetworkError } from './networkError';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
-import type { ParamValue } from './signing';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 
-export type UcdnContext = IExecuteFunctions | IPollFunctions;
+/** The credential type every request is signed with. */
+export const CREDENTIAL_TYPE = 'ucloudApi';
+
+/** What a request is made from (`this`): a node execution or a trigger poll. */
+export type UcdnFunctions = IExecuteFunctions | IPollFunctions;
 
 /** Where requests go, read once from the credential per execution. */
 export interface ApiTarget {
@@ -48,9 +53,7 @@ export interface RequestSettings {
 /** A successful answer: RetCode 0 plus whatever fields the action returns. */
 export type UcdnResponse = IDataObject & { RetCode: 0 };
 
-export const DEFAULT_REQUEST_SETTINGS = { retries: 3, timeoutMs: 30_000 };
-
-export async function getApiTarget(this: UcdnContext): Promise<ApiTarget> {
+export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const resolved = resolveEndpoint(credentials);
 	if ('problem' in resolved) {
@@ -88,7 +91,7 @@ interface Attempt {
  * signal, which it reads from the context its helper is called on. Called on this view of the
  * context, the helper gets `signal` instead: it fires on cancellation and at the deadline.
  */
-function withCancelSignal(context: UcdnContext, signal: AbortSignal): UcdnContext {
+function withCancelSignal(context: UcdnFunctions, signal: AbortSignal): UcdnFunctions {
 	return new Proxy(context, {
 		has: (target, key) => key === 'getExecutionCancelSignal' || Reflect.has(target, key),
 		get(target, key) {
@@ -103,7 +106,7 @@ function withCancelSignal(context: UcdnContext, signal: AbortSignal): UcdnContex
 
 /** A request that got no HTTP answer: what failed, worded for the user. */
 function networkFailure(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	caught: unknown,
 	timedOut: boolean,
 	{ action, target, settings }: Attempt,
@@ -155,7 +158,7 @@ function readRetCode(answer: unknown): number | undefined {
 
 /** An answer with an HTTP status other than 2xx. */
 function statusFailure(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	response: IN8nHttpFullResponse,
 	answer: unknown,
 	{ action, settings, secrets }: Attempt,
@@ -174,7 +177,7 @@ function statusFailure(
 
 /** A 2xx answer: a UCloud answer with RetCode 0, or what is wrong with it. */
 function judgeAnswer(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	statusCode: number,
 	answer: unknown,
 	{ action, settings, secrets }: Attempt,
@@ -210,7 +213,7 @@ function judgeAnswer(
  * whatever the server does; every way it can fail is classified and worded for the user.
  */
 async function attempt(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	body: Record<string, ParamValue>,
@@ -270,6 +273,26 @@ export function secretsOf(
 	return requestSecrets(requestBody(target, action, params), target.publicKey, target.privateKey);
 }
 
+/** The error of the last attempt, telling how often it failed and whether a task may exist. */
+function withGivingUpNotes(
+	{ failure, error, retryAfterMs }: Failed,
+	attempts: number,
+	createsTasks: boolean,
+): NodeApiError {
+	const notes: string[] = [];
+	if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
+	if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+		notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
+	}
+	if (createsTasks && mayHaveCreatedTask(failure)) {
+		notes.push(
+			'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
+		);
+	}
+	if (notes.length > 0) error.description = [error.description, ...notes].filter(Boolean).join(' ');
+	return error;
+}
+
 /**
  * Calls one UCDN action: a signed POST with a JSON body (the credential's `authenticate` adds
  * PublicKey and Signature). Transient faults are retried with exponential backoff and jitter,
@@ -277,7 +300,7 @@ export function secretsOf(
  * no task was created. Every failure is a NodeApiError a user can act on.
  */
 export async function ucdnRequest(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	params: Record<string, ParamValue>,
@@ -303,7 +326,7 @@ export async function ucdnRequest(
 			signal,
 		);
 		if ('answer' in outcome) return outcome.answer;
-		const { failure, error, retryAfterMs } = outcome;
+		const { failure, retryAfterMs } = outcome;
 		const waitMs = retryAfterMs ?? backoffMs(attempts - 1, Math.random());
 		const retry =
 			isRetryable(failure, createsTasks) &&
@@ -311,21 +334,7 @@ export async function ucdnRequest(
 			waitMs <= MAX_RETRY_AFTER_MS &&
 			(deadline === undefined || Date.now() + waitMs < deadline) &&
 			!signal?.aborted;
-		if (!retry) {
-			const notes: string[] = [];
-			if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
-			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-				notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
-			}
-			if (createsTasks && mayHaveCreatedTask(failure)) {
-				notes.push(
-					'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
-				);
-			}
-			if (notes.length > 0)
-				error.description = [error.description, ...notes].filter(Boolean).join(' ');
-			throw error;
-		}
+		if (!retry) throw withGivingUpNotes(outcome, attempts, createsTasks);
 		await pause(waitMs, signal);
 	}
 }

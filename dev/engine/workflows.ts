@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import type { UcdnSimulator } from '../simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../simulator/server';
-import type { WorkflowJson } from './harness';
+import type { WorkflowJson } from './package';
 
 export const CREDENTIAL_REF = {
 	ucloudApi: { id: 'ucloud-simulator', name: 'UCloud API (simulator)' },

@@ -143,7 +143,7 @@ function listParam(params: Record<string, string>, name: string): string[] {
 		.map((key) => [key, pattern.exec(key)?.[1]] as const)
 		.filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
 		.sort((a, b) => Number(a[1]) - Number(b[1]))
-		.map(([key]) => params[key]);
+		.map(([key]) => params[key] as string);
 }
 
 const STATUSES = new Set(['success', 'wait', 'process', 'failure', 'unknow']);
@@ -312,9 +312,9 @@ export class UcdnSimulator {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const text = Buffer.concat(chunks).toString('utf8');
-		const contentType = String(req.headers['content-type'] ?? '')
-			.split(';')[0]
-			.trim();
+		const [contentType = ''] = String(req.headers['content-type'] ?? '')
+			.split(';')
+			.map((part) => part.trim());
 		const record: RecordedRequest = {
 			method: req.method ?? '',
 			contentType,

@@ -1,18 +1,16 @@
-import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/output';
-import { urlsOfTask } from '../helpers/output';
-import type { DescribeResult, Page, PagingOptions } from '../helpers/pagination';
-import { describePages, readPage } from '../helpers/pagination';
-import type { ApiTarget, RequestSettings, UcdnContext } from '../transport';
-import { secretsOf, ucdnRequest } from '../transport';
-import { preview } from '../transport/redact';
-import type { ParamValue } from '../transport/signing';
+import type { DescribeResult, Page, PagingOptions } from './helpers/pagination';
+import { describePages, readPage } from './helpers/pagination';
+import type { ApiTarget, RequestSettings, UcdnFunctions } from './transport';
+import { secretsOf, ucdnRequest } from './transport';
+import { preview } from './transport/redact';
+import type { ParamValue } from '../../credentials/common/ucloud/signing';
 
 /** One Describe call, read as a page of tasks; a response that cannot be read is a NodeApiError. */
 export async function fetchTaskPage(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	params: Record<string, ParamValue>,
@@ -35,7 +33,7 @@ export async function fetchTaskPage(
  * API cannot page soundly is a NodeApiError naming the action, never a shorter list.
  */
 export async function describeTaskPages(
-	this: UcdnContext,
+	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	params: Record<string, ParamValue>,
@@ -61,18 +59,4 @@ export async function describeTaskPages(
 		});
 	}
 	return result;
-}
-
-/** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */
-export function tasksToItems(
-	output: OutputMode,
-	tasks: IDataObject[],
-	responses: IDataObject[],
-	itemIndex: number,
-): INodeExecutionData[] {
-	const pairedItem = { item: itemIndex };
-	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
-	if (output === 'raw') return responses.map(toItem);
-	if (output === 'url') return tasks.flatMap(urlsOfTask).map(toItem);
-	return tasks.map(toItem);
 }

@@ -1,3 +1,5 @@
+import { excerpt } from '../../../credentials/common/ucloud/excerpt';
+
 /** C0, DEL and C1 control characters (by code, as ESLint's no-control-regex asks). */
 const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
 
@@ -28,14 +30,6 @@ export class ParameterError extends Error {
 		super(`${parameter}: ${showControlCharacters(message)}`);
 		this.name = 'ParameterError';
 	}
-}
-
-/** Longest piece of a value a message quotes: an expression can return megabytes. */
-export const EXCERPT_LENGTH = 100;
-
-/** The start of a text, at most `max` characters, marked with … when cut. */
-export function excerpt(text: string, max = EXCERPT_LENGTH): string {
-	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { ParameterError, excerpt, shown } from './errors';
+import { excerpt } from '../../../credentials/common/ucloud/excerpt';
+import { ParameterError, shown } from './errors';
 
 export type TimeRangeMode = 'default' | 'lastHours' | 'lastDays' | 'custom';
 
@@ -121,12 +122,12 @@ export function toUnixSeconds(value: unknown, zone: string, parameter: string): 
 	throw new ParameterError(parameter, `expected a date, got ${typeof value}`);
 }
 
-/** Ten years: reaching further back than that is a mistake. */
-const MAX_LOOK_BACK_HOURS = 87_600;
+/** Ten years: a Time Range reaching further back than that is a mistake. */
+const MAX_TIME_RANGE_HOURS = 87_600;
 
 function positive(value: unknown, parameter: string, hoursEach: number): number {
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	const max = MAX_LOOK_BACK_HOURS / hoursEach;
+	const max = MAX_TIME_RANGE_HOURS / hoursEach;
 	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > max) {
 		throw new ParameterError(
 			parameter,
@@ -136,7 +137,10 @@ function positive(value: unknown, parameter: string, hoursEach: number): number 
 	return amount;
 }
 
-/** Resolves the Time Range parameters to BeginTime/EndTime, checking them before any request. */
+/**
+ * Resolves the Time Range parameters (`mode` already one of the choices) to BeginTime/EndTime,
+ * checking the others before any request.
+ */
 export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: string): TimeWindow {
 	const now = Math.floor(nowMs / 1000);
 	switch (input.mode) {
@@ -169,11 +173,6 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 			}
 			return { BeginTime: begin, EndTime: end };
 		}
-		default:
-			throw new ParameterError(
-				'Time Range',
-				`must be one of default, lastHours, lastDays, custom, got ${shown(input.mode)}`,
-			);
 	}
 }
 

@@ -1,89 +1,15 @@
 import type {
-	ICredentialDataDecryptedObject,
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
-	IHttpRequestOptions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { excerpt } from '../helpers/errors';
-import { pause } from '../helpers/pause';
+import { excerpt } from '../../../credentials/common/ucloud/excerpt';
 import { requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
-import type { ParamValue } from './signing';
-import { signParams } from './signing';
-
-export const CREDENTIAL_TYPE = 'ucloudApi';
-
-/**
- * A user-entered endpoint as messages may quote it: cut short, without its query string or
- * fragment, anything before an @ hidden (with or without a scheme: `user:pw@host` parses).
- */
-function shownEndpoint(raw: string): string {
-	return excerpt(raw.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, '$1***@'));
-}
-
-/**
- * The base URL requests go to, from the credential's endpoint choice, or what is wrong with it.
- * A base URL only: user info would be sent to the API next to the signature, a query string or
- * fragment would end up inside the request path.
- */
-export function resolveEndpoint(
-	credentials: ICredentialDataDecryptedObject,
-): { url: string } | { problem: string } {
-	const chosen = String(credentials.endpoint ?? '');
-	const raw = chosen === 'custom' ? String(credentials.customEndpoint ?? '').trim() : chosen;
-	const what = "The credential's API Endpoint";
-	if (raw === '')
-		return { problem: 'The credential has no API Endpoint: set a Custom Endpoint URL' };
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		return { problem: `${what} "${shownEndpoint(raw)}" is not a URL` };
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return { problem: `${what} "${shownEndpoint(raw)}" must start with https:// or http://` };
-	}
-	if (url.username !== '' || url.password !== '' || /^[^/]*\/\/[^/]*@/.test(raw)) {
-		return {
-			problem: `${what} must not contain a user name or password: UCloud requests are signed with the keys. Remove the part before @.`,
-		};
-	}
-	const base = excerpt(`${url.origin}${url.pathname}`.replace(/\/+$/, ''));
-	if (raw.includes('?'))
-		return {
-			problem: `${what} must not contain a query string (?…): enter the base URL only, such as ${base}`,
-		};
-	if (raw.includes('#'))
-		return {
-			problem: `${what} must not contain a fragment (#…): enter the base URL only, such as ${base}`,
-		};
-	return { url: url.href.replace(/\/+$/, '') };
-}
-
-/** The key pair as the credential's `authenticate` signs with it. */
-export function keysOf(credentials: ICredentialDataDecryptedObject) {
-	return {
-		publicKey: String(credentials.publicKey ?? '').trim(),
-		privateKey: String(credentials.privateKey ?? '').trim(),
-	};
-}
-
-/**
- * The credential's `authenticate`: adds PublicKey and Signature to the request's parameters
- * (the JSON body of a POST, the query string of a GET), signing exactly the pairs it sends.
- */
-export function signRequest(
-	credentials: ICredentialDataDecryptedObject,
-	requestOptions: IHttpRequestOptions,
-): IHttpRequestOptions {
-	const { publicKey, privateKey } = keysOf(credentials);
-	const method = (requestOptions.method ?? 'GET').toUpperCase();
-	const where = method === 'GET' ? 'qs' : 'body';
-	const params = (requestOptions[where] ?? {}) as Record<string, ParamValue>;
-	return { ...requestOptions, [where]: signParams(params, publicKey, privateKey) };
-}
+import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
+import { keysOf, signParams } from '../../../credentials/common/ucloud/signing';
+import { pause } from './pause';
 
 /** A cheap, read-only signed call, the same one the node makes: it proves keys, endpoint and project. */
 export const CREDENTIAL_TEST_ACTION = 'DescribeNewUcdnRefreshCacheTask';

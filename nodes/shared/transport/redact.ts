@@ -1,5 +1,5 @@
-import type { ParamValue } from './signing';
-import { signParams, stringToSign } from './signing';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import { signParams, stringToSign } from '../../../credentials/common/ucloud/signing';
 
 /** Runs of 40 or more hex digits: a Signature (SHA-1), even glued to hex-looking text. */
 const SIGNATURE_SHAPE = /[0-9a-f]{40,}/gi;

@@ -1,4 +1,4 @@
-import type { Failure } from '../helpers/retry';
+import type { Failure } from './retry';
 
 /** What n8n's SSRF protection (n8n 2.x) throws when it refuses to connect: nothing was sent. */
 const SSRF_ERRORS = new Set(['SsrfBlockedIpError', 'SsrfBlockedHostnameError']);

@@ -131,10 +131,10 @@ export async function describePages(
 				`The page at Offset ${offset} holds the same ${keys.length} tasks as Offset ${previous.offset}. Set Return All off with a Limit up to the Page Size, or raise the Page Size (up to 1000) so that one call returns every task.`,
 			);
 		}
-		for (const [n, task] of page.tasks.entries()) {
-			if (seen.has(keys[n])) continue;
-			seen.add(keys[n]);
-			tasks.push(task);
+		for (const [n, key] of keys.entries()) {
+			if (seen.has(key)) continue;
+			seen.add(key);
+			tasks.push(page.tasks[n] as IDataObject);
 			if (tasks.length >= max) break;
 		}
 		const total = page.total ?? previous?.total;
