@@ -287,6 +287,30 @@ describe('Submit + Wait: a failure after the submit says it was submitted', () =
 		namesTasks(error, created());
 	});
 
+	test('cancelled while a check is on its way: still the cancellation, naming the tasks', async () => {
+		await sim.close();
+		sim = await startSimulator({ seed: false, submit: { pollsToFinish: Infinity } });
+		sim.failNext({ kind: 'delay', ms: 3000 }, { action: DESCRIBE });
+		const workflow = ucdnWorkflow(
+			{ resource: 'refresh', operation: 'submit', urls: urls(1, 'site')[0], ...wait() },
+			{},
+		);
+		const { run, error } = await runWorkflow(workflow, {
+			credentials: simulatorCredentials(sim),
+			onStarted: (execution) => {
+				const check = setInterval(() => {
+					if (sim.requestsFor(DESCRIBE).length > 0) {
+						clearInterval(check);
+						execution.cancel();
+					}
+				}, 20);
+			},
+		});
+		expect(run.status).toBe('canceled');
+		expect(error?.message).toBe('The execution was cancelled while waiting for the tasks');
+		namesTasks(error, created());
+	});
+
 	test('failed tasks with Error on Failed Tasks', async () => {
 		sim.failUrls('file-0.js');
 		const { error } = await submit([{ urls: urls(2, 'site') }], wait());

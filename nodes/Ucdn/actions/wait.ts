@@ -109,6 +109,17 @@ export async function waitForTasks(
 					'The tasks go on at the CDN. Raise the Timeout, or check them later with Describe Tasks and these Task IDs.',
 			},
 		);
+	const cancelled = (stillRunning: string) =>
+		new NodeOperationError(
+			this.getNode(),
+			'The execution was cancelled while waiting for the tasks',
+			{
+				itemIndex: i,
+				description: `Still running: ${stillRunning}`,
+			},
+		);
+	// What is known to be running: every task until the first check answers.
+	let stillRunning = taskIds.join(', ');
 	for (;;) {
 		// The overall Timeout bounds each poll too, retries included.
 		let page;
@@ -121,6 +132,8 @@ export async function waitForTasks(
 				{ ...requestSettings, deadline },
 			);
 		} catch (error) {
+			// Cancelling aborts a check on its way: that is the cancellation, not a network fault.
+			if (signal?.aborted) throw cancelled(stillRunning);
 			if (Date.now() >= deadline) {
 				throw timedOut(
 					`${taskIds.length} task(s); the last check failed: ${(error as Error).message}`,
@@ -152,16 +165,8 @@ export async function waitForTasks(
 			const waiting = state.pending.length + state.missing.length;
 			throw timedOut(`${waiting} of ${taskIds.length} task(s): ${describePending(state)}`);
 		}
+		stillRunning = describePending(state);
 		await pause(Math.min(settings.pollIntervalMs, remaining), signal);
-		if (signal?.aborted) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'The execution was cancelled while waiting for the tasks',
-				{
-					itemIndex: i,
-					description: `Still running: ${describePending(state)}`,
-				},
-			);
-		}
+		if (signal?.aborted) throw cancelled(stillRunning);
 	}
 }
