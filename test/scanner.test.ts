@@ -38,8 +38,10 @@ let files: string[];
 
 beforeAll(() => {
 	const work = mkdtempSync(path.join(os.tmpdir(), 'ucdn-pack-'));
+	// --dry-run=false: under `npm publish --dry-run` (prepublishOnly runs these tests) npm exports
+	// dry-run to child processes, and a dry pack writes no tarball.
 	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+		execFileSync('npm', ['pack', '--json', '--dry-run=false', '--pack-destination', work], {
 			cwd: ROOT,
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'ignore'],
