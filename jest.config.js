@@ -5,7 +5,6 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	setupFiles: ['<rootDir>/test/setup.ts'],
 	globalSetup: '<rootDir>/test/globalSetup.ts',
-	globalTeardown: '<rootDir>/test/globalTeardown.ts',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 30000,
 };

@@ -1,9 +1,5 @@
-// One temporary n8n user folder for the whole Jest run (see dev/engine/userFolder.ts); the
-// workers inherit it, and test/globalTeardown.ts removes it.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// One temporary n8n user folder for the whole Jest run (see dev/engine/userFolder.ts): set up
+// here, in Jest's own process, it is inherited by the workers and removed when Jest exits.
+import '../dev/engine/userFolder';
 
-export default function globalSetup(): void {
-	process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(os.tmpdir(), 'ucdn-n8n-user-'));
-}
+export default function globalSetup(): void {}
