@@ -83,7 +83,7 @@ interface Attempt {
 	target: ApiTarget;
 	settings: RequestSettings;
 	/** What no message may quote: the private key, this request's Signature and signed string. */
-	secrets: string[];
+	secrets: () => string[];
 }
 
 /**
@@ -169,7 +169,7 @@ function statusFailure(
 		retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
 		error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
 			message: `UCloud API ${action} failed with HTTP ${statusCode}`,
-			description: `Response: ${preview(answer, secrets)}`,
+			description: `Response: ${preview(answer, secrets())}`,
 			itemIndex: settings.itemIndex,
 		}),
 	};
@@ -189,7 +189,7 @@ function judgeAnswer(
 			failure: { kind: 'malformed' },
 			error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
 				message: `UCloud API ${action} returned a response that is not a UCloud answer`,
-				description: `HTTP ${statusCode}, body: ${preview(answer, secrets)}. Check the credential's API Endpoint.`,
+				description: `HTTP ${statusCode}, body: ${preview(answer, secrets())}. Check the credential's API Endpoint.`,
 				itemIndex,
 			}),
 		};
@@ -199,7 +199,7 @@ function judgeAnswer(
 		return {
 			failure: { kind: 'retCode', retCode },
 			error: new NodeApiError(this.getNode(), { action, RetCode: retCode } as JsonObject, {
-				message: retCodeMessage(action, retCode, data.Message, secrets),
+				message: retCodeMessage(action, retCode, data.Message, secrets()),
 				description: retCodeHint(retCode),
 				itemIndex,
 			}),
@@ -220,7 +220,8 @@ async function attempt(
 	settings: RequestSettings,
 	cancel: AbortSignal | undefined,
 ): Promise<Outcome> {
-	const secrets = requestSecrets(body, target.publicKey, target.privateKey);
+	// Worked out only when an answer is quoted in an error: a successful request needs none.
+	const secrets = () => requestSecrets(body, target.publicKey, target.privateKey);
 	const about: Attempt = { action, target, settings, secrets };
 	const deadline = AbortSignal.timeout(settings.timeoutMs);
 	const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
