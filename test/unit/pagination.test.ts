@@ -204,27 +204,22 @@ describe('TotalCount that disagrees with the pages', () => {
 		return { fetchPage, calls: () => calls };
 	};
 
-	test(`a server inventing new tasks forever: a problem after ${MAX_PAGES} calls`, async () => {
-		const server = inventing(Number.MAX_SAFE_INTEGER);
-		const { problem } = await describePages(server.fetchPage, {
-			offset: 0,
-			pageSize: 1,
-			max: Infinity,
-		});
-		expect(problem?.message).toMatch(`after ${MAX_PAGES} calls`);
-		expect(server.calls()).toBe(MAX_PAGES);
-	});
-
-	test('without TotalCount too', async () => {
-		const server = inventing();
-		const { problem } = await describePages(server.fetchPage, {
-			offset: 0,
-			pageSize: 1,
-			max: Infinity,
-		});
-		expect(problem?.message).toMatch(`after ${MAX_PAGES} calls`);
-		expect(server.calls()).toBe(MAX_PAGES);
-	});
+	test.each([
+		['with a TotalCount it never reaches', Number.MAX_SAFE_INTEGER],
+		['without TotalCount', undefined],
+	])(
+		`a server inventing new tasks forever, %s: a problem after ${MAX_PAGES} calls`,
+		async (_what, total) => {
+			const server = inventing(total);
+			const { problem } = await describePages(server.fetchPage, {
+				offset: 0,
+				pageSize: 1,
+				max: Infinity,
+			});
+			expect(problem?.message).toMatch(`after ${MAX_PAGES} calls`);
+			expect(server.calls()).toBe(MAX_PAGES);
+		},
+	);
 });
 
 describe('readPage refuses what is not a task list', () => {
