@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
 import type { CommonOptions } from '../shared/descriptions/options';
@@ -17,6 +17,7 @@ import {
 	readChoice,
 	readNumber,
 } from '../shared/descriptions/parameters';
+import { ParameterError, parameterFailure } from '../shared/helpers/errors';
 import { resourceTasksToItems } from '../shared/helpers/output';
 import { pinWindow } from '../shared/helpers/time';
 import { optionalText } from '../shared/helpers/values';
@@ -142,8 +143,7 @@ export class UcdnTrigger implements INodeType {
 		try {
 			settings = readSettings.call(this);
 		} catch (error) {
-			// readSettings throws only ParameterErrors ("Field: what is wrong").
-			throw new NodeOperationError(this.getNode(), (error as Error).message);
+			throw error instanceof ParameterError ? parameterFailure(this.getNode(), error) : error;
 		}
 		const { resources, event, lookBackSeconds, urlFilter, output, scope, requestSettings } =
 			settings;

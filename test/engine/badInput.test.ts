@@ -293,6 +293,8 @@ test.each(cases)(
 		expect(sim.requests.length).toBe(before);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(new RegExp(`^${escape(field)}: `));
+		expect(result.error?.description).toMatch(new RegExp(`^Check ${escape(field)}: `));
+		expect((result.error as { context?: { field?: string } }).context?.field).toBe(field);
 	},
 );
 

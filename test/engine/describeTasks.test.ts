@@ -534,6 +534,41 @@ describe('errors', () => {
 		]);
 	});
 
+	test('Begin Time after End Time is shown in the workflow timezone, as typed', async () => {
+		const { error, requests } = await describeTasks(
+			{ timeRange: 'custom', beginTime: '2026-11-02T00:00:00', endTime: '2026-11-01T12:30:00' },
+			{ timezone: 'America/New_York' },
+		);
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toBe(
+			'Begin Time: 2026-11-02T00:00:00 is after End Time 2026-11-01T12:30:00 (America/New_York time)',
+		);
+	});
+
+	test('Continue On Fail: bad input and API errors give error items of one shape', async () => {
+		sim.failNext({ kind: 'retCode', retCode: 295, message: 'Permission denied' });
+		const { items, requests } = await describeTasks(
+			{ taskIds: '={{ $json.id }}', timeRange: 'custom', beginTime: '={{ $json.begin }}' },
+			{
+				continueOnFail: true,
+				input: [
+					{ id: 'r_000001', begin: now - 86400 },
+					{ id: 'r_000002', begin: 'not a date' },
+				],
+			},
+		);
+		expect(requests).toHaveLength(1);
+		const [apiError, badInput] = items('UCDN').map((item) => item.json);
+		expect(Object.keys(apiError).sort()).toEqual(['description', 'error']);
+		expect(Object.keys(badInput).sort()).toEqual(['description', 'error', 'field']);
+		expect(badInput).toEqual({
+			error: expect.stringMatching(/^Begin Time: "not a date" is not a date/),
+			description:
+				'Check Begin Time: the parameter, or the expression or input field that sets it. Nothing was sent to UCloud for this item.',
+			field: 'Begin Time',
+		});
+	});
+
 	test('Continue On Fail also covers API errors', async () => {
 		sim.failNext({ kind: 'retCode', retCode: 295, message: 'Permission denied' });
 		const { items } = await describeTasks(

@@ -381,5 +381,8 @@ test('bad options are NodeOperationErrors naming the field, before any request',
 	);
 	expect(result.error?.name).toBe('NodeOperationError');
 	expect(result.error?.message).toMatch(/^Look Back \(Hours\): must be a number from 1 to 720/);
+	expect(result.error?.description).toBe(
+		'Check Look Back (Hours): the parameter, or the expression that sets it. Nothing was sent to UCloud.',
+	);
 	expect(sim.requests).toHaveLength(0);
 });

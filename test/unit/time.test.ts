@@ -187,14 +187,16 @@ describe('resolveTimeRange', () => {
 		);
 	});
 
-	test('Begin Time after End Time is refused', () => {
+	test("Begin Time after End Time is refused, both shown in the workflow's timezone", () => {
 		expect(() =>
 			resolveTimeRange(
-				{ mode: 'custom', begin: '2024-05-02T00:00:00Z', end: '2024-05-01T00:00:00Z' },
+				{ mode: 'custom', begin: '2024-05-02T08:00:00', end: '2024-05-01T00:00:00Z' },
 				now,
-				'UTC',
+				'Asia/Shanghai',
 			),
-		).toThrow('Begin Time: 2024-05-02T00:00:00.000Z is after End Time 2024-05-01T00:00:00.000Z');
+		).toThrow(
+			'Begin Time: 2024-05-02T08:00:00 is after End Time 2024-05-01T08:00:00 (Asia/Shanghai time)',
+		);
 	});
 
 	test('an unparseable End Time is named', () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ParameterError } from '../../shared/helpers/errors';
+import { ParameterError, parameterFailure } from '../../shared/helpers/errors';
 import { getApiTarget } from '../../shared/transport';
 import type { OperationContext } from './context';
 import { withCreatedTasks } from './context';
@@ -48,7 +48,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			// Bad input is worded for its item; n8n's own errors (a broken expression) stay as they are.
 			const error =
 				caught instanceof ParameterError
-					? new NodeOperationError(this.getNode(), caught.message, { itemIndex: i })
+					? parameterFailure(this.getNode(), caught, i)
 					: (caught as FailedItem);
 			return { invalid: error };
 		}
@@ -80,13 +80,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 type FailedItem = Error & { description?: string | null; context?: IDataObject };
 
-/** Continue On Fail's item for a failed input item: the error, as data a workflow can route on. */
+/**
+ * Continue On Fail's item for a failed input item: the error, as data a workflow can route on.
+ * Every one has `error` and `description`; bad input adds the `field` to correct, and a failure
+ * after tasks were created lists them in `createdTaskIds`.
+ */
 function errorItem({ message, description, context }: FailedItem, i: number): INodeExecutionData {
-	const createdTaskIds = context?.createdTaskIds;
+	const { field, createdTaskIds } = context ?? {};
 	return {
 		json: {
 			error: message,
-			...(description ? { description } : {}),
+			description: description ?? null,
+			...(field ? { field } : {}),
 			...(createdTaskIds ? { createdTaskIds } : {}),
 		},
 		pairedItem: { item: i },

@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 import { excerpt } from '../../../credentials/common/ucloud/excerpt';
 
 /** C0, DEL and C1 control characters (by code, as ESLint's no-control-regex asks). */
@@ -30,6 +33,28 @@ export class ParameterError extends Error {
 		super(`${parameter}: ${showControlCharacters(message)}`);
 		this.name = 'ParameterError';
 	}
+}
+
+/**
+ * Bad input as n8n shows it: the message names the field, the description says where to look,
+ * and the error's context carries the field's name (Continue On Fail's items show it as `field`).
+ * `itemIndex` is absent for the trigger, which has no items.
+ */
+export function parameterFailure(
+	node: INode,
+	{ parameter, message }: ParameterError,
+	itemIndex?: number,
+): NodeOperationError {
+	const where =
+		itemIndex === undefined
+			? 'or the expression that sets it. Nothing was sent to UCloud.'
+			: 'or the expression or input field that sets it. Nothing was sent to UCloud for this item.';
+	const failure = new NodeOperationError(node, message, {
+		itemIndex,
+		description: `Check ${parameter}: the parameter, ${where}`,
+	});
+	failure.context.field = parameter;
+	return failure;
 }
 
 /**

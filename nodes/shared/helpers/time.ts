@@ -168,8 +168,12 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 				);
 			}
 			if (end !== undefined && begin > end) {
-				const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
-				throw new ParameterError('Begin Time', `${iso(begin)} is after End Time ${iso(end)}`);
+				const typed = (seconds: number) =>
+					DateTime.fromSeconds(seconds, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+				throw new ParameterError(
+					'Begin Time',
+					`${typed(begin)} is after End Time ${typed(end)} (${zone} time)`,
+				);
 			}
 			return { BeginTime: begin, EndTime: end };
 		}
