@@ -12,6 +12,7 @@ import type {
 import { additionalDataFor, toWorkflow } from './execution';
 import { PackageNodeTypes } from './nodeTypes';
 import type { WorkflowJson } from './package';
+import type { RunResult } from './run';
 
 export interface PollOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
@@ -30,7 +31,7 @@ export interface PollResult {
 	items: INodeExecutionData[][] | null;
 	/** The static data as n8n would save it (a JSON round trip, as through the database). */
 	staticData: IDataObject;
-	error?: Error;
+	error?: RunResult['error'];
 }
 
 /**

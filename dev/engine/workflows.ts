@@ -29,6 +29,8 @@ export interface UcdnWorkflowOptions {
 	/** Items the node receives, pinned on an upstream node as n8n's pinned data. */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's Settings → Execute Once: it runs for the first input item only. */
+	executeOnce?: boolean;
 	timezone?: string;
 }
 
@@ -65,6 +67,7 @@ export function ucdnWorkflow(
 				parameters,
 				credentials: CREDENTIAL_REF,
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(options.executeOnce ? { executeOnce: true } : {}),
 			},
 		],
 		connections: {

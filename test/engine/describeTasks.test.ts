@@ -590,6 +590,34 @@ describe('errors', () => {
 	});
 });
 
+describe("Task IDs from earlier items (the README's examples)", () => {
+	const input = [{ TaskId: 'r_000001' }, { TaskId: 'r_000002' }, { TaskId: 'r_000003' }];
+	const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.TaskId);
+
+	test('{{ $json.TaskId }}: one call per input item, each answer paired with its item', async () => {
+		const { items, requests } = await describeTasks({ taskIds: '={{ $json.TaskId }}' }, { input });
+		expect(requests).toHaveLength(3);
+		expect(items('UCDN').map((item) => [item.json.TaskId, item.pairedItem])).toEqual([
+			['r_000001', { item: 0 }],
+			['r_000002', { item: 1 }],
+			['r_000003', { item: 2 }],
+		]);
+	});
+
+	const all = "={{ $('Input').all().map(i => i.json.TaskId) }}";
+	test('.all() with Execute Once: one call for the whole list, each task once', async () => {
+		const { items, requests } = await describeTasks({ taskIds: all }, { input, executeOnce: true });
+		expect(requests).toHaveLength(1);
+		expect(ids(items('UCDN')).sort()).toEqual(['r_000001', 'r_000002', 'r_000003']);
+	});
+
+	test('.all() without Execute Once runs the same list once per input item', async () => {
+		const { items, requests } = await describeTasks({ taskIds: all }, { input });
+		expect(requests).toHaveLength(3);
+		expect(items('UCDN')).toHaveLength(9);
+	});
+});
+
 describe('paging while the list changes', () => {
 	const REFRESH = 'DescribeNewUcdnRefreshCacheTask';
 	let live: UcdnSimulator;

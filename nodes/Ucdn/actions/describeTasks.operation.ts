@@ -102,7 +102,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '20190121141137_4d8031d5, 20190121141138_9f00aa12',
 		description:
-			'Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression that returns one ID or a list of them, such as the TaskId field of earlier items. Leave empty for all tasks in the time range.',
+			"Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression that returns one ID or a list of them. Read per input item: an expression giving the current item's TaskId checks each item's task in its own call; a list of all items' IDs in one call needs Settings → Execute Once. Leave empty for all tasks in the time range.",
 	},
 	optionsProperty(TIME_RANGE, {
 		description: 'Which tasks to include, by the time they were created',
