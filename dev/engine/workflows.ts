@@ -32,6 +32,8 @@ export interface UcdnWorkflowOptions {
 	/** The node's Settings → Execute Once: it runs for the first input item only. */
 	executeOnce?: boolean;
 	timezone?: string;
+	/** The UCDN node's version (default 1: what workflows saved before version 1.1 hold). */
+	typeVersion?: number;
 }
 
 /** Manual Trigger → Input → UCDN, with the UCDN node's parameters as the editor would save them. */
@@ -62,7 +64,7 @@ export function ucdnWorkflow(
 				id: '3',
 				name: 'UCDN',
 				type: 'n8n-nodes-ucdn.ucdn',
-				typeVersion: 1,
+				typeVersion: options.typeVersion ?? 1,
 				position: [400, 0],
 				parameters,
 				credentials: CREDENTIAL_REF,

@@ -18,7 +18,7 @@ export class Ucdn implements INodeType {
 		name: 'ucdn',
 		icon: { light: 'file:../../icons/ucdn.svg', dark: 'file:../../icons/ucdn.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Purge (refresh) and prefetch URLs on UCloud CDN (UCDN, SurferCloud) and check their tasks',

@@ -9,7 +9,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
 import type { CommonOptions } from '../shared/descriptions/options';
-import { outputChoices } from '../shared/descriptions/output';
+import {
+	outputChoices,
+	readableTimesProperties,
+	readReadableTimes,
+	READABLE_TIMES,
+} from '../shared/descriptions/output';
 import type { Bounds, Choices } from '../shared/descriptions/parameters';
 import {
 	numberProperty,
@@ -98,7 +103,7 @@ export class UcdnTrigger implements INodeType {
 		name: 'ucdnTrigger',
 		icon: { light: 'file:../../icons/ucdn.svg', dark: 'file:../../icons/ucdn.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
 		description:
 			'Starts the workflow when UCloud CDN (UCDN, SurferCloud) refresh or prefetch tasks finish or fail',
@@ -110,6 +115,7 @@ export class UcdnTrigger implements INodeType {
 		properties: [
 			optionsProperty(RESOURCE, { noDataExpression: true }),
 			optionsProperty(EVENT, { noDataExpression: true }),
+			...readableTimesProperties(),
 			optionsCollection(
 				[
 					numberProperty(LOOK_BACK_HOURS, {
@@ -145,7 +151,7 @@ export class UcdnTrigger implements INodeType {
 		} catch (error) {
 			throw error instanceof ParameterError ? parameterFailure(this.getNode(), error) : error;
 		}
-		const { resources, event, lookBackSeconds, urlFilter, output, scope, requestSettings } =
+		const { resources, event, lookBackSeconds, urlFilter, output, zone, scope, requestSettings } =
 			settings;
 		const target = await getApiTarget.call(this);
 		// Each poll reads a fixed window, up to the last whole second, as Describe Tasks' walks do.
@@ -172,7 +178,7 @@ export class UcdnTrigger implements INodeType {
 					if (isEvent(task, event, urlFilter)) candidates.push({ resource, task });
 			}
 			const last = latest(candidates);
-			return last ? [resourceTasksToItems(output, [last])] : null;
+			return last ? [resourceTasksToItems(output, [last], zone)] : null;
 		}
 
 		// All statuses are read: the pending tasks are remembered, so that a task is new when it
@@ -207,7 +213,7 @@ export class UcdnTrigger implements INodeType {
 		staticData.memory = memories;
 		delete staticData.seen;
 		fresh.sort((a, b) => finishedAt(a.task) - finishedAt(b.task));
-		return fresh.length > 0 ? [resourceTasksToItems(output, fresh)] : null;
+		return fresh.length > 0 ? [resourceTasksToItems(output, fresh, zone)] : null;
 	}
 }
 
@@ -245,6 +251,7 @@ function readSettings(this: IPollFunctions) {
 			3600 * readNumber(options.lookBack ?? LOOK_BACK_HOURS.default, LOOK_BACK_HOURS),
 		urlFilter: optionalText(options.urlFilter, 'URL Contains', MAX_URL_FILTER_LENGTH),
 		output: readChoice(options.output ?? OUTPUT.default, OUTPUT),
+		zone: readReadableTimes(this.getNodeParameter(READABLE_TIMES.name), this.getTimezone()),
 		scope: readScope(options),
 		requestSettings: readRequestSettings(options, 0),
 	};

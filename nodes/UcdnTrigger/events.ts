@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { urlInfos } from '../shared/helpers/output';
+import { FINAL_STATUSES, urlInfos } from '../shared/helpers/taskInfo';
 
 /** The trigger's events, and the task statuses that end a task. */
 export type TriggerEvent = 'succeeded' | 'failed' | 'finished';
@@ -38,9 +38,6 @@ export interface Candidate {
 	resource: string;
 	task: IDataObject;
 }
-
-/** Statuses a task ends in; any other (wait, process, unknow) may still change. */
-const FINAL = new Set(['success', 'failure']);
 
 /**
  * Seconds before a poll's EndTime that the next poll reads again: a task the API lists late
@@ -137,7 +134,7 @@ export function selectNew(
 		if (typeof id !== 'string' || listed.has(id)) continue;
 		listed.add(id);
 		const created = createdAt(task);
-		if (!FINAL.has(String(task.Status))) {
+		if (!FINAL_STATUSES.has(String(task.Status))) {
 			next.pending[id] = created ?? memory?.pending[id] ?? now;
 			continue;
 		}

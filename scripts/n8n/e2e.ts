@@ -66,6 +66,11 @@ const cases: Case[] = [
 					[0, 1].map((u) => [`e2e_00000${n}`, `https://static.example.com/e2e/${n}/asset-${u}.js`]),
 				),
 			);
+			// Version 1.1 with Add Readable Times: n8n itself resolves the version's parameters.
+			assert.ok(
+				urls.every((item) => typeof item.TaskCreateTimeIso === 'string'),
+				'readable times on each URL',
+			);
 		},
 	},
 	{

@@ -689,3 +689,146 @@ describe('paging while the list changes', () => {
 		expect(calls).toBe(2);
 	});
 });
+
+describe('Add Readable Times', () => {
+	/** 2026-11-02T00:00:00Z: tasks at fixed times, so that the times in the output are known. */
+	const T = 1_793_577_600;
+	const RANGE = {
+		timeRange: 'custom',
+		beginTime: '2026-11-01T00:00:00Z',
+		endTime: '2026-11-03T00:00:00Z',
+	};
+	let isoSim: UcdnSimulator;
+	beforeAll(async () => {
+		isoSim = await startSimulator({ seed: false });
+		// Statuses in turn: success (T), wait, process, failure (T - 180); one URL of the failed task ends later.
+		isoSim.addTasks(generateTasks({ kind: 'refresh', count: 4, newest: T, prefix: 'iso' }));
+		isoSim.tasks[3].info.UrlLists[1].FinishTime = T - 180 + 40;
+	});
+	afterAll(async () => {
+		await isoSim.close();
+	});
+	const stored = (id: string) =>
+		structuredClone(isoSim.tasks.find((task) => task.info.TaskId === id)?.info) as IDataObject;
+
+	async function describeIso(
+		parameters: INodeParameters,
+		options: UcdnWorkflowOptions = {},
+	): Promise<IDataObject[]> {
+		const { json, error } = await runWorkflow(
+			ucdnWorkflow(
+				{ resource: 'refresh', operation: 'describeTasks', ...RANGE, ...parameters },
+				options,
+			),
+			{ credentials: simulatorCredentials(isoSim) },
+		);
+		expect(error).toBeUndefined();
+		return json('UCDN');
+	}
+
+	const shanghai = (seconds: number) =>
+		new Date((seconds + 8 * 3600) * 1000).toISOString().replace('Z', '+08:00');
+
+	test('version 1 without the option: the tasks exactly as before, per task and per URL', async () => {
+		const tasks = await describeIso({}, { timezone: 'Asia/Shanghai' });
+		expect(tasks).toEqual(['iso_000000', 'iso_000001', 'iso_000002', 'iso_000003'].map(stored));
+		const urls = await describeIso(
+			{ output: 'url', taskIds: 'iso_000000' },
+			{ timezone: 'Asia/Shanghai' },
+		);
+		expect(urls).toEqual(
+			(stored('iso_000000').UrlLists as IDataObject[]).map((url) => ({
+				...url,
+				TaskId: 'iso_000000',
+				TaskStatus: 'success',
+				TaskCreateTime: T,
+			})),
+		);
+	});
+
+	test('version 1.1 adds them by default, in the workflow’s timezone, next to the Unix times', async () => {
+		const tasks = await describeIso({}, { timezone: 'Asia/Shanghai', typeVersion: 1.1 });
+		const success = stored('iso_000000');
+		expect(tasks[0]).toEqual({
+			...success,
+			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+			DurationSeconds: 5,
+			UrlLists: (success.UrlLists as IDataObject[]).map((url) => ({
+				...url,
+				CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+				FinishTimeIso: '2026-11-02T08:00:05.000+08:00',
+			})),
+		});
+		expect(Object.keys(tasks[0]).slice(0, 4)).toEqual([
+			'TaskId',
+			'CreateTime',
+			'CreateTimeIso',
+			'DurationSeconds',
+		]);
+		// Not finished: no duration, and a URL's FinishTime of 0 gets no FinishTimeIso.
+		const waiting = stored('iso_000001');
+		expect(tasks[1]).toEqual({
+			...waiting,
+			CreateTimeIso: shanghai(T - 60),
+			UrlLists: (waiting.UrlLists as IDataObject[]).map((url) => ({
+				...url,
+				CreateTimeIso: shanghai(T - 60),
+			})),
+		});
+		// A failed task finished too: up to its last URL's FinishTime.
+		expect(tasks[3]).toMatchObject({ Status: 'failure', DurationSeconds: 40 });
+	});
+
+	test('One Item per URL: the URL’s times, TaskCreateTimeIso and the task’s TaskDurationSeconds', async () => {
+		const urls = await describeIso(
+			{ output: 'url', taskIds: 'iso_000003' },
+			{ timezone: 'Asia/Shanghai', typeVersion: 1.1 },
+		);
+		const created = T - 180;
+		expect(urls).toEqual(
+			(stored('iso_000003').UrlLists as IDataObject[]).map((url) => ({
+				...url,
+				CreateTimeIso: shanghai(created),
+				FinishTimeIso: shanghai(url.FinishTime as number),
+				TaskId: 'iso_000003',
+				TaskStatus: 'failure',
+				TaskCreateTime: created,
+				TaskCreateTimeIso: shanghai(created),
+				TaskDurationSeconds: 40,
+			})),
+		);
+	});
+
+	test('the workflow’s timezone decides the offset', async () => {
+		const [task] = await describeIso(
+			{ taskIds: 'iso_000000' },
+			{ timezone: 'America/New_York', typeVersion: 1.1 },
+		);
+		expect(task.CreateTimeIso).toBe('2026-11-01T19:00:00.000-05:00');
+		expect((task.UrlLists as IDataObject[])[0].FinishTimeIso).toBe('2026-11-01T19:00:05.000-05:00');
+	});
+
+	test('turned off on version 1.1, or on on version 1', async () => {
+		const off = await describeIso(
+			{ taskIds: 'iso_000000', readableTimes: false },
+			{ typeVersion: 1.1 },
+		);
+		expect(off).toEqual([stored('iso_000000')]);
+		const on = await describeIso(
+			{ taskIds: 'iso_000000', readableTimes: true },
+			{ timezone: 'Asia/Shanghai' },
+		);
+		expect(on[0]).toMatchObject({
+			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+			DurationSeconds: 5,
+		});
+	});
+
+	test('Raw Response stays as the API returned it', async () => {
+		const [page] = await describeIso(
+			{ output: 'raw', taskIds: 'iso_000000' },
+			{ timezone: 'Asia/Shanghai', typeVersion: 1.1 },
+		);
+		expect(page.TaskList).toEqual([stored('iso_000000')]);
+	});
+});

@@ -37,6 +37,13 @@ test('examples/describe-tasks.workflow.json: the three newest refresh tasks, one
 			]),
 		),
 	);
+	// Readable times, in n8n's default timezone as the example sets none.
+	for (const { json } of items) {
+		expect(Date.parse(json.TaskCreateTimeIso as string)).toBe(
+			(json.TaskCreateTime as number) * 1000,
+		);
+		expect(json.TaskCreateTimeIso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000[+-]\d\d:\d\d$/);
+	}
 	expect(sim.requests).toHaveLength(1);
 	expect(sim.requests[0].params).toMatchObject({
 		Action: 'DescribeNewUcdnRefreshCacheTask',

@@ -441,3 +441,78 @@ describe('examples/deploy-purge-and-wait.workflow.json', () => {
 		});
 	});
 });
+
+describe('Add Readable Times after waiting', () => {
+	/** The API's clock: it moves 42 s on once the task is created, so the task takes 42 s. */
+	let clock: number;
+	async function submitAndWait(parameters: INodeParameters, options: UcdnWorkflowOptions) {
+		clock = Math.floor(Date.now() / 1000);
+		await simulator({ now: () => clock, submit: { pollsToFinish: 1 } });
+		sim.failNext(
+			{
+				kind: 'transform',
+				transform: (answer) => {
+					clock += 42;
+					return answer;
+				},
+			},
+			{ action: REFRESH },
+		);
+		const { json, error } = await run({ urls: urls(2).join('\n'), ...parameters }, options);
+		expect(error).toBeUndefined();
+		return json('UCDN');
+	}
+	/** The ISO time of these Unix seconds in Asia/Kolkata (UTC+05:30 all year). */
+	const kolkata = (seconds: number) =>
+		new Date((seconds + 5.5 * 3600) * 1000).toISOString().replace('Z', '+05:30');
+
+	test('version 1.1, one item per task: ISO times in the workflow’s timezone and DurationSeconds', async () => {
+		const [task] = await submitAndWait(wait(), { typeVersion: 1.1, timezone: 'Asia/Kolkata' });
+		const created = clock - 42;
+		const info = sim.tasks[0].info;
+		expect(task).toEqual({
+			...info,
+			CreateTimeIso: kolkata(created),
+			DurationSeconds: 42,
+			UrlLists: info.UrlLists.map((url) => ({
+				...url,
+				CreateTimeIso: kolkata(created),
+				FinishTimeIso: kolkata(clock),
+			})),
+		});
+		expect(info.UrlLists.map((url) => url.FinishTime)).toEqual([clock, clock]);
+	});
+
+	test('version 1.1, one item per URL: TaskCreateTimeIso and TaskDurationSeconds on each URL', async () => {
+		const items = await submitAndWait(wait({ output: 'url' }), {
+			typeVersion: 1.1,
+			timezone: 'Asia/Kolkata',
+		});
+		const created = clock - 42;
+		expect(items).toHaveLength(2);
+		for (const item of items) {
+			expect(item).toMatchObject({
+				CreateTime: created,
+				CreateTimeIso: kolkata(created),
+				FinishTime: clock,
+				FinishTimeIso: kolkata(clock),
+				TaskCreateTime: created,
+				TaskCreateTimeIso: kolkata(created),
+				TaskDurationSeconds: 42,
+			});
+		}
+	});
+
+	test('version 1: the finished task exactly as before', async () => {
+		const [task] = await submitAndWait(wait(), { timezone: 'Asia/Kolkata' });
+		expect(task).toEqual(sim.tasks[0].info);
+	});
+
+	test('without waiting there are no times to add: one item per call, as before', async () => {
+		await simulator();
+		const { json } = await run({ urls: urls(1).join('\n') }, { typeVersion: 1.1 });
+		expect(json('UCDN')).toEqual([
+			{ TaskId: sim.tasks[0].info.TaskId, Urls: urls(1), Type: 'file', Action: REFRESH },
+		]);
+	});
+});

@@ -24,27 +24,35 @@ afterEach(async () => {
 	await sim.close();
 });
 
-function triggerWorkflow(parameters: INodeParameters): WorkflowJson {
+/** The trigger's workflow; version 1 (what workflows saved before 1.1 hold) unless told. */
+function triggerWorkflow(
+	parameters: INodeParameters,
+	{ typeVersion = 1, timezone }: { typeVersion?: number; timezone?: string } = {},
+): WorkflowJson {
 	return {
 		nodes: [
 			{
 				id: '1',
 				name: 'UCDN Trigger',
 				type: 'n8n-nodes-ucdn.ucdnTrigger',
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters,
 				credentials: CREDENTIAL_REF,
 			},
 		],
 		connections: {},
+		settings: timezone ? { timezone } : {},
 	};
 }
 
 /** A poller that keeps the static data between polls, as an active workflow does. */
-function poller(parameters: INodeParameters) {
+function poller(
+	parameters: INodeParameters,
+	workflowOptions?: Parameters<typeof triggerWorkflow>[1],
+) {
 	let staticData: IDataObject = {};
-	const workflow = triggerWorkflow(parameters);
+	const workflow = triggerWorkflow(parameters, workflowOptions);
 	return {
 		async poll(mode: 'trigger' | 'manual' = 'trigger') {
 			const result = await pollTrigger(workflow, {
@@ -385,4 +393,91 @@ test('bad options are NodeOperationErrors naming the field, before any request',
 		'Check Look Back (Hours): the parameter, or the expression that sets it. Nothing was sent to UCloud.',
 	);
 	expect(sim.requests).toHaveLength(0);
+});
+
+describe('Add Readable Times', () => {
+	/** The ISO time of these Unix seconds in Asia/Shanghai (UTC+08:00 all year). */
+	const shanghai = (seconds: number) =>
+		new Date((seconds + 8 * 3600) * 1000).toISOString().replace('Z', '+08:00');
+
+	test('version 1.1: a task that finishes is emitted with ISO times in the workflow’s timezone and its duration', async () => {
+		sim.addTasks(running('refresh', 'n', 1, 120));
+		const trigger = poller(
+			{ resource: 'refresh', event: 'finished' },
+			{ typeVersion: 1.1, timezone: 'Asia/Shanghai' },
+		);
+		expect(await trigger.poll()).toEqual([]);
+		sim.endTask('n_000000', 'success');
+		const info = sim.tasks[0].info;
+		const finished = info.UrlLists[0].FinishTime;
+		expect(await trigger.poll()).toEqual([
+			{
+				...info,
+				CreateTimeIso: shanghai(info.CreateTime),
+				DurationSeconds: finished - info.CreateTime,
+				UrlLists: info.UrlLists.map((url) => ({
+					...url,
+					CreateTimeIso: shanghai(info.CreateTime),
+					FinishTimeIso: shanghai(finished),
+				})),
+				Resource: 'refresh',
+			},
+		]);
+	});
+
+	test('version 1.1, One Item per URL, Fetch Test Event: each URL with its task’s times', async () => {
+		sim.addTasks(
+			generateTasks({
+				kind: 'refresh',
+				count: 1,
+				newest: now() - 300,
+				prefix: 'u',
+				status: 'failure',
+			}),
+		);
+		const trigger = poller(
+			{ resource: 'refresh', event: 'failed', options: { output: 'url' } },
+			{ typeVersion: 1.1, timezone: 'Asia/Shanghai' },
+		);
+		const info = sim.tasks[0].info;
+		expect(await trigger.poll('manual')).toEqual(
+			info.UrlLists.map((url) => ({
+				...url,
+				CreateTimeIso: shanghai(url.CreateTime),
+				FinishTimeIso: shanghai(url.FinishTime),
+				TaskId: 'u_000000',
+				TaskStatus: 'failure',
+				TaskCreateTime: info.CreateTime,
+				TaskCreateTimeIso: shanghai(info.CreateTime),
+				TaskDurationSeconds: 5,
+				Resource: 'refresh',
+			})),
+		);
+	});
+
+	test('version 1: the task exactly as before; on when asked', async () => {
+		sim.addTasks(
+			generateTasks({
+				kind: 'refresh',
+				count: 1,
+				newest: now() - 300,
+				prefix: 'v',
+				status: 'success',
+			}),
+		);
+		const info = sim.tasks[0].info;
+		const before = poller(
+			{ resource: 'refresh', event: 'finished' },
+			{ timezone: 'Asia/Shanghai' },
+		);
+		expect(await before.poll('manual')).toEqual([{ ...info, Resource: 'refresh' }]);
+		const asked = poller(
+			{ resource: 'refresh', event: 'finished', readableTimes: true },
+			{ timezone: 'Asia/Shanghai' },
+		);
+		expect((await asked.poll('manual'))[0]).toMatchObject({
+			CreateTimeIso: shanghai(info.CreateTime),
+			DurationSeconds: 5,
+		});
+	});
 });

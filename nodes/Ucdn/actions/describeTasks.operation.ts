@@ -8,7 +8,12 @@ import {
 	readScope,
 } from '../../shared/descriptions/options';
 import type { CommonOptions } from '../../shared/descriptions/options';
-import { outputChoices } from '../../shared/descriptions/output';
+import {
+	outputChoices,
+	readableTimesProperties,
+	readReadableTimes,
+	READABLE_TIMES,
+} from '../../shared/descriptions/output';
 import type { Bounds, Choices, Switch } from '../../shared/descriptions/parameters';
 import {
 	booleanProperty,
@@ -153,6 +158,7 @@ const properties: INodeProperties[] = [
 	}),
 	...waitProperties,
 	optionsProperty(OUTPUT, { description: 'How to turn the tasks into items' }),
+	...readableTimesProperties(' Raw Response output stays as the API returned it.'),
 	optionsCollection(
 		[
 			numberProperty(OFFSET, { description: 'Number of matching tasks to skip, newest first' }),
@@ -198,13 +204,14 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		...readScope(options),
 	};
 	const output = readChoice(this.getNodeParameter(OUTPUT.name, i), OUTPUT);
+	const zone = readReadableTimes(this.getNodeParameter(READABLE_TIMES.name, i), this.getTimezone());
 	const requestSettings = readRequestSettings(options, i);
 
 	const wait = readWaitSettings.call(this, i);
 	if (wait) {
 		if (taskIds.length === 0)
 			throw new ParameterError('Task IDs', 'are required to wait for completion');
-		return { taskIds, scope, output, requestSettings, wait };
+		return { taskIds, scope, output, zone, requestSettings, wait };
 	}
 	const status = readChoice(this.getNodeParameter(STATUS.name, i), STATUS);
 	const returnAll = readSwitch(this.getNodeParameter(RETURN_ALL.name, i), RETURN_ALL);
@@ -221,7 +228,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		TaskId: taskIds,
 		Status: status === 'all' ? undefined : status,
 	};
-	return { taskIds, scope, output, requestSettings, params, paging };
+	return { taskIds, scope, output, zone, requestSettings, params, paging };
 }
 
 /** Reads and checks item `i`'s parameters; what it returns runs the query. */
@@ -249,7 +256,7 @@ async function execute(
 			query.scope,
 			query.wait,
 		);
-		return tasksToItems(query.output, tasks, [response], i);
+		return tasksToItems(query.output, tasks, [response], i, query.zone);
 	}
 	const { target, resource } = context;
 	const result = await describeTaskPages.call(
@@ -260,5 +267,5 @@ async function execute(
 		query.requestSettings,
 		query.paging,
 	);
-	return tasksToItems(query.output, result.tasks, result.responses, i);
+	return tasksToItems(query.output, result.tasks, result.responses, i, query.zone);
 }

@@ -13,7 +13,12 @@ import {
 	readRequestSettings,
 	readScope,
 } from '../../shared/descriptions/options';
-import { outputChoices } from '../../shared/descriptions/output';
+import {
+	outputChoices,
+	readableTimesProperties,
+	readReadableTimes,
+	READABLE_TIMES,
+} from '../../shared/descriptions/output';
 import type { Bounds, Choices } from '../../shared/descriptions/parameters';
 import {
 	numberProperty,
@@ -77,6 +82,9 @@ const properties: INodeProperties[] = [
 		description: 'How to turn the finished tasks into items',
 		displayOptions: { show: { [WAIT_FOR_COMPLETION.name]: [true] } },
 	}),
+	...readableTimesProperties('', {
+		displayOptions: { show: { [WAIT_FOR_COMPLETION.name]: [true] } },
+	}),
 	optionsCollection(
 		[
 			numberProperty(BATCH_SIZE, {
@@ -112,6 +120,7 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 		? {
 				settings,
 				output: readChoice(this.getNodeParameter(OUTPUT.name, i, OUTPUT.default), OUTPUT),
+				zone: readReadableTimes(this.getNodeParameter(READABLE_TIMES.name, i), this.getTimezone()),
 			}
 		: undefined;
 	return {
@@ -187,5 +196,5 @@ async function execute(
 		{ ...scope, ...since },
 		wait.settings,
 	);
-	return tasksToItems(wait.output, tasks, [response], i);
+	return tasksToItems(wait.output, tasks, [response], i, wait.zone);
 }

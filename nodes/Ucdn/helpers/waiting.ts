@@ -1,9 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { urlInfos } from '../../shared/helpers/output';
-
-/** States a task does not leave: waiting ends when every task is in one of them. */
-const FINAL_STATES = new Set(['success', 'failure']);
+import { FINAL_STATUSES, urlInfos } from '../../shared/helpers/taskInfo';
 
 export interface WaitState {
 	/** Every requested task was found in a final state. */
@@ -27,7 +24,7 @@ export function assess(taskIds: string[], list: IDataObject[]): WaitState {
 		if (task) tasks.push(task);
 		else missing.push(id);
 	}
-	const pending = tasks.filter((task) => !FINAL_STATES.has(String(task.Status)));
+	const pending = tasks.filter((task) => !FINAL_STATUSES.has(String(task.Status)));
 	return { done: missing.length === 0 && pending.length === 0, tasks, missing, pending };
 }
 

@@ -1,5 +1,8 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import type { OutputMode } from '../helpers/output';
-import type { Choices } from './parameters';
+import type { Choices, VersionedSwitch } from './parameters';
+import { readSwitch, versionedBooleanProperties } from './parameters';
 
 const NAMES: Record<OutputMode, string> = {
 	task: 'One Item per Task',
@@ -18,4 +21,30 @@ export function outputChoices(
 		.filter((mode) => descriptions[mode] !== undefined)
 		.map((mode) => ({ name: NAMES[mode], value: mode, description: descriptions[mode] }));
 	return { displayName: 'Output', name: 'output', options, default: 'task' };
+}
+
+/** Add Readable Times: on for nodes from version 1.1 on, off on the nodes of version 1. */
+export const READABLE_TIMES: VersionedSwitch = {
+	displayName: 'Add Readable Times',
+	name: 'readableTimes',
+	onFrom: 1.1,
+};
+
+/**
+ * The Add Readable Times parameter of Describe Tasks, Submit and the trigger; `note` tells
+ * what it leaves alone there, `extra` adds displayOptions.
+ */
+export function readableTimesProperties(
+	note = '',
+	extra: Partial<INodeProperties> = {},
+): INodeProperties[] {
+	return versionedBooleanProperties(READABLE_TIMES, {
+		description: `Whether to add, next to each Unix time of the API, the same time in ISO 8601 in the workflow's timezone (CreateTimeIso after CreateTime, FinishTimeIso after FinishTime, TaskCreateTimeIso after TaskCreateTime) and, for finished tasks, DurationSeconds (TaskDurationSeconds per URL): seconds from the task's creation to its last URL's finish. The Unix times stay as they are.${note}`,
+		...extra,
+	});
+}
+
+/** The timezone to add readable times in (the workflow's), or undefined when they are off. */
+export function readReadableTimes(value: unknown, timezone: string): string | undefined {
+	return readSwitch(value, READABLE_TIMES) ? timezone : undefined;
 }

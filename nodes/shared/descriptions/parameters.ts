@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { DisplayCondition, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { choice, flag, numberInRange, wholeNumber } from '../helpers/values';
 
@@ -28,6 +28,14 @@ export interface Bounds extends Facts {
 /** A boolean parameter: its default. */
 export interface Switch extends Facts {
 	default: boolean;
+}
+
+/**
+ * A boolean parameter off on nodes of a version before `onFrom`, on from it: new nodes get it
+ * while the workflows saved before keep what they did.
+ */
+export interface VersionedSwitch extends Facts {
+	onFrom: number;
 }
 
 /** The editor's property of an options parameter; `extra` adds description, displayOptions… */
@@ -85,7 +93,30 @@ export function readNumber(value: unknown, { displayName, min, max }: Bounds): n
 	return numberInRange(value, displayName, min, max);
 }
 
+/**
+ * The editor's properties of a versioned boolean parameter: one per default, each shown on the
+ * node versions it is the default of (n8n's `@version` display option), so that n8n fills in
+ * the default of the node's version.
+ */
+export function versionedBooleanProperties(
+	{ displayName, name, onFrom }: VersionedSwitch,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties[] {
+	const onVersions = (versions: DisplayCondition, value: boolean) =>
+		booleanProperty(
+			{ displayName, name, default: value },
+			{
+				...extra,
+				displayOptions: {
+					...extra.displayOptions,
+					show: { ...extra.displayOptions?.show, '@version': [versions] },
+				},
+			},
+		);
+	return [onVersions({ _cnd: { lt: onFrom } }, false), onVersions({ _cnd: { gte: onFrom } }, true)];
+}
+
 /** The parameter's boolean value. */
-export function readSwitch(value: unknown, { displayName }: Switch): boolean {
+export function readSwitch(value: unknown, { displayName }: Facts): boolean {
 	return flag(value, displayName);
 }

@@ -1,49 +1,61 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-export type OutputMode = 'task' | 'url' | 'raw';
+import { readableTask, readableUrlItem } from './readableTimes';
+import { urlInfos } from './taskInfo';
 
-/** A task's UrlLists entries that are objects; anything else in the list is skipped. */
-export function urlInfos(task: IDataObject): IDataObject[] {
-	const urls = Array.isArray(task.UrlLists) ? (task.UrlLists as unknown[]) : [];
-	return urls.filter(
-		(url): url is IDataObject => url !== null && typeof url === 'object' && !Array.isArray(url),
-	);
-}
+export type OutputMode = 'task' | 'url' | 'raw';
 
 /**
  * One object per URL of a task: the UrlProgressInfo as returned, plus the task it belongs to
- * under names that cannot be confused with the URL's own Status and CreateTime.
+ * under names that cannot be confused with the URL's own Status and CreateTime; with a `zone`,
+ * plus readable times in it.
  */
-export function urlsOfTask(task: IDataObject): IDataObject[] {
-	return urlInfos(task).map((url) => ({
-		...url,
-		TaskId: task.TaskId,
-		TaskStatus: task.Status,
-		TaskCreateTime: task.CreateTime,
-	}));
+export function urlsOfTask(task: IDataObject, zone?: string): IDataObject[] {
+	return urlInfos(task).map((url) => {
+		const item = {
+			...url,
+			TaskId: task.TaskId,
+			TaskStatus: task.Status,
+			TaskCreateTime: task.CreateTime,
+		};
+		return zone === undefined ? item : readableUrlItem(item, task, zone);
+	});
 }
 
-/** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */
+/** The tasks as items' JSON: per URL, else per task; with a `zone`, plus readable times in it. */
+function tasksJson(output: OutputMode, tasks: IDataObject[], zone?: string): IDataObject[] {
+	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, zone));
+	return zone === undefined ? tasks : tasks.map((task) => readableTask(task, zone));
+}
+
+/**
+ * Tasks as output items, paired with the input item: per task, per URL, or the raw responses.
+ * A `zone` (Readable Times on) adds readable times in it, except to raw responses.
+ */
 export function tasksToItems(
 	output: OutputMode,
 	tasks: IDataObject[],
 	responses: IDataObject[],
 	itemIndex: number,
+	zone?: string,
 ): INodeExecutionData[] {
 	const pairedItem = { item: itemIndex };
 	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
 	if (output === 'raw') return responses.map(toItem);
-	if (output === 'url') return tasks.flatMap(urlsOfTask).map(toItem);
-	return tasks.map(toItem);
+	return tasksJson(output, tasks, zone).map(toItem);
 }
 
-/** A trigger's items: each task, or each of its URLs, with the Resource it belongs to. */
+/**
+ * A trigger's items: each task, or each of its URLs, with the Resource it belongs to; a `zone`
+ * adds readable times in it.
+ */
 export function resourceTasksToItems(
 	output: OutputMode,
 	list: Array<{ resource: string; task: IDataObject }>,
+	zone?: string,
 ): INodeExecutionData[] {
 	return list.flatMap(({ resource, task }) =>
-		(output === 'url' ? urlsOfTask(task) : [task]).map(
+		tasksJson(output, [task], zone).map(
 			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
 		),
 	);

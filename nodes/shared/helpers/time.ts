@@ -20,11 +20,11 @@ export interface TimeWindow {
 }
 
 /** Year 10000: beyond it no date is meant. */
-const MAX_SECONDS = 253_402_300_800;
+export const MAX_SECONDS = 253_402_300_800;
 /** Numbers at or above this are milliseconds (as Date.now() gives), below it seconds. */
 const MILLISECONDS_FROM = 100_000_000_000;
 /** 2000-01-01T00:00:00Z: a Unix time before it is a mistake, such as a date without separators. */
-const PLAUSIBLE_FROM = 946_684_800;
+export const PLAUSIBLE_FROM = 946_684_800;
 /** No date is written longer; longer text is not parsed. */
 const MAX_DATE_TEXT = 100;
 

@@ -1,0 +1,237 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	durationSeconds,
+	isoTime,
+	readableTask,
+	readableUrlItem,
+} from '../../nodes/shared/helpers/readableTimes';
+
+/** 2026-11-02T00:00:00Z */
+const T = 1_793_577_600;
+
+describe('isoTime', () => {
+	test('Unix seconds as ISO 8601 with the offset of the given timezone', () => {
+		expect(isoTime(T, 'Asia/Shanghai')).toBe('2026-11-02T08:00:00.000+08:00');
+		expect(isoTime(T, 'America/New_York')).toBe('2026-11-01T19:00:00.000-05:00');
+		expect(isoTime(T, 'Asia/Kolkata')).toBe('2026-11-02T05:30:00.000+05:30');
+		expect(isoTime(T, 'Etc/UTC')).toBe('2026-11-02T00:00:00.000+00:00');
+		expect(isoTime(T, 'UTC')).toBe('2026-11-02T00:00:00.000Z');
+	});
+
+	test('the offset follows daylight saving time at the instant itself', () => {
+		// New York springs forward at 2026-03-08T07:00:00Z, Berlin falls back at 2026-10-25T01:00:00Z.
+		expect(isoTime(1_772_953_199, 'America/New_York')).toBe('2026-03-08T01:59:59.000-05:00');
+		expect(isoTime(1_772_953_200, 'America/New_York')).toBe('2026-03-08T03:00:00.000-04:00');
+		expect(isoTime(1_792_889_999, 'Europe/Berlin')).toBe('2026-10-25T02:59:59.000+02:00');
+		expect(isoTime(1_792_890_000, 'Europe/Berlin')).toBe('2026-10-25T02:00:00.000+01:00');
+	});
+
+	test('Unix seconds written as text are read too', () => {
+		expect(isoTime(String(T), 'Asia/Shanghai')).toBe('2026-11-02T08:00:00.000+08:00');
+		expect(isoTime(` ${T} `, 'UTC')).toBe('2026-11-02T00:00:00.000Z');
+	});
+
+	test.each([
+		['missing', undefined],
+		['null', null],
+		['zero (a URL not finished yet)', 0],
+		['"0"', '0'],
+		['negative', -1],
+		['the seed examples’ placeholder 4 (1970)', 4],
+		['before 2000', 946_684_799],
+		['milliseconds', T * 1000],
+		['after 9999', 253_402_300_800],
+		['NaN', Number.NaN],
+		['Infinity', Number.POSITIVE_INFINITY],
+		['empty text', ''],
+		['a word', 'soon'],
+		['an ISO date', '2026-11-02T00:00:00Z'],
+		['a number with text', '1793577600s'],
+		['an object', { seconds: T }],
+		['a list', [T]],
+		['a boolean', true],
+	])('no time for %s', (_what, value) => {
+		expect(isoTime(value, 'Asia/Shanghai')).toBeUndefined();
+	});
+
+	test('a timezone luxon does not know gives no time, not an error', () => {
+		expect(isoTime(T, 'Not/AZone')).toBeUndefined();
+	});
+});
+
+const url = (
+	created: IDataObject[string],
+	finished: IDataObject[string],
+	status = 'success',
+): IDataObject => ({
+	Url: 'https://www.example.com/a.js',
+	CreateTime: created,
+	FinishTime: finished,
+	Status: status,
+	Progress: status === 'success' ? 100 : 0,
+});
+
+describe('durationSeconds', () => {
+	test('from the task’s CreateTime to its URLs’ latest FinishTime, for success and failure', () => {
+		const urls = [url(T, T + 5), url(T, T + 12), url(T, T + 7)];
+		expect(durationSeconds({ CreateTime: T, Status: 'success', UrlLists: urls })).toBe(12);
+		expect(durationSeconds({ CreateTime: T, Status: 'failure', UrlLists: urls })).toBe(12);
+		expect(durationSeconds({ CreateTime: T, Status: 'success', UrlLists: [url(T, T)] })).toBe(0);
+	});
+
+	test.each(['wait', 'process', 'unknow', undefined, 'SUCCESS'])(
+		'none for a task not finished (%s)',
+		(Status) => {
+			expect(durationSeconds({ CreateTime: T, Status, UrlLists: [url(T, T + 5)] })).toBeUndefined();
+		},
+	);
+
+	test('URLs without a usable FinishTime are left out', () => {
+		const task = {
+			CreateTime: T,
+			Status: 'failure',
+			UrlLists: [url(T, 0, 'failure'), url(T, T + 9), 'not a URL', null, url(T, 'soon')],
+		};
+		expect(durationSeconds(task)).toBe(9);
+	});
+
+	test.each([
+		['no CreateTime', { Status: 'success', UrlLists: [url(T, T + 5)] }],
+		['a CreateTime of 0', { CreateTime: 0, Status: 'success', UrlLists: [url(T, T + 5)] }],
+		['a garbage CreateTime', { CreateTime: 'x', Status: 'success', UrlLists: [url(T, T + 5)] }],
+		['no URLs', { CreateTime: T, Status: 'success' }],
+		['URLs not a list', { CreateTime: T, Status: 'success', UrlLists: 'x' }],
+		['no URL with a FinishTime', { CreateTime: T, Status: 'success', UrlLists: [url(T, 0)] }],
+		[
+			'the last FinishTime before CreateTime',
+			{ CreateTime: T, Status: 'success', UrlLists: [url(T, T - 1)] },
+		],
+	])('none with %s', (_what, task) => {
+		expect(durationSeconds(task as IDataObject)).toBeUndefined();
+	});
+});
+
+describe('readableTask', () => {
+	const task = (): IDataObject => ({
+		CreateTime: T,
+		Status: 'success',
+		TaskId: 't1',
+		Type: 'file',
+		UrlLists: [url(T, T + 5), { ...url(T + 1, T + 8), Extra: 'kept' }],
+		Test: 'kept',
+	});
+
+	test('adds <Field>Iso after each Unix time and DurationSeconds after CreateTimeIso; the rest as it was', () => {
+		const readable = readableTask(task(), 'Asia/Shanghai');
+		expect(readable).toEqual({
+			...task(),
+			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+			DurationSeconds: 8,
+			UrlLists: [
+				{
+					...url(T, T + 5),
+					CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+					FinishTimeIso: '2026-11-02T08:00:05.000+08:00',
+				},
+				{
+					...url(T + 1, T + 8),
+					Extra: 'kept',
+					CreateTimeIso: '2026-11-02T08:00:01.000+08:00',
+					FinishTimeIso: '2026-11-02T08:00:08.000+08:00',
+				},
+			],
+		});
+		expect(Object.keys(readable)).toEqual([
+			'CreateTime',
+			'CreateTimeIso',
+			'DurationSeconds',
+			'Status',
+			'TaskId',
+			'Type',
+			'UrlLists',
+			'Test',
+		]);
+		expect(Object.keys((readable.UrlLists as IDataObject[])[0])).toEqual([
+			'Url',
+			'CreateTime',
+			'CreateTimeIso',
+			'FinishTime',
+			'FinishTimeIso',
+			'Status',
+			'Progress',
+		]);
+	});
+
+	test('leaves the task it was given as it was', () => {
+		const original = task();
+		readableTask(original, 'UTC');
+		expect(original).toEqual(task());
+	});
+
+	test('a running task: no DurationSeconds, and no FinishTimeIso where FinishTime is 0', () => {
+		const running = {
+			CreateTime: T,
+			Status: 'process',
+			UrlLists: [url(T, T + 5), url(T, 0, 'process')],
+		};
+		expect(readableTask(running, 'UTC')).toEqual({
+			CreateTime: T,
+			CreateTimeIso: '2026-11-02T00:00:00.000Z',
+			Status: 'process',
+			UrlLists: [
+				{
+					...url(T, T + 5),
+					CreateTimeIso: '2026-11-02T00:00:00.000Z',
+					FinishTimeIso: '2026-11-02T00:00:05.000Z',
+				},
+				{ ...url(T, 0, 'process'), CreateTimeIso: '2026-11-02T00:00:00.000Z' },
+			],
+		});
+	});
+
+	test('missing or garbage times and URL entries that are no objects are kept as they are', () => {
+		const odd = {
+			CreateTime: 4,
+			Status: 'success',
+			UrlLists: [url(null, 'soon'), 'text', null, [1]],
+		};
+		expect(readableTask(odd, 'UTC')).toEqual(odd);
+		expect(readableTask({ TaskId: 't', UrlLists: 'x' }, 'UTC')).toEqual({
+			TaskId: 't',
+			UrlLists: 'x',
+		});
+	});
+});
+
+describe('readableUrlItem', () => {
+	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
+		const theTask = { CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
+		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
+		const readable = readableUrlItem(item, theTask, 'Asia/Shanghai');
+		expect(readable).toEqual({
+			...item,
+			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+			FinishTimeIso: '2026-11-02T08:00:05.000+08:00',
+			TaskCreateTimeIso: '2026-11-02T08:00:00.000+08:00',
+			TaskDurationSeconds: 5,
+		});
+		expect(Object.keys(readable).slice(-5)).toEqual([
+			'TaskId',
+			'TaskStatus',
+			'TaskCreateTime',
+			'TaskCreateTimeIso',
+			'TaskDurationSeconds',
+		]);
+	});
+
+	test('a task still running has no TaskDurationSeconds', () => {
+		const theTask = { CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
+		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
+		expect(readableUrlItem(item, theTask, 'UTC')).toEqual({
+			...item,
+			CreateTimeIso: '2026-11-02T00:00:00.000Z',
+			TaskCreateTimeIso: '2026-11-02T00:00:00.000Z',
+		});
+	});
+});
