@@ -67,7 +67,7 @@ export class UCloudApi implements ICredentialType {
 			default: '',
 			placeholder: 'org-abc123',
 			description:
-				'Project used when a node does not name one. Leave empty for the main account’s default project; sub-accounts must set it.',
+				'Project used when a node does not name one. Leave empty for the main account’s default project; sub-accounts must set it. Enter the ID as text (n8n offers no list here); the Project ID option of the UCDN nodes lists the account’s projects to pick from.',
 		},
 	];
 

@@ -33,6 +33,39 @@ export interface StoredTask {
 }
 
 export const DEFAULT_PROJECT = 'org-default';
+export const SECOND_PROJECT = 'org-second';
+
+/** A project as GetProjectList returns it (ProjectListInfo). */
+export interface ProjectInfo {
+	ProjectId: string;
+	ProjectName: string;
+	/** Unix seconds. */
+	CreateTime: number;
+	IsDefault: boolean;
+	MemberCount: number;
+	/** Deprecated by UCloud, still returned. */
+	ResourceCount: number;
+	/** Deprecated by UCloud, optional. */
+	ParentId?: string;
+	ParentName?: string;
+}
+
+/** The simulator account's projects, the default one first, as GetProjectList lists them. */
+export function seedProjects(): ProjectInfo[] {
+	const project = (ProjectId: string, ProjectName: string, CreateTime: number) => ({
+		ProjectId,
+		ProjectName,
+		CreateTime,
+		IsDefault: ProjectId === DEFAULT_PROJECT,
+		MemberCount: 1,
+		ResourceCount: 0,
+	});
+	return [
+		project(DEFAULT_PROJECT, 'Default', 1342434682),
+		project(SECOND_PROJECT, 'Second Site', 1468225814),
+		project('org-static', 'Static Assets', 1500000000),
+	];
+}
 
 export const SEED_RESPONSES = seedExamples as Record<
 	TaskKind,

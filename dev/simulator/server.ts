@@ -5,19 +5,35 @@
  * (see Fault): HTTP errors, RetCodes, garbage, delays, resets, rewritten answers, echoed
  * secrets, bodies that trickle in or never come, new tasks created between Describe calls,
  * and a Describe that ignores Offset.
+ *
+ * It also serves UAccount's GetProjectList, which fills the nodes' Project ID list. As
+ * documented (docs.ucloud.cn/api/uaccount-api/get_project_list; ucloud-sdk-go
+ * services/uaccount GetProjectListRequest/Response and ProjectListInfo): signed like every
+ * action; public parameters Action, PublicKey and Signature only, so not scoped by ProjectId
+ * (one sent is ignored); optional IsFinance `Yes` | `No`; no paging. The answer is
+ * `ProjectCount` and `ProjectSet`, each project with ProjectId, ProjectName, CreateTime (Unix
+ * seconds), IsDefault (boolean), MemberCount, ResourceCount and the deprecated, optional
+ * ParentId and ParentName. The account has three projects (see seedProjects), one default.
+ *
+ * A key may lack permission for an action, as a sub-account's key restricted by IAM does:
+ * `sim.denied.add('GetProjectList')` answers that action, once the signature is verified,
+ * with RetCode 299, which UCloud's common error table (docs.ucloud.cn/api/summary/public)
+ * describes as "IAM 权限校验未通过" (IAM permission check failed); the Message is the
+ * simulator's translation. Other actions keep working.
  */
 import SHA1 from 'crypto-js/sha1';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import type { StoredTask, TaskKind } from './data';
-import { DEFAULT_PROJECT, seedTasks } from './data';
+import type { ProjectInfo, StoredTask, TaskKind } from './data';
+import { DEFAULT_PROJECT, seedProjects, seedTasks } from './data';
+
+export { SECOND_PROJECT } from './data';
 
 /** Obviously fake keys: the simulator's one account. */
 export const TEST_PUBLIC_KEY = 'TEST-PUBLIC-KEY-ucdn-simulator';
 export const TEST_PRIVATE_KEY = 'TEST-PRIVATE-KEY-not-a-secret-0000';
-export const SECOND_PROJECT = 'org-second';
 
 export const RET = {
 	MISSING_ACTION: 160,
@@ -26,6 +42,7 @@ export const RET = {
 	NO_USER: 172,
 	PARAMS: 230,
 	PROJECT: 231,
+	NO_PERMISSION: 299,
 } as const;
 
 export interface RecordedRequest {
@@ -118,7 +135,8 @@ export interface SimulatorOptions {
 	submit?: Partial<SubmitOptions>;
 	/** PublicKey → PrivateKey. */
 	accounts?: Record<string, string>;
-	projects?: string[];
+	/** What GetProjectList lists; the ProjectIds other actions accept. */
+	projects?: ProjectInfo[];
 	/** Serve the seed documents' example tasks (default true). */
 	seed?: boolean;
 	/** The clock, Unix seconds. */
@@ -187,7 +205,10 @@ export class UcdnSimulator {
 
 	private readonly accounts: Record<string, string>;
 
-	private readonly projects: Set<string>;
+	readonly projects: ProjectInfo[];
+
+	/** Actions the key may not call: answered with RetCode 299 (see the header). */
+	readonly denied = new Set<string>();
 
 	private readonly now: () => number;
 
@@ -206,7 +227,7 @@ export class UcdnSimulator {
 
 	constructor(options: SimulatorOptions = {}) {
 		this.accounts = options.accounts ?? { [TEST_PUBLIC_KEY]: TEST_PRIVATE_KEY };
-		this.projects = new Set(options.projects ?? [DEFAULT_PROJECT, SECOND_PROJECT]);
+		this.projects = options.projects ?? seedProjects();
 		this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
 		this.tasks = options.seed === false ? [] : seedTasks();
 		this.submitOptions = { cap: 30, pollsToFinish: 2, ...options.submit };
@@ -395,10 +416,13 @@ export class UcdnSimulator {
 		if (sent !== expected)
 			return answer(action, RET.SIGNATURE, { Message: 'Signature VerifyAC Error' });
 		if (action === '') return answer(action, RET.MISSING_ACTION, { Message: 'Missing Action' });
+		if (this.denied.has(action))
+			return answer(action, RET.NO_PERMISSION, { Message: 'IAM permission check failed' });
 
 		try {
+			if (action === 'GetProjectList') return answer(action, 0, this.projectList(signed));
 			const projectId = signed.ProjectId ?? DEFAULT_PROJECT;
-			if (!this.projects.has(projectId)) {
+			if (!this.projects.some((project) => project.ProjectId === projectId)) {
 				return answer(action, RET.PROJECT, { Message: `Project [${projectId}] not exists` });
 			}
 			const kind = DESCRIBE[action];
@@ -442,6 +466,14 @@ export class UcdnSimulator {
 			if (text !== undefined) params[name] = text;
 		}
 		return params;
+	}
+
+	/** GetProjectList: every project of the account, whatever ProjectId says. */
+	private projectList(params: Record<string, string>) {
+		const { IsFinance } = params;
+		if (IsFinance !== undefined && !['Yes', 'No'].includes(IsFinance))
+			throw new ParamError(`Params [IsFinance] not valid: ${IsFinance}`);
+		return { ProjectCount: this.projects.length, ProjectSet: structuredClone(this.projects) };
 	}
 
 	private describe(

@@ -9,6 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as describeTasks from './actions/describeTasks.operation';
 import * as submit from './actions/submit.operation';
 import { router } from './actions/router';
+import { PROJECT_LIST_METHOD } from '../shared/descriptions/options';
+import { searchProjects } from '../shared/projects';
 import { RESOURCES } from '../shared/resources';
 import { testCredentials } from '../shared/transport/credentialTest';
 
@@ -75,6 +77,7 @@ export class Ucdn implements INodeType {
 
 	methods = {
 		credentialTest: { ucloudApiTest: testCredentials },
+		listSearch: { [PROJECT_LIST_METHOD]: searchProjects },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

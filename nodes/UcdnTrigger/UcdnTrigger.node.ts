@@ -7,7 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
+import {
+	PROJECT_LIST_METHOD,
+	optionsCollection,
+	readRequestSettings,
+	readScope,
+} from '../shared/descriptions/options';
 import type { CommonOptions } from '../shared/descriptions/options';
 import {
 	outputChoices,
@@ -25,6 +30,7 @@ import {
 import { ParameterError, parameterFailure } from '../shared/helpers/errors';
 import { resourceTasksToItems } from '../shared/helpers/output';
 import { pinWindow } from '../shared/helpers/time';
+import { searchProjects } from '../shared/projects';
 import { optionalText } from '../shared/helpers/values';
 import type { ResourceKey } from '../shared/resources';
 import { RESOURCES } from '../shared/resources';
@@ -142,6 +148,7 @@ export class UcdnTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { ucloudApiTest: testCredentials },
+		listSearch: { [PROJECT_LIST_METHOD]: searchProjects },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

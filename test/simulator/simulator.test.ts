@@ -142,6 +142,50 @@ test('invalid parameters are refused with a RetCode below 2000', async () => {
 	});
 });
 
+test('GetProjectList: every project in the documented shape, not scoped by ProjectId', async () => {
+	const expected = {
+		Action: 'GetProjectListResponse',
+		RetCode: 0,
+		ProjectCount: 3,
+		ProjectSet: [
+			{ ProjectId: 'org-default', ProjectName: 'Default', IsDefault: true },
+			{ ProjectId: 'org-second', ProjectName: 'Second Site', IsDefault: false },
+			{ ProjectId: 'org-static', ProjectName: 'Static Assets', IsDefault: false },
+		],
+	};
+	const answer = await json(sign({ Action: 'GetProjectList' }));
+	expect(answer).toMatchObject(expected);
+	for (const project of answer.ProjectSet) {
+		expect(typeof project.CreateTime).toBe('number');
+		expect(typeof project.MemberCount).toBe('number');
+		expect(typeof project.ResourceCount).toBe('number');
+	}
+	expect(
+		await json(sign({ Action: 'GetProjectList', ProjectId: 'org-second', IsFinance: 'No' })),
+	).toMatchObject(expected);
+	expect(await json(sign({ Action: 'GetProjectList', IsFinance: 'maybe' }))).toMatchObject({
+		RetCode: RET.PARAMS,
+	});
+});
+
+test('a denied action: RetCode 299 once the signature is verified, other actions still work', async () => {
+	sim.denied.add('GetProjectList');
+	try {
+		expect(await json(sign({ Action: 'GetProjectList' }))).toMatchObject({
+			Action: 'GetProjectListResponse',
+			RetCode: RET.NO_PERMISSION,
+		});
+		expect(await json(sign({ Action: 'GetProjectList' }, 'TEST-WRONG-KEY'))).toMatchObject({
+			RetCode: RET.SIGNATURE,
+		});
+		expect(
+			await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', ...seedRange })),
+		).toMatchObject({ RetCode: 0 });
+	} finally {
+		sim.denied.clear();
+	}
+});
+
 test('faults: HTTP 429 and 500, RetCode ≥ 2000, garbage, delay, reset', async () => {
 	const request = sign({ Action: 'DescribeNewUcdnRefreshCacheTask' });
 	sim.failNext({ kind: 'http', status: 429, headers: { 'Retry-After': '1' } });

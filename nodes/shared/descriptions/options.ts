@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { isResourceLocatorValue } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import { optionalText } from '../helpers/values';
@@ -32,6 +33,8 @@ export const WHOLE_SITE: Switch = {
 	default: false,
 };
 const MAX_PROJECT_ID_LENGTH = 64;
+/** The nodes' `methods.listSearch` entry that fills Project ID's From List mode. */
+export const PROJECT_LIST_METHOD = 'searchProjects';
 
 /** Retries and Request Timeout: options of every operation and of the trigger. */
 const requestOptionProperties: INodeProperties[] = [
@@ -65,9 +68,24 @@ export function optionsCollection(
 		{
 			displayName: 'Project ID',
 			name: 'projectId',
-			type: 'string',
-			default: '',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
 			description: descriptions.projectId,
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: 'Select a project...',
+					typeOptions: { searchListMethod: PROJECT_LIST_METHOD, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'org-abc123',
+				},
+			],
 		},
 		booleanProperty(WHOLE_SITE, { description: descriptions.isDcdn }),
 		...requestOptionProperties,
@@ -91,10 +109,18 @@ export function readRequestSettings(options: CommonOptions, itemIndex: number): 
 	};
 }
 
-/** The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent). */
+/**
+ * The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent).
+ * Project ID is a resource locator's value, or the plain text workflows saved before it was one.
+ */
 export function readScope(options: CommonOptions): Record<string, ParamValue> {
+	const { projectId } = options;
 	return {
 		IsDcdn: readSwitch(options.isDcdn ?? WHOLE_SITE.default, WHOLE_SITE) || undefined,
-		ProjectId: optionalText(options.projectId, 'Project ID', MAX_PROJECT_ID_LENGTH),
+		ProjectId: optionalText(
+			isResourceLocatorValue(projectId) ? projectId.value : projectId,
+			'Project ID',
+			MAX_PROJECT_ID_LENGTH,
+		),
 	};
 }

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
 	JsonObject,
@@ -26,8 +27,8 @@ import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 /** The credential type every request is signed with. */
 export const CREDENTIAL_TYPE = 'ucloudApi';
 
-/** What a request is made from (`this`): a node execution or a trigger poll. */
-export type UcdnFunctions = IExecuteFunctions | IPollFunctions;
+/** What a request is made from (`this`): a node execution, a trigger poll or a list in the editor. */
+export type UcdnFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** Where requests go, read once from the credential per execution. */
 export interface ApiTarget {

@@ -1,0 +1,72 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { REQUEST_TIMEOUT, RETRIES } from './descriptions/options';
+import { getApiTarget, ucdnRequest } from './transport';
+
+/** UAccount's list of the account's projects; see the simulator's header for its shape. */
+export const PROJECT_LIST_ACTION = 'GetProjectList';
+/** UCloud's RetCode for a key whose permissions (IAM) do not allow the action. */
+const NO_PERMISSION = 299;
+const BY_ID = 'pick By ID and enter the project ID';
+
+/** The projects whose name or ID contains `filter` (any case), the default one first and marked. */
+export function projectResults(projectSet: unknown, filter = ''): INodeListSearchItems[] {
+	const wanted = filter.trim().toLowerCase();
+	const projects = (Array.isArray(projectSet) ? projectSet : []) as IDataObject[];
+	return projects
+		.map(({ ProjectId, ProjectName, IsDefault }) => ({
+			id: String(ProjectId ?? ''),
+			name: String(ProjectName ?? ''),
+			isDefault: IsDefault === true,
+		}))
+		.filter(({ id, name }) => id !== '' && `${name}\n${id}`.toLowerCase().includes(wanted))
+		.sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+		.map(({ id, name, isDefault }) => ({
+			name: `${name ? `${name} (${id})` : id}${isDefault ? ', the default project' : ''}`,
+			value: id,
+		}));
+}
+
+/**
+ * The From List mode of Project ID: the account's projects, as the credential's key may list
+ * them. When it may not, or the call fails, the error says so and points to By ID, which needs
+ * no list.
+ */
+export async function searchProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const target = await getApiTarget.call(this);
+	let answer: IDataObject;
+	try {
+		// GetProjectList is not scoped by a project: the credential's Project ID is not sent.
+		answer = await ucdnRequest.call(
+			this,
+			{ ...target, defaultProjectId: undefined },
+			PROJECT_LIST_ACTION,
+			{},
+			{ itemIndex: 0, retries: RETRIES.default, timeoutMs: 1000 * REQUEST_TIMEOUT.default },
+		);
+	} catch (caught) {
+		// ucdnRequest throws NodeApiErrors; wrapping one hands it back as it is.
+		const error = new NodeApiError(this.getNode(), caught as JsonObject);
+		if (error.errorResponse?.RetCode === NO_PERMISSION) {
+			throw new NodeApiError(this.getNode(), error.errorResponse, {
+				message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
+				description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
+			});
+		}
+		error.description = [error.description, `The list is optional: ${BY_ID} instead.`]
+			.filter(Boolean)
+			.join(' ');
+		throw error;
+	}
+	return { results: projectResults(answer.ProjectSet, filter) };
+}
