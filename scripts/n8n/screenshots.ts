@@ -2,7 +2,8 @@
  * `npm run screenshots`: drives the real n8n editor (the `npm run dev` setup) in headless
  * Chromium from Debian's `chromium` package with playwright-core, and saves the README's
  * pictures to docs/images/: the Describe Tasks panel, the Submit panel with Wait for
- * Completion, and the output table of a per-URL run.
+ * Completion, the output table of a per-URL run (with its readable times) and Project ID's
+ * list of the account's projects.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -78,7 +79,25 @@ async function main() {
 		await page.locator('[data-test-id="ndv"] table').first().waitFor();
 		await page.waitForTimeout(800);
 		await page.screenshot({ path: path.join(OUT, 'output-per-url.png') });
-		console.log(`Saved describe-tasks.png, submit-wait.png and output-per-url.png in ${OUT}`);
+		await page.locator('[data-test-id="ndv"]').getByText('JSON', { exact: true }).last().click();
+		await page.waitForTimeout(800);
+		await page.screenshot({ path: path.join(OUT, 'readable-times.png') });
+
+		// Last, as it leaves the workflow edited: Options → Project ID, From List opened.
+		await page.keyboard.press('Escape');
+		await openNode(page, session.url, describe, 'Describe refresh tasks');
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv
+			.getByPlaceholder('Add option')
+			.or(ndv.getByRole('button', { name: 'Add option' }))
+			.last()
+			.click();
+		await page.getByRole('option', { name: 'Project ID', exact: true }).click();
+		await ndv.locator('[data-test-id="rlc-input"]').first().click();
+		await page.locator('[data-test-id="rlc-item"]').first().waitFor();
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: path.join(OUT, 'project-list.png') });
+		console.log(`Saved the pictures in ${OUT}`);
 	} finally {
 		await browser.close();
 		await session.stop();
