@@ -1,16 +1,19 @@
+import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
 	durationSeconds,
-	isoTime,
+	isoFormatter,
 	readableTask,
-	readableUrlItem,
+	readableUrlItems,
 } from '../../nodes/shared/helpers/readableTimes';
+
+const isoTime = (value: unknown, zone: string) => isoFormatter(zone)(value);
 
 /** 2026-11-02T00:00:00Z */
 const T = 1_793_577_600;
 
-describe('isoTime', () => {
+describe('isoFormatter', () => {
 	test('Unix seconds as ISO 8601 with the offset of the given timezone', () => {
 		expect(isoTime(T, 'Asia/Shanghai')).toBe('2026-11-02T08:00:00.000+08:00');
 		expect(isoTime(T, 'America/New_York')).toBe('2026-11-01T19:00:00.000-05:00');
@@ -53,6 +56,38 @@ describe('isoTime', () => {
 		['a boolean', true],
 	])('no time for %s', (_what, value) => {
 		expect(isoTime(value, 'Asia/Shanghai')).toBeUndefined();
+	});
+
+	test('writes every time exactly as Luxon does, also in the hours around transitions', () => {
+		const zones = [
+			'UTC',
+			'Etc/UTC',
+			'Europe/London',
+			'America/New_York',
+			'America/St_Johns', // -03:30, switching at 02:00 local: half past a UTC hour
+			'Australia/Lord_Howe', // a 30-minute daylight saving shift
+			'Asia/Kathmandu',
+			'Pacific/Chatham',
+			'America/Santiago',
+			'Etc/GMT+5',
+		];
+		const next = (
+			(seed) => () =>
+				(seed = (seed * 48271) % 2147483647) / 2147483647
+		)(2026);
+		for (const zone of zones) {
+			const iso = isoFormatter(zone);
+			const times: number[] = [];
+			for (let n = 0; n < 400; n++) times.push(946_684_800 + Math.floor(next() * 1_300_000_000));
+			// Every quarter hour over the transitions of 2026 (and their neighbours).
+			for (let t = 1_767_225_600; t < 1_798_761_600; t += 86_400) {
+				const day = DateTime.fromSeconds(t, { zone });
+				if (day.offset !== day.plus({ days: 1 }).offset)
+					for (let q = -8; q < 104; q++) times.push(t + q * 900, t + q * 900 - 1);
+			}
+			for (const time of times)
+				expect([zone, iso(time)]).toEqual([zone, DateTime.fromSeconds(time, { zone }).toISO()]);
+		}
 	});
 
 	test('a timezone luxon does not know gives no time, not an error', () => {
@@ -123,7 +158,7 @@ describe('readableTask', () => {
 	});
 
 	test('adds <Field>Iso after each Unix time and DurationSeconds after CreateTimeIso; the rest as it was', () => {
-		const readable = readableTask(task(), 'Asia/Shanghai');
+		const readable = readableTask(task(), isoFormatter('Asia/Shanghai'));
 		expect(readable).toEqual({
 			...task(),
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -165,7 +200,7 @@ describe('readableTask', () => {
 
 	test('leaves the task it was given as it was', () => {
 		const original = task();
-		readableTask(original, 'UTC');
+		readableTask(original, isoFormatter('UTC'));
 		expect(original).toEqual(task());
 	});
 
@@ -175,7 +210,7 @@ describe('readableTask', () => {
 			Status: 'process',
 			UrlLists: [url(T, T + 5), url(T, 0, 'process')],
 		};
-		expect(readableTask(running, 'UTC')).toEqual({
+		expect(readableTask(running, isoFormatter('UTC'))).toEqual({
 			CreateTime: T,
 			CreateTimeIso: '2026-11-02T00:00:00.000Z',
 			Status: 'process',
@@ -196,19 +231,19 @@ describe('readableTask', () => {
 			Status: 'success',
 			UrlLists: [url(null, 'soon'), 'text', null, [1]],
 		};
-		expect(readableTask(odd, 'UTC')).toEqual(odd);
-		expect(readableTask({ TaskId: 't', UrlLists: 'x' }, 'UTC')).toEqual({
+		expect(readableTask(odd, isoFormatter('UTC'))).toEqual(odd);
+		expect(readableTask({ TaskId: 't', UrlLists: 'x' }, isoFormatter('UTC'))).toEqual({
 			TaskId: 't',
 			UrlLists: 'x',
 		});
 	});
 });
 
-describe('readableUrlItem', () => {
+describe('readableUrlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
 		const theTask = { CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const readable = readableUrlItem(item, theTask, 'Asia/Shanghai');
+		const [readable] = readableUrlItems(theTask, [item], isoFormatter('Asia/Shanghai'));
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -228,10 +263,12 @@ describe('readableUrlItem', () => {
 	test('a task still running has no TaskDurationSeconds', () => {
 		const theTask = { CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
 		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
-		expect(readableUrlItem(item, theTask, 'UTC')).toEqual({
-			...item,
-			CreateTimeIso: '2026-11-02T00:00:00.000Z',
-			TaskCreateTimeIso: '2026-11-02T00:00:00.000Z',
-		});
+		expect(readableUrlItems(theTask, [item], isoFormatter('UTC'))).toEqual([
+			{
+				...item,
+				CreateTimeIso: '2026-11-02T00:00:00.000Z',
+				TaskCreateTimeIso: '2026-11-02T00:00:00.000Z',
+			},
+		]);
 	});
 });

@@ -1,31 +1,33 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { readableTask, readableUrlItem } from './readableTimes';
+import type { IsoFormatter } from './readableTimes';
+import { isoFormatter, readableTask, readableUrlItems } from './readableTimes';
 import { urlInfos } from './taskInfo';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
 /**
  * One object per URL of a task: the UrlProgressInfo as returned, plus the task it belongs to
- * under names that cannot be confused with the URL's own Status and CreateTime; with a `zone`,
- * plus readable times in it.
+ * under names that cannot be confused with the URL's own Status and CreateTime; with `iso`,
+ * plus readable times.
  */
-export function urlsOfTask(task: IDataObject, zone?: string): IDataObject[] {
-	return urlInfos(task).map((url) => {
-		const item = {
-			...url,
-			TaskId: task.TaskId,
-			TaskStatus: task.Status,
-			TaskCreateTime: task.CreateTime,
-		};
-		return zone === undefined ? item : readableUrlItem(item, task, zone);
-	});
+export function urlsOfTask(task: IDataObject, iso?: IsoFormatter): IDataObject[] {
+	const items = urlInfos(task).map((url) => ({
+		...url,
+		TaskId: task.TaskId,
+		TaskStatus: task.Status,
+		TaskCreateTime: task.CreateTime,
+	}));
+	return iso ? readableUrlItems(task, items, iso) : items;
 }
 
-/** The tasks as items' JSON: per URL, else per task; with a `zone`, plus readable times in it. */
-function tasksJson(output: OutputMode, tasks: IDataObject[], zone?: string): IDataObject[] {
-	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, zone));
-	return zone === undefined ? tasks : tasks.map((task) => readableTask(task, zone));
+/** Readable times are on when the output has a zone to show them in. */
+const formatterIn = (zone?: string) => (zone === undefined ? undefined : isoFormatter(zone));
+
+/** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
+function tasksJson(output: OutputMode, tasks: IDataObject[], iso?: IsoFormatter): IDataObject[] {
+	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, iso));
+	return iso ? tasks.map((task) => readableTask(task, iso)) : tasks;
 }
 
 /**
@@ -42,7 +44,7 @@ export function tasksToItems(
 	const pairedItem = { item: itemIndex };
 	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
 	if (output === 'raw') return responses.map(toItem);
-	return tasksJson(output, tasks, zone).map(toItem);
+	return tasksJson(output, tasks, formatterIn(zone)).map(toItem);
 }
 
 /**
@@ -54,8 +56,9 @@ export function resourceTasksToItems(
 	list: Array<{ resource: string; task: IDataObject }>,
 	zone?: string,
 ): INodeExecutionData[] {
+	const iso = formatterIn(zone);
 	return list.flatMap(({ resource, task }) =>
-		tasksJson(output, [task], zone).map(
+		tasksJson(output, [task], iso).map(
 			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
 		),
 	);
