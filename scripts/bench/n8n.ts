@@ -7,12 +7,13 @@
  *     HTTP Request (TotalCount) → Code (one signed request per page) → HTTP Request (once per
  *     page) → Split Out TaskList → Split Out UrlLists.
  * Both must emit the same 200,000 URL items (checked on every item's URL fields). Each run
- * starts a fresh n8n process, runs the workflow from the REST API as the editor does, and
- * runs it once more in the same process (warm). Time: the sum of the nodes' executionTime from
- * n8n's stored run data. Memory: the kernel's peak RSS (VmHWM) of the n8n process, and the
- * peak of n8n + its task runner (which runs Code nodes) sampled every 50 ms, both up to the end
- * of the first execution. Runs alternate between the contenders; the table shows medians.
- * Writes bench/n8n-results.json. Timing never fails anything. BENCH_RUNS sets the runs (3);
+ * starts a fresh n8n process, runs the workflow from the REST API as the editor does, then once
+ * more in the same process (warm), before fetching any run data. Time: the sum of the nodes'
+ * executionTime in n8n's stored run data. CPU: user + system time of n8n and its task runner
+ * (which runs Code nodes) during the first execution, saving it included. Memory, up to the end
+ * of the first execution: the kernel's peak RSS (VmHWM) of the n8n process, and the peak of
+ * n8n + task runner sampled every 50 ms. Runs alternate between the contenders; medians.
+ * Writes bench/n8n-results.json. Timing never fails anything. BENCH_RUNS sets the runs (5);
  * BENCH_PROFILE=<dir> has each n8n process write a CPU profile there (V8's --cpu-prof) and
  * BENCH_ONLY=node|chain runs one contender, for looking into where the time goes.
  */
@@ -42,11 +43,11 @@ import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median } from './datase
 import type { MemoryPeak, RunData } from './runData';
 import { groupCpuMs, nodeItems, nodeTimes, parseFlatted, sampleMemory, urlKey } from './runData';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_N8N_PORT ?? 5720);
 const PROFILE = process.env.BENCH_PROFILE;
 const ONLY = process.env.BENCH_ONLY;
-export const CHAIN_FILE = 'bench/http-chain.workflow.json';
+const CHAIN_FILE = 'bench/http-chain.workflow.json';
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 const TRIGGER = 'When clicking ‘Execute workflow’';
 
@@ -94,7 +95,7 @@ function nodeWorkflow(): WorkflowJson {
 }
 
 /** The saved chain, its HTTP Request nodes pointed at the simulator. */
-export function chainWorkflow(endpoint: string): WorkflowJson {
+function chainWorkflow(endpoint: string): WorkflowJson {
 	const workflow = readWorkflow(CHAIN_FILE);
 	return {
 		...workflow,
@@ -382,9 +383,7 @@ async function main() {
 	console.log('Wrote bench/n8n-results.json');
 }
 
-if (require.main === module) {
-	main().catch((error: unknown) => {
-		console.error(error);
-		process.exitCode = 1;
-	});
-}
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
