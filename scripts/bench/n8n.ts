@@ -204,7 +204,6 @@ async function measure(
 	instance: N8nInstance,
 	contender: Contender,
 	sim: UcdnSimulator,
-	first: boolean,
 	keepKeys: boolean,
 ): Promise<Measured> {
 	const n8n = await startN8n(
@@ -212,7 +211,8 @@ async function measure(
 		PROFILE ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE)}` } } : {},
 	);
 	try {
-		const cookie = first ? await setupOwner(n8n.url) : await login(n8n.url);
+		// The owner is set up by the first run in this user folder (or a first one that failed).
+		const cookie = await login(n8n.url).catch(async () => await setupOwner(n8n.url));
 		// Let start-up work (the task runner, scheduled jobs) settle before measuring; under the
 		// 5 s after which n8n closes an idle keep-alive connection, which fetch would then reuse.
 		await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -281,13 +281,7 @@ async function main() {
 		for (let run = 0; run < RUNS; run++) {
 			const order = run % 2 ? [...contenders].reverse() : contenders;
 			for (const contender of order.filter(({ name }) => !ONLY || name === ONLY)) {
-				const result = await measureOrRetry(
-					instance,
-					contender,
-					sim,
-					measured.node.length + measured.chain.length === 0,
-					run === 0,
-				);
+				const result = await measureOrRetry(instance, contender, sim, run === 0);
 				measured[contender.name].push(result);
 				console.log(
 					`  run ${run + 1} ${contender.name}: ${result.items} items, nodes ${round(result.nodeTimeMs)} ms (warm ${round(result.warmNodeTimeMs)} ms), CPU ${round(result.cpuMs)} ms, n8n peak ${round(result.memory.mainHwmMb)} MB, with runner ${round(result.memory.groupPeakMb)} MB`,
