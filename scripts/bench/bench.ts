@@ -15,21 +15,12 @@ import path from 'node:path';
 
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { generateTasks } from '../../dev/simulator/data';
 import { RESOURCES } from '../../nodes/shared/resources';
 import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
+import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median } from './dataset';
 
-const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
-const URLS_PER_TASK = 20;
-const PAGE_SIZE = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** API calls to submit `urls` URLs at `batchSize`, and what waiting costs. */
 async function submitAndWaitFigures() {
@@ -110,17 +101,7 @@ async function submitAndWaitFigures() {
 
 async function main() {
 	const sim = await startSimulator({ seed: false });
-	const now = Math.floor(Date.now() / 1000);
-	sim.addTasks(
-		generateTasks({
-			kind: 'refresh',
-			count: TASKS,
-			urlsPerTask: URLS_PER_TASK,
-			newest: now - 60,
-			spacing: 5,
-			prefix: 'b',
-		}),
-	);
+	addBenchTasks(sim);
 	const script = path.join(__dirname, 'contender.js');
 	const contenders: Contender[] = ['floor', 'node-url', 'engine', 'node-task'];
 	const measured: Record<string, ChildResult & { calls: number; medianMs: number }> = {};
@@ -213,6 +194,8 @@ async function main() {
 		rows,
 		targets,
 		...figures,
+		// Against the HTTP Request + Code + Split Out chain, in real n8n: `npm run bench:n8n`.
+		httpChainComparison: 'n8n-results.json',
 	};
 	mkdirSync('bench', { recursive: true });
 	writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

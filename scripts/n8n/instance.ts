@@ -196,18 +196,29 @@ export const OWNER = {
 	lastName: 'Developer',
 };
 
-async function rest(
+/** A call to n8n's internal REST API (`/rest…`) that throws unless the answer is 2xx. */
+export async function rest(
 	url: string,
 	path: string,
 	init: RequestInit & { cookie?: string } = {},
 ): Promise<Response> {
-	const response = await fetch(`${url}/rest${path}`, {
-		...init,
-		headers: {
-			'Content-Type': 'application/json',
-			...(init.cookie ? { Cookie: init.cookie } : {}),
-		},
-	});
+	const send = () =>
+		fetch(`${url}/rest${path}`, {
+			...init,
+			headers: {
+				'Content-Type': 'application/json',
+				...(init.cookie ? { Cookie: init.cookie } : {}),
+			},
+		});
+	let response: Response;
+	try {
+		response = await send();
+	} catch (error) {
+		// n8n closes a connection idle for 5 s; fetch may have reused it at that very moment, so
+		// the request never reached n8n: send it again, once, on a new connection.
+		if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+		response = await send();
+	}
 	if (!response.ok)
 		throw new Error(
 			`n8n REST ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`,
@@ -227,7 +238,12 @@ export async function setupOwner(url: string): Promise<string> {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 	}
-	const login = await rest(url, '/login', {
+	return await login(url);
+}
+
+/** Signs in as the owner set up earlier (by setupOwner, in the same user folder); returns the session cookie. */
+export async function login(url: string): Promise<string> {
+	const answer = await rest(url, '/login', {
 		method: 'POST',
 		body: JSON.stringify({
 			emailOrLdapLoginId: OWNER.email,
@@ -235,19 +251,19 @@ export async function setupOwner(url: string): Promise<string> {
 			password: OWNER.password,
 		}),
 	});
-	return (login.headers.get('set-cookie') ?? '').split(';')[0];
+	return (answer.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 /**
- * Runs a workflow as the editor's "Execute workflow" button does (manual mode: a polling
- * trigger fetches its test event) and waits for it; returns the status and the stored run data.
+ * Starts a workflow as the editor's "Execute workflow" button does (manual mode: a polling
+ * trigger fetches its test event); returns the execution's id.
  */
-export async function runManually(
+export async function startManually(
 	url: string,
 	cookie: string,
 	workflowId: string,
 	trigger: string,
-): Promise<{ status: string; data: string }> {
+): Promise<string> {
 	const { data: workflowData } = (await (
 		await rest(url, `/workflows/${workflowId}`, { cookie })
 	).json()) as { data: object };
@@ -258,17 +274,26 @@ export async function runManually(
 			body: JSON.stringify({ workflowData, triggerToStartFrom: { name: trigger } }),
 		})
 	).json()) as { data: { executionId: string } };
+	return started.data.executionId;
+}
+
+/** Runs a workflow as startManually does and waits for it; returns the status and the stored run data. */
+export async function runManually(
+	url: string,
+	cookie: string,
+	workflowId: string,
+	trigger: string,
+): Promise<{ status: string; data: string }> {
+	const executionId = await startManually(url, cookie, workflowId, trigger);
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
-		const { data } = (await (
-			await rest(url, `/executions/${started.data.executionId}`, { cookie })
-		).json()) as {
+		const { data } = (await (await rest(url, `/executions/${executionId}`, { cookie })).json()) as {
 			data: { status: string; data: string };
 		};
 		if (!['new', 'running', 'waiting'].includes(data.status)) return data;
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
-	throw new Error(`Execution ${started.data.executionId} did not finish within a minute`);
+	throw new Error(`Execution ${executionId} did not finish within a minute`);
 }
 
 /** A "UCloud API" credential as n8n's import takes it (plain data: n8n encrypts it), signing for the simulator. */

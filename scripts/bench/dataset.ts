@@ -1,0 +1,27 @@
+/** The benchmarks' dataset, the same for `npm run bench` and `npm run bench:n8n`. */
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+
+export const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
+export const URLS_PER_TASK = 20;
+export const PAGE_SIZE = 1000;
+
+/** TASKS refresh tasks of URLS_PER_TASK URLs, 5 s apart: all within the default 24-hour window. */
+export function addBenchTasks(sim: UcdnSimulator): void {
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: TASKS,
+			urlsPerTask: URLS_PER_TASK,
+			newest: Math.floor(Date.now() / 1000) - 60,
+			spacing: 5,
+			prefix: 'b',
+		}),
+	);
+}
+
+export const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
