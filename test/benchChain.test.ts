@@ -57,6 +57,7 @@ describe('the HTTP chain workflow', () => {
 			'n8n-nodes-base.code',
 			'n8n-nodes-base.httpRequest',
 			'n8n-nodes-base.splitOut',
+			'n8n-nodes-base.set',
 			'n8n-nodes-base.splitOut',
 		]);
 		for (const http of CHAIN.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest'))
@@ -105,7 +106,15 @@ describe('the HTTP chain workflow', () => {
 			expect(pages.every((page) => page.RetCode === 0)).toBe(true);
 			// Split Out (No Other Fields) spreads each element of the list into an item.
 			const tasks = pages.flatMap((page) => (page.TaskList as Json[]).map((task) => ({ ...task })));
-			const urls = tasks.flatMap((task) => (task.UrlLists as Json[]).map((url) => ({ ...url })));
+			// Edit Fields' expression adds the task's fields to each URL, as the node's items have them.
+			const urls = tasks.flatMap((task) =>
+				(task.UrlLists as Json[]).map((url) => ({
+					...url,
+					TaskId: task.TaskId,
+					TaskStatus: task.Status,
+					TaskCreateTime: task.CreateTime,
+				})),
+			);
 
 			const result = await runWorkflow(
 				ucdnWorkflow({
@@ -121,6 +130,7 @@ describe('the HTTP chain workflow', () => {
 			const fromNode = result.json('UCDN');
 			expect(urls).toHaveLength((2 * PAGE_SIZE + 345) * 2);
 			expect(urls.map(urlKey)).toEqual(fromNode.map(urlKey));
+			expect(urls).toEqual(fromNode);
 		} finally {
 			await sim.close();
 		}

@@ -41,7 +41,15 @@ import {
 } from '../n8n/instance';
 import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median } from './dataset';
 import type { MemoryPeak, RunData } from './runData';
-import { groupCpuMs, nodeItems, nodeTimes, parseFlatted, sampleMemory, urlKey } from './runData';
+import {
+	groupCpuMs,
+	nodeItems,
+	nodeTimes,
+	parseFlatted,
+	sampleMemory,
+	URL_FIELDS,
+	urlKey,
+} from './runData';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_N8N_PORT ?? 5720);
@@ -75,13 +83,15 @@ function nodeWorkflow(): WorkflowJson {
 				id: '2',
 				name: 'Describe refresh tasks',
 				type: 'n8n-nodes-ucdn.ucdn',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [220, 0],
 				parameters: {
 					resource: 'refresh',
 					operation: 'describeTasks',
 					returnAll: true,
 					output: 'url',
+					// The chain's items have no readable times either.
+					readableTimes: false,
 					options: { pageSize: PAGE_SIZE },
 				},
 				credentials: { ucloudApi: CREDENTIAL },
@@ -367,7 +377,7 @@ async function main() {
 		sameItems: {
 			items: nodeKeys.length,
 			compared: nodeKeys.length,
-			fields: 'Url, CreateTime, FinishTime, Status, Progress',
+			fields: URL_FIELDS.join(', '),
 		},
 		rows,
 		targets,

@@ -52,7 +52,16 @@ export function nodeItems(run: RunData, node: string): Array<Record<string, unkn
 }
 
 /** The fields both sides give for a URL (UrlProgressInfo), as one comparable string. */
-export const URL_FIELDS = ['Url', 'CreateTime', 'FinishTime', 'Status', 'Progress'] as const;
+export const URL_FIELDS = [
+	'Url',
+	'CreateTime',
+	'FinishTime',
+	'Status',
+	'Progress',
+	'TaskId',
+	'TaskStatus',
+	'TaskCreateTime',
+] as const;
 export const urlKey = (item: Record<string, unknown>) =>
 	JSON.stringify(URL_FIELDS.map((field) => item[field]));
 
