@@ -4,7 +4,7 @@ import {
 	durationSeconds,
 	isoTime,
 	readableTask,
-	readableUrlItem,
+	readableUrlItems,
 } from '../../nodes/shared/helpers/readableTimes';
 
 /** 2026-11-02T00:00:00Z */
@@ -86,6 +86,11 @@ describe('durationSeconds', () => {
 			expect(durationSeconds({ CreateTime: T, Status, UrlLists: [url(T, T + 5)] })).toBeUndefined();
 		},
 	);
+
+	test('a task with more URLs than a call may have arguments: its duration, not a stack overflow', () => {
+		const urls = Array.from({ length: 300_000 }, (_, i) => url(T, T + (i % 60)));
+		expect(durationSeconds({ CreateTime: T, Status: 'success', UrlLists: urls })).toBe(59);
+	});
 
 	test('URLs without a usable FinishTime are left out', () => {
 		const task = {
@@ -202,13 +207,21 @@ describe('readableTask', () => {
 			UrlLists: 'x',
 		});
 	});
+	test('fields named like Object’s own (__proto__, constructor) in an answer stay plain fields', () => {
+		const answer = `{"__proto__":{"Polluted":true},"constructor":1,"CreateTime":${T},"UrlLists":[{"__proto__":{"Polluted":true},"FinishTime":${T}}]}`;
+		const readable = readableTask(JSON.parse(answer) as IDataObject, 'UTC');
+		expect(JSON.stringify(readable)).toBe(
+			`{"__proto__":{"Polluted":true},"constructor":1,"CreateTime":${T},"CreateTimeIso":"2026-11-02T00:00:00.000Z","UrlLists":[{"__proto__":{"Polluted":true},"FinishTime":${T},"FinishTimeIso":"2026-11-02T00:00:00.000Z"}]}`,
+		);
+		expect((readable as { Polluted?: boolean }).Polluted).toBeUndefined();
+	});
 });
 
-describe('readableUrlItem', () => {
+describe('readableUrlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
 		const theTask = { CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const readable = readableUrlItem(item, theTask, 'Asia/Shanghai');
+		const [readable] = readableUrlItems(theTask, [item], 'Asia/Shanghai');
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -228,10 +241,12 @@ describe('readableUrlItem', () => {
 	test('a task still running has no TaskDurationSeconds', () => {
 		const theTask = { CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
 		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
-		expect(readableUrlItem(item, theTask, 'UTC')).toEqual({
-			...item,
-			CreateTimeIso: '2026-11-02T00:00:00.000Z',
-			TaskCreateTimeIso: '2026-11-02T00:00:00.000Z',
-		});
+		expect(readableUrlItems(theTask, [item], 'UTC')).toEqual([
+			{
+				...item,
+				CreateTimeIso: '2026-11-02T00:00:00.000Z',
+				TaskCreateTimeIso: '2026-11-02T00:00:00.000Z',
+			},
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { readableTask, readableUrlItem } from './readableTimes';
+import { readableTask, readableUrlItems } from './readableTimes';
 import { urlInfos } from './taskInfo';
 
 export type OutputMode = 'task' | 'url' | 'raw';
@@ -11,15 +11,13 @@ export type OutputMode = 'task' | 'url' | 'raw';
  * plus readable times in it.
  */
 export function urlsOfTask(task: IDataObject, zone?: string): IDataObject[] {
-	return urlInfos(task).map((url) => {
-		const item = {
-			...url,
-			TaskId: task.TaskId,
-			TaskStatus: task.Status,
-			TaskCreateTime: task.CreateTime,
-		};
-		return zone === undefined ? item : readableUrlItem(item, task, zone);
-	});
+	const items = urlInfos(task).map((url) => ({
+		...url,
+		TaskId: task.TaskId,
+		TaskStatus: task.Status,
+		TaskCreateTime: task.CreateTime,
+	}));
+	return zone === undefined ? items : readableUrlItems(task, items, zone);
 }
 
 /** The tasks as items' JSON: per URL, else per task; with a `zone`, plus readable times in it. */

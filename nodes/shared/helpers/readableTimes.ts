@@ -21,6 +21,14 @@ function unixSeconds(value: unknown): number | undefined {
 }
 
 /**
+ * ISO texts made so far, by zone and second. A task's URLs share most of their times, and the
+ * zone's arithmetic in luxon is what readable times cost (some 10 µs a time in a named zone, so
+ * seconds for 200,000 URL items); bounded, as a long-running n8n would otherwise keep them all.
+ */
+const formatted = new Map<string, string | undefined>();
+const MAX_FORMATTED = 10_000;
+
+/**
  * A Unix time of the API as ISO 8601 in `zone` (the workflow's timezone), with its offset:
  * `2026-11-02T08:00:00.000+08:00`. Undefined for anything that is no such time (missing, 0,
  * text, before 2000, after 9999, an unknown zone), so no one reads a 1970 date.
@@ -28,7 +36,12 @@ function unixSeconds(value: unknown): number | undefined {
 export function isoTime(value: unknown, zone: string): string | undefined {
 	const seconds = unixSeconds(value);
 	if (seconds === undefined) return undefined;
-	return DateTime.fromMillis(seconds * 1000, { zone }).toISO() ?? undefined;
+	const key = `${zone} ${seconds}`;
+	if (!formatted.has(key)) {
+		if (formatted.size >= MAX_FORMATTED) formatted.clear();
+		formatted.set(key, DateTime.fromMillis(seconds * 1000, { zone }).toISO() ?? undefined);
+	}
+	return formatted.get(key);
 }
 
 /**
@@ -39,32 +52,40 @@ export function isoTime(value: unknown, zone: string): string | undefined {
 export function durationSeconds(task: IDataObject): number | undefined {
 	if (!FINAL_STATUSES.has(String(task.Status))) return undefined;
 	const created = unixSeconds(task.CreateTime);
-	const finishes = urlInfos(task)
-		.map((url) => unixSeconds(url.FinishTime))
-		.filter((time) => time !== undefined);
-	if (created === undefined || finishes.length === 0) return undefined;
-	const duration = Math.max(...finishes) - created;
+	if (created === undefined) return undefined;
+	// A loop, not Math.max(...): a list longer than a call's arguments may be would overflow the stack.
+	let last = -Infinity;
+	for (const url of urlInfos(task)) last = Math.max(last, unixSeconds(url.FinishTime) ?? -Infinity);
+	const duration = last - created;
 	return duration >= 0 ? duration : undefined;
 }
 
-/** `object` with `fields` right after its `key`, in the same order; undefined fields are left out. */
-function insertAfter(object: IDataObject, key: string, fields: IDataObject): IDataObject {
-	const result: IDataObject = {};
-	for (const [name, value] of Object.entries(object)) {
-		result[name] = value;
-		if (name !== key) continue;
-		for (const [field, added] of Object.entries(fields))
-			if (added !== undefined) result[field] = added;
+/** The fields to add, by the field they follow. */
+type Additions = Map<string, IDataObject>;
+
+/**
+ * `object` with, right after each field named in `additions`, the fields added there (undefined
+ * ones left out); every field of `object` as it was, in its place. Built from entries, so that
+ * fields an answer may name like Object's own (`__proto__`) stay plain fields.
+ */
+function insertAfter(object: IDataObject, additions: Additions): IDataObject {
+	const entries: Array<[string, unknown]> = [];
+	for (const entry of Object.entries(object)) {
+		entries.push(entry);
+		for (const added of Object.entries(additions.get(entry[0]) ?? {}))
+			if (added[1] !== undefined) entries.push(added);
 	}
-	return result;
+	return Object.fromEntries(entries) as IDataObject;
 }
 
-/** A UrlProgressInfo (or a URL item) with CreateTimeIso and FinishTimeIso. */
-function readableUrl(url: IDataObject, zone: string): IDataObject {
-	return URL_TIMES.reduce(
-		(result, key) => insertAfter(result, key, { [`${key}Iso`]: isoTime(url[key], zone) }),
-		url,
-	);
+/** A UrlProgressInfo's (or a URL item's) CreateTimeIso and FinishTimeIso, after their fields. */
+function urlTimes(url: IDataObject, zone: string): Array<[string, IDataObject]> {
+	return URL_TIMES.map((key) => [key, { [`${key}Iso`]: isoTime(url[key], zone) }]);
+}
+
+/** A task's own readable fields: its CreateTime in `zone` and, when finished, its duration. */
+function taskTimes(task: IDataObject, zone: string) {
+	return { CreateTimeIso: isoTime(task.CreateTime, zone), DurationSeconds: durationSeconds(task) };
 }
 
 /**
@@ -74,22 +95,29 @@ function readableUrl(url: IDataObject, zone: string): IDataObject {
  */
 export function readableTask(task: IDataObject, zone: string): IDataObject {
 	const urls = Array.isArray(task.UrlLists)
-		? { UrlLists: task.UrlLists.map((url) => (isObject(url) ? readableUrl(url, zone) : url)) }
+		? {
+				UrlLists: task.UrlLists.map((url) =>
+					isObject(url) ? insertAfter(url, new Map(urlTimes(url, zone))) : url,
+				),
+			}
 		: {};
-	return insertAfter({ ...task, ...urls }, 'CreateTime', {
-		CreateTimeIso: isoTime(task.CreateTime, zone),
-		DurationSeconds: durationSeconds(task),
-	});
+	return insertAfter({ ...task, ...urls }, new Map([['CreateTime', taskTimes(task, zone)]]));
 }
 
 /**
- * An item of One Item per URL (a UrlProgressInfo with its task's TaskId, TaskStatus and
- * TaskCreateTime) with readable times: the URL's own, then TaskCreateTimeIso and (when the task
- * has finished) TaskDurationSeconds after TaskCreateTime.
+ * The items of One Item per URL of `task` (each a UrlProgressInfo with the task's TaskId,
+ * TaskStatus and TaskCreateTime) with readable times: the URL's own, then TaskCreateTimeIso and
+ * (when the task has finished) TaskDurationSeconds after TaskCreateTime. The task's are worked
+ * out once, not per URL: its duration reads all its URLs.
  */
-export function readableUrlItem(item: IDataObject, task: IDataObject, zone: string): IDataObject {
-	return insertAfter(readableUrl(item, zone), 'TaskCreateTime', {
-		TaskCreateTimeIso: isoTime(task.CreateTime, zone),
-		TaskDurationSeconds: durationSeconds(task),
-	});
+export function readableUrlItems(
+	task: IDataObject,
+	items: IDataObject[],
+	zone: string,
+): IDataObject[] {
+	const { CreateTimeIso, DurationSeconds } = taskTimes(task, zone);
+	const fields = { TaskCreateTimeIso: CreateTimeIso, TaskDurationSeconds: DurationSeconds };
+	return items.map((item) =>
+		insertAfter(item, new Map([...urlTimes(item, zone), ['TaskCreateTime', fields]])),
+	);
 }
