@@ -8,7 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { REQUEST_TIMEOUT, RETRIES } from './descriptions/options';
-import { isObject } from './helpers/taskInfo';
+import { isObject } from './helpers/values';
 import { getApiTarget, ucdnRequest } from './transport';
 
 /** UAccount's list of the account's projects; see the simulator's header for its shape. */

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
-import { isObject } from '../helpers/taskInfo';
-import { optionalText } from '../helpers/values';
+import { isObject, optionalText } from '../helpers/values';
 import type { RequestSettings } from '../transport';
 import type { Bounds, Switch } from './parameters';
 import {

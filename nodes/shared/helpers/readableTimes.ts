@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import { FINAL_STATUSES, isObject, urlInfos } from './taskInfo';
+import { FINAL_STATUSES, urlInfos } from './taskInfo';
+import { isObject } from './values';
 import { MAX_SECONDS, PLAUSIBLE_FROM } from './time';
 
 /**
