@@ -1,30 +1,34 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { readableTask, readableUrlItems } from './readableTimes';
+import type { IsoTime } from './readableTimes';
+import { isoTimesIn, readableTask, readableUrlItems } from './readableTimes';
 import { urlInfos } from './taskInfo';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
 /**
  * One object per URL of a task: the UrlProgressInfo as returned, plus the task it belongs to
- * under names that cannot be confused with the URL's own Status and CreateTime; with a `zone`,
- * plus readable times in it.
+ * under names that cannot be confused with the URL's own Status and CreateTime; with `iso`,
+ * plus readable times.
  */
-export function urlsOfTask(task: IDataObject, zone?: string): IDataObject[] {
+export function urlsOfTask(task: IDataObject, iso?: IsoTime): IDataObject[] {
 	const items = urlInfos(task).map((url) => ({
 		...url,
 		TaskId: task.TaskId,
 		TaskStatus: task.Status,
 		TaskCreateTime: task.CreateTime,
 	}));
-	return zone === undefined ? items : readableUrlItems(task, items, zone);
+	return iso === undefined ? items : readableUrlItems(task, items, iso);
 }
 
-/** The tasks as items' JSON: per URL, else per task; with a `zone`, plus readable times in it. */
-function tasksJson(output: OutputMode, tasks: IDataObject[], zone?: string): IDataObject[] {
-	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, zone));
-	return zone === undefined ? tasks : tasks.map((task) => readableTask(task, zone));
+/** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
+function tasksJson(output: OutputMode, tasks: IDataObject[], iso?: IsoTime): IDataObject[] {
+	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, iso));
+	return iso === undefined ? tasks : tasks.map((task) => readableTask(task, iso));
 }
+
+/** The readable times' formatter for one output, when a `zone` asks for them. */
+const isoTimesFor = (zone?: string) => (zone === undefined ? undefined : isoTimesIn(zone));
 
 /**
  * Tasks as output items, paired with the input item: per task, per URL, or the raw responses.
@@ -40,7 +44,7 @@ export function tasksToItems(
 	const pairedItem = { item: itemIndex };
 	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
 	if (output === 'raw') return responses.map(toItem);
-	return tasksJson(output, tasks, zone).map(toItem);
+	return tasksJson(output, tasks, isoTimesFor(zone)).map(toItem);
 }
 
 /**
@@ -52,8 +56,9 @@ export function resourceTasksToItems(
 	list: Array<{ resource: string; task: IDataObject }>,
 	zone?: string,
 ): INodeExecutionData[] {
+	const iso = isoTimesFor(zone);
 	return list.flatMap(({ resource, task }) =>
-		tasksJson(output, [task], zone).map(
+		tasksJson(output, [task], iso).map(
 			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
 		),
 	);

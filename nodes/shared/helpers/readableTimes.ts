@@ -21,28 +21,25 @@ function unixSeconds(value: unknown): number | undefined {
 	return seconds;
 }
 
-/**
- * ISO texts made so far, by zone and second. A task's URLs share most of their times, and the
- * zone's arithmetic in luxon is what readable times cost (some 10 µs a time in a named zone, so
- * seconds for 200,000 URL items); bounded, as a long-running n8n would otherwise keep them all.
- */
-const formatted = new Map<string, string | undefined>();
-const MAX_FORMATTED = 10_000;
+/** A Unix time of the API as ISO 8601 in one timezone, or undefined; see isoTimesIn. */
+export type IsoTime = (value: unknown) => string | undefined;
 
 /**
- * A Unix time of the API as ISO 8601 in `zone` (the workflow's timezone), with its offset:
+ * Unix times of the API as ISO 8601 in `zone` (the workflow's timezone), with its offset:
  * `2026-11-02T08:00:00.000+08:00`. Undefined for anything that is no such time (missing, 0,
- * text, before 2000, after 9999, an unknown zone), so no one reads a 1970 date.
+ * text, before 2000, after 9999, an unknown zone), so no one reads a 1970 date. One per output:
+ * it formats each distinct time once, as a task's URLs share most of theirs and luxon's zone
+ * arithmetic is what readable times cost (some 10 µs a time, seconds for 200,000 URL items).
  */
-export function isoTime(value: unknown, zone: string): string | undefined {
-	const seconds = unixSeconds(value);
-	if (seconds === undefined) return undefined;
-	const key = `${zone} ${seconds}`;
-	if (!formatted.has(key)) {
-		if (formatted.size >= MAX_FORMATTED) formatted.clear();
-		formatted.set(key, DateTime.fromMillis(seconds * 1000, { zone }).toISO() ?? undefined);
-	}
-	return formatted.get(key);
+export function isoTimesIn(zone: string): IsoTime {
+	const made = new Map<number, string | undefined>();
+	return (value) => {
+		const seconds = unixSeconds(value);
+		if (seconds === undefined) return undefined;
+		if (!made.has(seconds))
+			made.set(seconds, DateTime.fromMillis(seconds * 1000, { zone }).toISO() ?? undefined);
+		return made.get(seconds);
+	};
 }
 
 /**
@@ -80,13 +77,13 @@ function insertAfter(object: IDataObject, additions: Additions): IDataObject {
 }
 
 /** A UrlProgressInfo's (or a URL item's) CreateTimeIso and FinishTimeIso, after their fields. */
-function urlTimes(url: IDataObject, zone: string): Array<[string, IDataObject]> {
-	return URL_TIMES.map((key) => [key, { [`${key}Iso`]: isoTime(url[key], zone) }]);
+function urlTimes(url: IDataObject, iso: IsoTime): Array<[string, IDataObject]> {
+	return URL_TIMES.map((key) => [key, { [`${key}Iso`]: iso(url[key]) }]);
 }
 
-/** A task's own readable fields: its CreateTime in `zone` and, when finished, its duration. */
-function taskTimes(task: IDataObject, zone: string) {
-	return { CreateTimeIso: isoTime(task.CreateTime, zone), DurationSeconds: durationSeconds(task) };
+/** A task's own readable fields: its CreateTime as ISO and, when finished, its duration. */
+function taskTimes(task: IDataObject, iso: IsoTime) {
+	return { CreateTimeIso: iso(task.CreateTime), DurationSeconds: durationSeconds(task) };
 }
 
 /**
@@ -94,15 +91,15 @@ function taskTimes(task: IDataObject, zone: string) {
  * CreateTime, CreateTimeIso and FinishTimeIso in each of its URLs. A new object: every field of
  * the task stays as it was, in its place.
  */
-export function readableTask(task: IDataObject, zone: string): IDataObject {
+export function readableTask(task: IDataObject, iso: IsoTime): IDataObject {
 	const urls = Array.isArray(task.UrlLists)
 		? {
 				UrlLists: task.UrlLists.map((url) =>
-					isObject(url) ? insertAfter(url, new Map(urlTimes(url, zone))) : url,
+					isObject(url) ? insertAfter(url, new Map(urlTimes(url, iso))) : url,
 				),
 			}
 		: {};
-	return insertAfter({ ...task, ...urls }, new Map([['CreateTime', taskTimes(task, zone)]]));
+	return insertAfter({ ...task, ...urls }, new Map([['CreateTime', taskTimes(task, iso)]]));
 }
 
 /**
@@ -114,11 +111,11 @@ export function readableTask(task: IDataObject, zone: string): IDataObject {
 export function readableUrlItems(
 	task: IDataObject,
 	items: IDataObject[],
-	zone: string,
+	iso: IsoTime,
 ): IDataObject[] {
-	const { CreateTimeIso, DurationSeconds } = taskTimes(task, zone);
+	const { CreateTimeIso, DurationSeconds } = taskTimes(task, iso);
 	const fields = { TaskCreateTimeIso: CreateTimeIso, TaskDurationSeconds: DurationSeconds };
 	return items.map((item) =>
-		insertAfter(item, new Map([...urlTimes(item, zone), ['TaskCreateTime', fields]])),
+		insertAfter(item, new Map([...urlTimes(item, iso), ['TaskCreateTime', fields]])),
 	);
 }
