@@ -8,6 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { REQUEST_TIMEOUT, RETRIES } from './descriptions/options';
+import { isObject } from './helpers/values';
 import { getApiTarget, ucdnRequest } from './transport';
 
 /** UAccount's list of the account's projects; see the simulator's header for its shape. */
@@ -16,14 +17,19 @@ export const PROJECT_LIST_ACTION = 'GetProjectList';
 const NO_PERMISSION = 299;
 const BY_ID = 'pick By ID and enter the project ID';
 
+/** A field of the answer as text, trimmed; '' when it is no text (an object would read "[object Object]"). */
+function text(value: unknown): string {
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
 /** The projects whose name or ID contains `filter` (any case), the default one first and marked. */
 export function projectResults(projectSet: unknown, filter = ''): INodeListSearchItems[] {
 	const wanted = filter.trim().toLowerCase();
-	const projects = (Array.isArray(projectSet) ? projectSet : []) as IDataObject[];
+	const projects = Array.isArray(projectSet) ? (projectSet as unknown[]).filter(isObject) : [];
 	return projects
 		.map(({ ProjectId, ProjectName, IsDefault }) => ({
-			id: String(ProjectId ?? ''),
-			name: String(ProjectName ?? ''),
+			id: text(ProjectId),
+			name: text(ProjectName),
 			isDefault: IsDefault === true,
 		}))
 		.filter(({ id, name }) => id !== '' && `${name}\n${id}`.toLowerCase().includes(wanted))

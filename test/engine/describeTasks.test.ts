@@ -824,6 +824,38 @@ describe('Add Readable Times', () => {
 		});
 	});
 
+	test('from an expression, per input item: true, "false", and a clear error naming the field', async () => {
+		const before = isoSim.requests.length;
+		const { items } = await runWorkflow(
+			ucdnWorkflow(
+				{
+					resource: 'refresh',
+					operation: 'describeTasks',
+					...RANGE,
+					taskIds: 'iso_000000',
+					readableTimes: '={{ $json.readable }}',
+				},
+				{
+					typeVersion: 1.1,
+					continueOnFail: true,
+					input: [{ readable: true }, { readable: 'false' }, { readable: 'yes' }],
+				},
+			),
+			{ credentials: simulatorCredentials(isoSim) },
+		);
+		expect(isoSim.requests.length - before).toBe(2);
+		expect(items('UCDN').map((item) => [item.pairedItem, 'CreateTimeIso' in item.json])).toEqual([
+			[{ item: 0 }, true],
+			[{ item: 1 }, false],
+			[{ item: 2 }, false],
+		]);
+		expect(items('UCDN')[2].json).toEqual({
+			error: 'Add Readable Times: must be true or false, got "yes"',
+			description: expect.stringMatching(/^Check Add Readable Times: /),
+			field: 'Add Readable Times',
+		});
+	});
+
 	test('Raw Response stays as the API returned it', async () => {
 		const [page] = await describeIso(
 			{ output: 'raw', taskIds: 'iso_000000' },

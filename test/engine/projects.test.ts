@@ -153,6 +153,9 @@ describe('the values the option holds', () => {
 		['an empty list choice', locator('list', ''), undefined],
 		['an empty ID', locator('id', ''), undefined],
 		['not set', undefined, undefined],
+		// n8n's own extractValue reads a locator by its mode and value; hand-written, API-created
+		// or generated workflows often leave out __rl.
+		['a locator without __rl', { mode: 'id', value: SECOND_PROJECT }, SECOND_PROJECT],
 	])('%s: Describe Tasks and Submit send it', async (_, projectId, sent) => {
 		expect(await projectIdsSent(DESCRIBE, projectId, describeTasks)).toEqual([sent]);
 		expect(await projectIdsSent(SUBMIT, projectId, submit)).toEqual([sent]);

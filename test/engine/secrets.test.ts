@@ -17,6 +17,7 @@ import { startSimulator } from '../../dev/simulator/server';
 import type { RunResult } from '../../dev/engine/run';
 import { runWorkflow } from '../../dev/engine/run';
 import { testCredentials } from '../../dev/engine/credentialTest';
+import { searchList } from '../../dev/engine/listSearch';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 
@@ -397,6 +398,36 @@ test.each([
 		expectNoSecretIn(dump(result));
 	},
 );
+
+test.each<[string, Fault, RegExp]>([
+	['a 171 Message quoting them', { kind: 'echo', in: 'retCode' }, /RetCode 171: \(withheld/],
+	['an HTML gateway page quoting them', { kind: 'echo' }, /HTTP 502/],
+	[
+		'a RetCode 299 (no permission) whose Message quotes them',
+		{
+			kind: 'transform',
+			transform: (_answer, request) => ({
+				Action: 'GetProjectListResponse',
+				RetCode: 299,
+				Message: `denied: Signature ${request.signature} for ${signedString(request, PRIVATE_KEY)}`,
+			}),
+		},
+		/may not list projects/,
+	],
+])('Project ID list, %s: the error holds no secret', async (_label, fault, expected) => {
+	// The list retries as requests do by default: every try gets the fault.
+	sim.failNext(fault, { action: 'GetProjectList', times: 10 });
+	const failure = await searchList('ucdn', 'options.projectId', {
+		credentials: credentials(),
+		parameters: { resource: 'refresh', operation: 'describeTasks', options: {} },
+	}).then(
+		() => undefined,
+		(caught: unknown) => caught as Error & { description?: string },
+	);
+	sim.clearFaults();
+	expect(`${failure?.message} ${failure?.description}`).toMatch(expected);
+	expectNoSecretIn(dump(failure));
+});
 
 test('nothing secret was written to stdout, stderr or the console, and n8n did log the failures', () => {
 	const output = written.join('\n');

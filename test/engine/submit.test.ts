@@ -503,6 +503,14 @@ describe('Add Readable Times after waiting', () => {
 		}
 	});
 
+	test('Wait for Completion from an expression: version 1.1 still adds them by default', async () => {
+		const [task] = await submitAndWait(wait({ waitForCompletion: '={{ true }}' }), {
+			typeVersion: 1.1,
+			timezone: 'Asia/Kolkata',
+		});
+		expect(task).toMatchObject({ CreateTimeIso: kolkata(clock - 42), DurationSeconds: 42 });
+	});
+
 	test('version 1: the finished task exactly as before', async () => {
 		const [task] = await submitAndWait(wait(), { timezone: 'Asia/Kolkata' });
 		expect(task).toEqual(sim.tasks[0].info);

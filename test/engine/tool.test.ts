@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 /** Manual Trigger → Input (the LLM's arguments) → Agent, with UCDN Tool connected to the Agent. */
-function agentWorkflow(toolParameters: INodeParameters, toolArgs: IDataObject): WorkflowJson {
+function agentWorkflow(
+	toolParameters: INodeParameters,
+	toolArgs: IDataObject,
+	toolVersion = 1,
+): WorkflowJson {
 	return {
 		nodes: [
 			{
@@ -60,7 +64,7 @@ function agentWorkflow(toolParameters: INodeParameters, toolArgs: IDataObject): 
 				id: '4',
 				name: 'UCDN Tool',
 				type: 'n8n-nodes-ucdn.ucdnTool',
-				typeVersion: 1,
+				typeVersion: toolVersion,
 				position: [400, 200],
 				parameters: toolParameters,
 				credentials: CREDENTIAL_REF,
@@ -122,4 +126,26 @@ test('bad arguments from the agent end in an error naming the field, and nothing
 	expect(result.error?.message).toMatch(
 		/URLs: URL 1 "www\.example\.com\/no-scheme\.js" must start with http:\/\/ or https:\/\//,
 	);
+});
+
+test('version 1.1 (Add Readable Times, one parameter name for two defaults): the agent gets ISO times and $fromAI() for them', async () => {
+	const result = await runWorkflow(
+		agentWorkflow(
+			{
+				resource: 'refresh',
+				operation: 'describeTasks',
+				taskIds: "={{ $fromAI('taskIds', 'Task IDs, separated by commas', 'string') }}",
+				readableTimes: "={{ $fromAI('readableTimes', 'Add ISO times', 'boolean') }}",
+			},
+			{ taskIds: 'r_000001', readableTimes: true },
+			1.1,
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+	expect(result.error).toBeUndefined();
+	const [call] = result.json('Agent');
+	expect(call.fields).toEqual(['taskIds', 'readableTimes']);
+	const [task] = JSON.parse(String(call.answer)) as IDataObject[];
+	expect(task.TaskId).toBe('r_000001');
+	expect(task.CreateTimeIso).toEqual(expect.any(String));
 });

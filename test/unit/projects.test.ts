@@ -32,4 +32,22 @@ describe('projectResults', () => {
 			{ name: 'org-x', value: 'org-x' },
 		]);
 	});
+
+	test('skips entries that are no objects, and IDs that are no text; a name that is no text is left out', () => {
+		const answer = [
+			null,
+			'org-text',
+			['org-list'],
+			{ ProjectId: { id: 'org-object' }, ProjectName: 'Object ID' },
+			{ ProjectId: ['org-list'], ProjectName: 'List ID' },
+			{ ProjectId: true, ProjectName: 'Boolean ID' },
+			{ ProjectId: '   ', ProjectName: 'Blank ID' },
+			{ ProjectId: 'org-x', ProjectName: { en: 'X' } },
+			{ ProjectId: ' org-y ', ProjectName: null },
+		];
+		expect(projectResults(answer)).toEqual([
+			{ name: 'org-x', value: 'org-x' },
+			{ name: 'org-y', value: 'org-y' },
+		]);
+	});
 });

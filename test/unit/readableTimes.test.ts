@@ -3,36 +3,34 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	durationSeconds,
-	isoFormatter,
+	isoTimesIn,
 	readableTask,
 	readableUrlItems,
 } from '../../nodes/shared/helpers/readableTimes';
 
-const isoTime = (value: unknown, zone: string) => isoFormatter(zone)(value);
-
 /** 2026-11-02T00:00:00Z */
 const T = 1_793_577_600;
 
-describe('isoFormatter', () => {
+describe('isoTimesIn', () => {
 	test('Unix seconds as ISO 8601 with the offset of the given timezone', () => {
-		expect(isoTime(T, 'Asia/Shanghai')).toBe('2026-11-02T08:00:00.000+08:00');
-		expect(isoTime(T, 'America/New_York')).toBe('2026-11-01T19:00:00.000-05:00');
-		expect(isoTime(T, 'Asia/Kolkata')).toBe('2026-11-02T05:30:00.000+05:30');
-		expect(isoTime(T, 'Etc/UTC')).toBe('2026-11-02T00:00:00.000+00:00');
-		expect(isoTime(T, 'UTC')).toBe('2026-11-02T00:00:00.000Z');
+		expect(isoTimesIn('Asia/Shanghai')(T)).toBe('2026-11-02T08:00:00.000+08:00');
+		expect(isoTimesIn('America/New_York')(T)).toBe('2026-11-01T19:00:00.000-05:00');
+		expect(isoTimesIn('Asia/Kolkata')(T)).toBe('2026-11-02T05:30:00.000+05:30');
+		expect(isoTimesIn('Etc/UTC')(T)).toBe('2026-11-02T00:00:00.000+00:00');
+		expect(isoTimesIn('UTC')(T)).toBe('2026-11-02T00:00:00.000Z');
 	});
 
 	test('the offset follows daylight saving time at the instant itself', () => {
 		// New York springs forward at 2026-03-08T07:00:00Z, Berlin falls back at 2026-10-25T01:00:00Z.
-		expect(isoTime(1_772_953_199, 'America/New_York')).toBe('2026-03-08T01:59:59.000-05:00');
-		expect(isoTime(1_772_953_200, 'America/New_York')).toBe('2026-03-08T03:00:00.000-04:00');
-		expect(isoTime(1_792_889_999, 'Europe/Berlin')).toBe('2026-10-25T02:59:59.000+02:00');
-		expect(isoTime(1_792_890_000, 'Europe/Berlin')).toBe('2026-10-25T02:00:00.000+01:00');
+		expect(isoTimesIn('America/New_York')(1_772_953_199)).toBe('2026-03-08T01:59:59.000-05:00');
+		expect(isoTimesIn('America/New_York')(1_772_953_200)).toBe('2026-03-08T03:00:00.000-04:00');
+		expect(isoTimesIn('Europe/Berlin')(1_792_889_999)).toBe('2026-10-25T02:59:59.000+02:00');
+		expect(isoTimesIn('Europe/Berlin')(1_792_890_000)).toBe('2026-10-25T02:00:00.000+01:00');
 	});
 
 	test('Unix seconds written as text are read too', () => {
-		expect(isoTime(String(T), 'Asia/Shanghai')).toBe('2026-11-02T08:00:00.000+08:00');
-		expect(isoTime(` ${T} `, 'UTC')).toBe('2026-11-02T00:00:00.000Z');
+		expect(isoTimesIn('Asia/Shanghai')(String(T))).toBe('2026-11-02T08:00:00.000+08:00');
+		expect(isoTimesIn('UTC')(` ${T} `)).toBe('2026-11-02T00:00:00.000Z');
 	});
 
 	test.each([
@@ -55,7 +53,7 @@ describe('isoFormatter', () => {
 		['a list', [T]],
 		['a boolean', true],
 	])('no time for %s', (_what, value) => {
-		expect(isoTime(value, 'Asia/Shanghai')).toBeUndefined();
+		expect(isoTimesIn('Asia/Shanghai')(value)).toBeUndefined();
 	});
 
 	test('writes every time exactly as Luxon does, also in the hours around transitions', () => {
@@ -76,7 +74,7 @@ describe('isoFormatter', () => {
 				(seed = (seed * 48271) % 2147483647) / 2147483647
 		)(2026);
 		for (const zone of zones) {
-			const iso = isoFormatter(zone);
+			const iso = isoTimesIn(zone);
 			const times: number[] = [];
 			for (let n = 0; n < 400; n++) times.push(946_684_800 + Math.floor(next() * 1_300_000_000));
 			// Every quarter hour over the transitions of 2026 (and their neighbours).
@@ -91,7 +89,7 @@ describe('isoFormatter', () => {
 	});
 
 	test('a timezone luxon does not know gives no time, not an error', () => {
-		expect(isoTime(T, 'Not/AZone')).toBeUndefined();
+		expect(isoTimesIn('Not/AZone')(T)).toBeUndefined();
 	});
 });
 
@@ -121,6 +119,11 @@ describe('durationSeconds', () => {
 			expect(durationSeconds({ CreateTime: T, Status, UrlLists: [url(T, T + 5)] })).toBeUndefined();
 		},
 	);
+
+	test('a task with more URLs than a call may have arguments: its duration, not a stack overflow', () => {
+		const urls = Array.from({ length: 300_000 }, (_, i) => url(T, T + (i % 60)));
+		expect(durationSeconds({ CreateTime: T, Status: 'success', UrlLists: urls })).toBe(59);
+	});
 
 	test('URLs without a usable FinishTime are left out', () => {
 		const task = {
@@ -158,7 +161,7 @@ describe('readableTask', () => {
 	});
 
 	test('adds <Field>Iso after each Unix time and DurationSeconds after CreateTimeIso; the rest as it was', () => {
-		const readable = readableTask(task(), isoFormatter('Asia/Shanghai'));
+		const readable = readableTask(task(), isoTimesIn('Asia/Shanghai'));
 		expect(readable).toEqual({
 			...task(),
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -200,7 +203,7 @@ describe('readableTask', () => {
 
 	test('leaves the task it was given as it was', () => {
 		const original = task();
-		readableTask(original, isoFormatter('UTC'));
+		readableTask(original, isoTimesIn('UTC'));
 		expect(original).toEqual(task());
 	});
 
@@ -210,7 +213,7 @@ describe('readableTask', () => {
 			Status: 'process',
 			UrlLists: [url(T, T + 5), url(T, 0, 'process')],
 		};
-		expect(readableTask(running, isoFormatter('UTC'))).toEqual({
+		expect(readableTask(running, isoTimesIn('UTC'))).toEqual({
 			CreateTime: T,
 			CreateTimeIso: '2026-11-02T00:00:00.000Z',
 			Status: 'process',
@@ -231,11 +234,19 @@ describe('readableTask', () => {
 			Status: 'success',
 			UrlLists: [url(null, 'soon'), 'text', null, [1]],
 		};
-		expect(readableTask(odd, isoFormatter('UTC'))).toEqual(odd);
-		expect(readableTask({ TaskId: 't', UrlLists: 'x' }, isoFormatter('UTC'))).toEqual({
+		expect(readableTask(odd, isoTimesIn('UTC'))).toEqual(odd);
+		expect(readableTask({ TaskId: 't', UrlLists: 'x' }, isoTimesIn('UTC'))).toEqual({
 			TaskId: 't',
 			UrlLists: 'x',
 		});
+	});
+	test('fields named like Object’s own (__proto__, constructor) in an answer stay plain fields', () => {
+		const answer = `{"__proto__":{"Polluted":true},"constructor":1,"CreateTime":${T},"UrlLists":[{"__proto__":{"Polluted":true},"FinishTime":${T}}]}`;
+		const readable = readableTask(JSON.parse(answer) as IDataObject, isoTimesIn('UTC'));
+		expect(JSON.stringify(readable)).toBe(
+			`{"__proto__":{"Polluted":true},"constructor":1,"CreateTime":${T},"CreateTimeIso":"2026-11-02T00:00:00.000Z","UrlLists":[{"__proto__":{"Polluted":true},"FinishTime":${T},"FinishTimeIso":"2026-11-02T00:00:00.000Z"}]}`,
+		);
+		expect((readable as { Polluted?: boolean }).Polluted).toBeUndefined();
 	});
 });
 
@@ -243,7 +254,7 @@ describe('readableUrlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
 		const theTask = { CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const [readable] = readableUrlItems(theTask, [item], isoFormatter('Asia/Shanghai'));
+		const [readable] = readableUrlItems(theTask, [item], isoTimesIn('Asia/Shanghai'));
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -263,7 +274,7 @@ describe('readableUrlItems', () => {
 	test('a task still running has no TaskDurationSeconds', () => {
 		const theTask = { CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
 		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
-		expect(readableUrlItems(theTask, [item], isoFormatter('UTC'))).toEqual([
+		expect(readableUrlItems(theTask, [item], isoTimesIn('UTC'))).toEqual([
 			{
 				...item,
 				CreateTimeIso: '2026-11-02T00:00:00.000Z',

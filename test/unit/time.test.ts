@@ -199,6 +199,16 @@ describe('resolveTimeRange', () => {
 		);
 	});
 
+	test('Begin Time after End Time in a timezone luxon does not know: shown in UTC, not "Invalid DateTime"', () => {
+		expect(() =>
+			resolveTimeRange(
+				{ mode: 'custom', begin: 1_714_600_000, end: 1_714_550_400 },
+				now,
+				'Not/AZone',
+			),
+		).toThrow('Begin Time: 2024-05-01T21:46:40Z is after End Time 2024-05-01T08:00:00Z');
+	});
+
 	test('an unparseable End Time is named', () => {
 		expect(() =>
 			resolveTimeRange({ mode: 'custom', begin: '2024-05-01', end: 'soon' }, now, 'UTC'),

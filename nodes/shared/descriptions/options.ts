@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { isResourceLocatorValue } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
-import { optionalText } from '../helpers/values';
+import { isObject, optionalText } from '../helpers/values';
 import type { RequestSettings } from '../transport';
 import type { Bounds, Switch } from './parameters';
 import {
@@ -110,17 +109,20 @@ export function readRequestSettings(options: CommonOptions, itemIndex: number): 
 }
 
 /**
+ * A resource locator's value. Read by its `mode` and `value` as n8n's own extractValue does,
+ * `__rl` or not: workflows written by hand, by the API or by a generator often leave it out.
+ */
+function locatorValue(value: unknown): unknown {
+	return isObject(value) && 'mode' in value && 'value' in value ? value.value : value;
+}
+
+/**
  * The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent).
  * Project ID is a resource locator's value, or the plain text workflows saved before it was one.
  */
 export function readScope(options: CommonOptions): Record<string, ParamValue> {
-	const { projectId } = options;
 	return {
 		IsDcdn: readSwitch(options.isDcdn ?? WHOLE_SITE.default, WHOLE_SITE) || undefined,
-		ProjectId: optionalText(
-			isResourceLocatorValue(projectId) ? projectId.value : projectId,
-			'Project ID',
-			MAX_PROJECT_ID_LENGTH,
-		),
+		ProjectId: optionalText(locatorValue(options.projectId), 'Project ID', MAX_PROJECT_ID_LENGTH),
 	};
 }

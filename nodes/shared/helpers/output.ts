@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { IsoFormatter } from './readableTimes';
-import { isoFormatter, readableTask, readableUrlItems } from './readableTimes';
+import type { IsoTime } from './readableTimes';
+import { isoTimesIn, readableTask, readableUrlItems } from './readableTimes';
 import { urlInfos } from './taskInfo';
 
 export type OutputMode = 'task' | 'url' | 'raw';
@@ -11,24 +11,24 @@ export type OutputMode = 'task' | 'url' | 'raw';
  * under names that cannot be confused with the URL's own Status and CreateTime; with `iso`,
  * plus readable times.
  */
-export function urlsOfTask(task: IDataObject, iso?: IsoFormatter): IDataObject[] {
+export function urlsOfTask(task: IDataObject, iso?: IsoTime): IDataObject[] {
 	const items = urlInfos(task).map((url) => ({
 		...url,
 		TaskId: task.TaskId,
 		TaskStatus: task.Status,
 		TaskCreateTime: task.CreateTime,
 	}));
-	return iso ? readableUrlItems(task, items, iso) : items;
+	return iso === undefined ? items : readableUrlItems(task, items, iso);
 }
-
-/** Readable times are on when the output has a zone to show them in. */
-const formatterIn = (zone?: string) => (zone === undefined ? undefined : isoFormatter(zone));
 
 /** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
-function tasksJson(output: OutputMode, tasks: IDataObject[], iso?: IsoFormatter): IDataObject[] {
+function tasksJson(output: OutputMode, tasks: IDataObject[], iso?: IsoTime): IDataObject[] {
 	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, iso));
-	return iso ? tasks.map((task) => readableTask(task, iso)) : tasks;
+	return iso === undefined ? tasks : tasks.map((task) => readableTask(task, iso));
 }
+
+/** The readable times' formatter for one output, when a `zone` asks for them. */
+const isoTimesFor = (zone?: string) => (zone === undefined ? undefined : isoTimesIn(zone));
 
 /**
  * Tasks as output items, paired with the input item: per task, per URL, or the raw responses.
@@ -44,7 +44,7 @@ export function tasksToItems(
 	const pairedItem = { item: itemIndex };
 	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
 	if (output === 'raw') return responses.map(toItem);
-	return tasksJson(output, tasks, formatterIn(zone)).map(toItem);
+	return tasksJson(output, tasks, isoTimesFor(zone)).map(toItem);
 }
 
 /**
@@ -56,7 +56,7 @@ export function resourceTasksToItems(
 	list: Array<{ resource: string; task: IDataObject }>,
 	zone?: string,
 ): INodeExecutionData[] {
-	const iso = formatterIn(zone);
+	const iso = isoTimesFor(zone);
 	return list.flatMap(({ resource, task }) =>
 		tasksJson(output, [task], iso).map(
 			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),

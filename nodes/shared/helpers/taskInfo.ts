@@ -1,12 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from './values';
+
 /** Statuses a task does not leave; any other (wait, process, unknow) may still change. */
 export const FINAL_STATUSES: ReadonlySet<string> = new Set(['success', 'failure']);
-
-/** Whether a value is a JSON object (not null, not a list). */
-export function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A task's UrlLists entries that are objects; anything else in the list is skipped. */
 export function urlInfos(task: IDataObject): IDataObject[] {

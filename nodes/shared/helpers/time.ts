@@ -168,11 +168,15 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 				);
 			}
 			if (end !== undefined && begin > end) {
+				// As typed, in the workflow's timezone; in UTC if luxon does not know that zone.
+				const known = DateTime.now().setZone(zone).isValid;
 				const typed = (seconds: number) =>
-					DateTime.fromSeconds(seconds, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+					DateTime.fromSeconds(seconds, { zone: known ? zone : 'UTC' }).toFormat(
+						known ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss'Z'",
+					);
 				throw new ParameterError(
 					'Begin Time',
-					`${typed(begin)} is after End Time ${typed(end)} (${zone} time)`,
+					`${typed(begin)} is after End Time ${typed(end)}${known ? ` (${zone} time)` : ''}`,
 				);
 			}
 			return { BeginTime: begin, EndTime: end };

@@ -1,4 +1,11 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { ParameterError, hasControlCharacter, shown } from './errors';
+
+/** Whether a value is a JSON object (not null, not a list). */
+export function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /** A whole number parameter within bounds; expressions may hand it over as numeric text. */
 export function wholeNumber(value: unknown, parameter: string, min: number, max: number): number {
