@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { REQUEST_TIMEOUT, RETRIES } from './descriptions/options';
 import { isObject } from './helpers/values';
 import { getApiTarget, ucdnRequest } from './transport';
 
@@ -16,6 +15,11 @@ export const PROJECT_LIST_ACTION = 'GetProjectList';
 /** UCloud's RetCode for a key whose permissions (IAM) do not allow the action. */
 const NO_PERMISSION = 299;
 const BY_ID = 'pick By ID and enter the project ID';
+/**
+ * The editor's dropdown waits on the list, and By ID needs none: one retry at most, 5 s a try,
+ * where a node's calls may wait minutes (Retries and Request Timeout).
+ */
+const LIST_SETTINGS = { itemIndex: 0, retries: 1, timeoutMs: 5000 };
 
 /** A field of the answer as text, trimmed; '' when it is no text (an object would read "[object Object]"). */
 function text(value: unknown): string {
@@ -58,7 +62,7 @@ export async function searchProjects(
 			{ ...target, defaultProjectId: undefined },
 			PROJECT_LIST_ACTION,
 			{},
-			{ itemIndex: 0, retries: RETRIES.default, timeoutMs: 1000 * REQUEST_TIMEOUT.default },
+			LIST_SETTINGS,
 		);
 	} catch (caught) {
 		// ucdnRequest throws NodeApiErrors; wrapping one hands it back as it is.

@@ -129,10 +129,14 @@ async function waitForExecution(url: string, cookie: string, workflowId: string,
 	const deadline = Date.now() + 15 * 60_000;
 	while (Date.now() < deadline) {
 		// The list, not the execution itself: that would send its run data with each poll.
-		const { data } = (await (
-			await rest(url, `/executions?filter=${filter}&limit=20`, { cookie })
-		).json()) as { data: { results: Array<{ id: string; status: string }> } };
-		const status = data.results.find((execution) => execution.id === id)?.status;
+		const answer = await rest(url, `/executions?filter=${filter}&limit=20`, { cookie }).then(
+			async (response) =>
+				(await response.json()) as { data: { results: Array<{ id: string; status: string }> } },
+			// While a node holds n8n's event loop for seconds, n8n may reset a kept-alive connection
+			// as it unblocks: a poll that fails is simply made again.
+			() => undefined,
+		);
+		const status = answer?.data.results.find((execution) => execution.id === id)?.status;
 		if (status && !['new', 'running', 'waiting'].includes(status)) return;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
@@ -234,6 +238,10 @@ async function measure(
 			sim,
 			keepKeys,
 		);
+	} catch (error) {
+		// What n8n said last tells a crash (out of memory, a dead task runner) from a busy machine.
+		console.log(`  n8n's last output:\n${n8n.service.output().slice(-3000)}`);
+		throw error;
 	} finally {
 		await n8n.stop();
 	}

@@ -114,6 +114,23 @@ describe('the From List mode', () => {
 	});
 });
 
+test('a stalled endpoint fails the list within seconds, not the minutes a node may wait', async () => {
+	sim.failNext({ kind: 'stall' }, { times: 3, action: LIST });
+	const before = sim.requestsFor(LIST).length;
+	const started = Date.now();
+	const error = await projects('ucdn').then(
+		() => undefined,
+		(caught: unknown) => caught as Error & { description?: string },
+	);
+	// One try and one retry of at most 5 s each (and the pause between them).
+	expect(Date.now() - started).toBeLessThan(15_000);
+	expect(sim.requestsFor(LIST).length - before).toBe(2);
+	sim.clearFaults();
+	expect(error?.message).toMatch(/^Could not get an answer from the UCloud API/);
+	expect(error?.description).toMatch(/No answer within 5 s/);
+	expect(error?.description).toMatch(/The list is optional: pick By ID/);
+}, 30_000);
+
 /** A resource locator value as the editor saves it. */
 const locator = (mode: 'list' | 'id', value: string) => ({
 	__rl: true,
