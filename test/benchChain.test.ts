@@ -24,10 +24,11 @@ const node = (name: string) => {
 type Json = Record<string, unknown>;
 
 /** Runs a Code node's JavaScript as n8n does for "Run Once for All Items"; also returns its sha1. */
-function runCode(name: string, input?: Json) {
+function runCode(name: string, input?: Json, all: Json[] = []) {
 	const code = String(node(name).parameters.jsCode);
-	const wrapped = `(function () {\n${code.replace(/^return /m, 'const result = ')}\nreturn { result, sha1 };\n})()`;
-	return runInNewContext(wrapped, { $input: { first: () => ({ json: input }) } }) as {
+	const wrapped = `(function () {\n${code.replace(/^return /m, 'const result = ')}\nreturn { result, sha1: typeof sha1 === 'function' ? sha1 : undefined };\n})()`;
+	const $input = { first: () => ({ json: input }), all: () => all.map((json) => ({ json })) };
+	return runInNewContext(wrapped, { $input }) as {
 		result: Array<{ json: Json }>;
 		sha1: (text: string) => string;
 	};
@@ -57,7 +58,7 @@ describe('the HTTP chain workflow', () => {
 			'n8n-nodes-base.code',
 			'n8n-nodes-base.httpRequest',
 			'n8n-nodes-base.splitOut',
-			'n8n-nodes-base.set',
+			'n8n-nodes-base.code',
 			'n8n-nodes-base.splitOut',
 		]);
 		for (const http of CHAIN.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest'))
@@ -106,14 +107,10 @@ describe('the HTTP chain workflow', () => {
 			expect(pages.every((page) => page.RetCode === 0)).toBe(true);
 			// Split Out (No Other Fields) spreads each element of the list into an item.
 			const tasks = pages.flatMap((page) => (page.TaskList as Json[]).map((task) => ({ ...task })));
-			// Edit Fields' expression adds the task's fields to each URL, as the node's items have them.
-			const urls = tasks.flatMap((task) =>
-				(task.UrlLists as Json[]).map((url) => ({
-					...url,
-					TaskId: task.TaskId,
-					TaskStatus: task.Status,
-					TaskCreateTime: task.CreateTime,
-				})),
+			const withTaskFields = runCode('Add task fields to URLs', undefined, tasks).result;
+			// Split Out (No Other Fields) again, on UrlLists.
+			const urls = withTaskFields.flatMap(({ json }) =>
+				(json.UrlLists as Json[]).map((url) => ({ ...url })),
 			);
 
 			const result = await runWorkflow(

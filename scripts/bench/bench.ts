@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Describe + Return All over 10,000 tasks × 20 URLs on the simulator, for
- *   1. this node in n8n-core's engine (One Item per URL: 200,000 items; and One Item per Task),
+ *   1. this node in n8n-core's engine (One Item per URL: 200,000 items, also with Add Readable
+ *      Times as version 1.1 has it by default; and One Item per Task),
  *   2. the floor: the same signed calls, parsing and flattening in a bare script (floor.ts),
  *   3. the engine's own cost: a node that only emits 200,000 ready-made items.
  * Each contender runs in its own child process (so peak RSS is its own): one warm-up, then
@@ -103,7 +104,7 @@ async function main() {
 	const sim = await startSimulator({ seed: false });
 	addBenchTasks(sim);
 	const script = path.join(__dirname, 'contender.js');
-	const contenders: Contender[] = ['floor', 'node-url', 'engine', 'node-task'];
+	const contenders: Contender[] = ['floor', 'node-url', 'node-url-readable', 'engine', 'node-task'];
 	const measured: Record<string, ChildResult & { calls: number; medianMs: number }> = {};
 	try {
 		for (const contender of contenders) {

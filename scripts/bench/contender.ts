@@ -1,12 +1,13 @@
 /**
  * One benchmark contender in its own process, so its peak RSS is its own: a warm-up, then the
  * timed runs; prints times, item count and peak RSS as JSON. The floor loads nothing of n8n.
- * Usage: contender.js <floor|node-url|node-task|engine> <simulator url> <items> <page size> <runs>
+ * Usage: contender.js <floor|node-url|node-url-readable|node-task|engine> <simulator url> <items>
+ *   <page size> <runs>
  */
 import { RESOURCES } from '../../nodes/shared/resources';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 
-export type Contender = 'floor' | 'node-url' | 'node-task' | 'engine';
+export type Contender = 'floor' | 'node-url' | 'node-url-readable' | 'node-task' | 'engine';
 
 export interface ChildResult {
 	times: number[];
@@ -70,13 +71,18 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 		workflow.connections.Input.main = [[{ node: 'Item Source', type: 'main', index: 0 }]];
 		node = 'Item Source';
 	} else {
-		workflow = ucdnWorkflow({
-			resource: 'refresh',
-			operation: 'describeTasks',
-			returnAll: true,
-			output: contender === 'node-url' ? 'url' : 'task',
-			options: { pageSize },
-		});
+		// node-url-readable: a node of version 1.1, where Add Readable Times is on by default.
+		const readable = contender === 'node-url-readable';
+		workflow = ucdnWorkflow(
+			{
+				resource: 'refresh',
+				operation: 'describeTasks',
+				returnAll: true,
+				output: contender === 'node-task' ? 'task' : 'url',
+				options: { pageSize },
+			},
+			readable ? { typeVersion: 1.1, timezone: 'America/New_York' } : {},
+		);
 	}
 	const result = await runWorkflow(workflow, { credentials });
 	if (result.error) throw result.error;
