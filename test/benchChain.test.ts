@@ -59,7 +59,6 @@ describe('the HTTP chain workflow', () => {
 			'n8n-nodes-base.httpRequest',
 			'n8n-nodes-base.splitOut',
 			'n8n-nodes-base.code',
-			'n8n-nodes-base.splitOut',
 		]);
 		for (const http of CHAIN.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest'))
 			expect(http.parameters).toMatchObject({
@@ -107,10 +106,8 @@ describe('the HTTP chain workflow', () => {
 			expect(pages.every((page) => page.RetCode === 0)).toBe(true);
 			// Split Out (No Other Fields) spreads each element of the list into an item.
 			const tasks = pages.flatMap((page) => (page.TaskList as Json[]).map((task) => ({ ...task })));
-			const withTaskFields = runCode('Add task fields to URLs', undefined, tasks).result;
-			// Split Out (No Other Fields) again, on UrlLists.
-			const urls = withTaskFields.flatMap(({ json }) =>
-				(json.UrlLists as Json[]).map((url) => ({ ...url })),
+			const urls = runCode('URLs with task fields', undefined, tasks).result.map(
+				({ json }) => json,
 			);
 
 			const result = await runWorkflow(

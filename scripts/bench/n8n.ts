@@ -277,7 +277,7 @@ async function main() {
 			name: 'chain',
 			id: 'ucdnBenchChain01',
 			workflow: chainWorkflow(sim.url),
-			last: 'Split Out URLs',
+			last: 'URLs with task fields',
 		},
 	];
 	const measured: Record<string, Measured[]> = { node: [], chain: [] };
