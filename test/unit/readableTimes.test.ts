@@ -252,9 +252,9 @@ describe('readableTask', () => {
 
 describe('readableUrlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
-		const theTask = { CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
+		const theTask = { TaskId: 't1', CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const [readable] = readableUrlItems(theTask, [item], isoTimesIn('Asia/Shanghai'));
+		const [readable] = readableUrlItems(theTask, [url(T, T + 5)], isoTimesIn('Asia/Shanghai'));
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -262,7 +262,10 @@ describe('readableUrlItems', () => {
 			TaskCreateTimeIso: '2026-11-02T08:00:00.000+08:00',
 			TaskDurationSeconds: 5,
 		});
-		expect(Object.keys(readable).slice(-5)).toEqual([
+		expect(Object.keys(readable)).toEqual([
+			...Object.keys(url(T, T + 5)).flatMap((key) =>
+				key.endsWith('Time') ? [key, `${key}Iso`] : [key],
+			),
 			'TaskId',
 			'TaskStatus',
 			'TaskCreateTime',
@@ -271,10 +274,24 @@ describe('readableUrlItems', () => {
 		]);
 	});
 
+	test('a URL with a TaskCreateTime of its own: the task’s replaces it in place, Iso after it', () => {
+		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [] };
+		const odd = { Url: 'https://a.example.com/x', TaskCreateTime: 1, Status: 'wait' };
+		const [readable] = readableUrlItems(theTask, [odd], isoTimesIn('UTC'));
+		expect(Object.entries(readable)).toEqual([
+			['Url', 'https://a.example.com/x'],
+			['TaskCreateTime', T],
+			['TaskCreateTimeIso', '2026-11-02T00:00:00.000Z'],
+			['Status', 'wait'],
+			['TaskId', 't1'],
+			['TaskStatus', 'wait'],
+		]);
+	});
+
 	test('a task still running has no TaskDurationSeconds', () => {
-		const theTask = { CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
+		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
 		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
-		expect(readableUrlItems(theTask, [item], isoTimesIn('UTC'))).toEqual([
+		expect(readableUrlItems(theTask, [url(T, 0, 'wait')], isoTimesIn('UTC'))).toEqual([
 			{
 				...item,
 				CreateTimeIso: '2026-11-02T00:00:00.000Z',

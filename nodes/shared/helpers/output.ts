@@ -12,13 +12,13 @@ export type OutputMode = 'task' | 'url' | 'raw';
  * plus readable times.
  */
 export function urlsOfTask(task: IDataObject, iso?: IsoTime): IDataObject[] {
-	const items = urlInfos(task).map((url) => ({
+	if (iso !== undefined) return readableUrlItems(task, urlInfos(task), iso);
+	return urlInfos(task).map((url) => ({
 		...url,
 		TaskId: task.TaskId,
 		TaskStatus: task.Status,
 		TaskCreateTime: task.CreateTime,
 	}));
-	return iso === undefined ? items : readableUrlItems(task, items, iso);
 }
 
 /** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
