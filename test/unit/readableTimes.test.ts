@@ -5,7 +5,7 @@ import {
 	durationSeconds,
 	isoTimesIn,
 	readableTask,
-	readableUrlItems,
+	urlItems,
 } from '../../nodes/shared/helpers/readableTimes';
 
 /** 2026-11-02T00:00:00Z */
@@ -250,11 +250,11 @@ describe('readableTask', () => {
 	});
 });
 
-describe('readableUrlItems', () => {
+describe('urlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const [readable] = readableUrlItems(theTask, [url(T, T + 5)], isoTimesIn('Asia/Shanghai'));
+		const [readable] = urlItems(theTask, [url(T, T + 5)], isoTimesIn('Asia/Shanghai'));
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -277,7 +277,7 @@ describe('readableUrlItems', () => {
 	test('a URL with a TaskCreateTime of its own: the task’s replaces it in place, Iso after it', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [] };
 		const odd = { Url: 'https://a.example.com/x', TaskCreateTime: 1, Status: 'wait' };
-		const [readable] = readableUrlItems(theTask, [odd], isoTimesIn('UTC'));
+		const [readable] = urlItems(theTask, [odd], isoTimesIn('UTC'));
 		expect(Object.entries(readable)).toEqual([
 			['Url', 'https://a.example.com/x'],
 			['TaskCreateTime', T],
@@ -291,7 +291,7 @@ describe('readableUrlItems', () => {
 	test('a task still running has no TaskDurationSeconds', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
 		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
-		expect(readableUrlItems(theTask, [url(T, 0, 'wait')], isoTimesIn('UTC'))).toEqual([
+		expect(urlItems(theTask, [url(T, 0, 'wait')], isoTimesIn('UTC'))).toEqual([
 			{
 				...item,
 				CreateTimeIso: '2026-11-02T00:00:00.000Z',

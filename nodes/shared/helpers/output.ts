@@ -1,24 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { IsoTime } from './readableTimes';
-import { isoTimesIn, readableTask, readableUrlItems } from './readableTimes';
+import { isoTimesIn, readableTask, urlItems } from './readableTimes';
 import { urlInfos } from './taskInfo';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
-/**
- * One object per URL of a task: the UrlProgressInfo as returned, plus the task it belongs to
- * under names that cannot be confused with the URL's own Status and CreateTime; with `iso`,
- * plus readable times.
- */
+/** One object per URL of a task (see urlItems); with `iso`, plus readable times. */
 export function urlsOfTask(task: IDataObject, iso?: IsoTime): IDataObject[] {
-	if (iso !== undefined) return readableUrlItems(task, urlInfos(task), iso);
-	return urlInfos(task).map((url) => ({
-		...url,
-		TaskId: task.TaskId,
-		TaskStatus: task.Status,
-		TaskCreateTime: task.CreateTime,
-	}));
+	return urlItems(task, urlInfos(task), iso);
 }
 
 /** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
