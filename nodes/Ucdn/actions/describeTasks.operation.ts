@@ -158,7 +158,7 @@ const properties: INodeProperties[] = [
 	}),
 	...waitProperties,
 	optionsProperty(OUTPUT, { description: 'How to turn the tasks into items' }),
-	...readableTimesProperties(' Raw Response output stays as the API returned it.'),
+	...readableTimesProperties('Raw Response output stays as the API returned it.'),
 	optionsCollection(
 		[
 			numberProperty(OFFSET, { description: 'Number of matching tasks to skip, newest first' }),

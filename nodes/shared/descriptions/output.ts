@@ -39,7 +39,7 @@ export function readableTimesProperties(
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties[] {
 	return versionedBooleanProperties(READABLE_TIMES, {
-		description: `Whether to add, next to each Unix time of the API, the same time in ISO 8601 in the workflow's timezone (CreateTimeIso after CreateTime, FinishTimeIso after FinishTime, TaskCreateTimeIso after TaskCreateTime) and, for finished tasks, DurationSeconds (TaskDurationSeconds per URL): seconds from the task's creation to its last URL's finish. The Unix times stay as they are.${note}`,
+		description: `Whether to add, next to each Unix time of the API, the same time in ISO 8601 in the workflow's timezone (CreateTimeIso after CreateTime, FinishTimeIso after FinishTime, TaskCreateTimeIso after TaskCreateTime) and, for finished tasks, DurationSeconds (TaskDurationSeconds per URL): seconds from the task's creation to its last URL's finish. The Unix times stay as they are.${note ? ` ${note}` : ''}`,
 		...extra,
 	});
 }
