@@ -350,6 +350,13 @@ async function deployLoad(cluster: Cluster) {
 		`${waits.length} Describe calls while waiting, each naming only its own execution's task, at most ${POLLS_TO_FINISH} per task`,
 	);
 
+	// The Respond to Webhook node answers before its execution ends; the worker records the
+	// end a moment later, so the records are read once every execution has ended.
+	const ended = () =>
+		executions(cluster, false).filter(
+			(e) => e.workflowId === DEPLOY_ID && !['new', 'running'].includes(e.status),
+		).length === CALLS;
+	await waitFor('every deploy execution to end', ended, { timeoutMs: 60_000, everyMs: 500 });
 	const deploys = executions(cluster).filter((execution) => execution.workflowId === DEPLOY_ID);
 	assert.equal(deploys.length, CALLS, 'one execution per call');
 	for (const execution of deploys) {
