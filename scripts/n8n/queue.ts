@@ -702,13 +702,25 @@ async function main() {
 		await waitFor('every task to finish', () =>
 			simulator.tasks.every((task) => ['success', 'failure'].includes(task.info.Status)),
 		);
-		const pollsNow = polls(simulator);
-		await waitFor('two more polls', () => polls(simulator) >= pollsNow + 2, {
-			timeoutMs: 60_000,
-		});
-		await sleep(3000); // the last poll's execution is stored
-		const events = triggerEvents(cluster);
 		const finished = simulator.tasks.map((task) => task.info.TaskId);
+		// Then two more polls (a task emitted twice would show there), each poll's execution
+		// read only once it has ended: a worker stores its items a moment after it ran.
+		const pollsNow = polls(simulator);
+		await waitFor(
+			'two more polls, every finished task emitted and every trigger execution ended',
+			() => {
+				const emitted = new Set(triggerEvents(running));
+				return (
+					polls(simulator) >= pollsNow + 2 &&
+					finished.every((id) => emitted.has(id)) &&
+					executions(running, false).every(
+						(e) => e.workflowId !== TRIGGER_ID || !['new', 'running'].includes(e.status),
+					)
+				);
+			},
+			{ timeoutMs: 90_000, everyMs: 1000 },
+		).catch(() => undefined); // the assertions below say what is missing
+		const events = triggerEvents(cluster);
 		const twice = events.filter((id, n) => events.indexOf(id) !== n);
 		const missing = finished.filter((id) => !events.includes(id));
 		assert.deepEqual(twice, [], 'tasks emitted more than once');
