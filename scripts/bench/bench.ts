@@ -136,19 +136,25 @@ async function main() {
 			});
 			const result = JSON.parse(output) as ChildResult;
 			const calls = (sim.requests.length - before) / (RUNS + 1);
-			measured[contender] = { ...result, calls, medianMs: median(result.times) };
-			process.stdout.write(`${Math.round(measured[contender].medianMs)} ms\n`);
+			const medianMs = median(result.times);
+			measured[contender] = { ...result, calls, medianMs };
+			process.stdout.write(`${Math.round(medianMs)} ms\n`);
 		}
 	} finally {
 		await sim.close();
 	}
 	const figures = await submitAndWaitFigures();
 
-	const floor = measured.floor;
-	const engine = measured.engine;
-	const node = measured['node-url'];
+	const measurement = (contender: Contender) => {
+		const m = measured[contender];
+		if (!m) throw new Error(`${contender} was not measured`);
+		return m;
+	};
+	const floor = measurement('floor');
+	const engine = measurement('engine');
+	const node = measurement('node-url');
 	const rows = contenders.map((name) => {
-		const m = measured[name];
+		const m = measurement(name);
 		return {
 			contender: name,
 			items: m.items,

@@ -61,14 +61,18 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 	let node = 'UCDN';
 	if (contender === 'engine') {
 		workflow = ucdnWorkflow({});
-		workflow.nodes[2] = {
-			...workflow.nodes[2],
-			name: 'Item Source',
-			type: 'test.itemSource',
-			parameters: { count, template: URL_ITEM },
-			credentials: undefined,
-		};
-		workflow.connections.Input.main = [[{ node: 'Item Source', type: 'main', index: 0 }]];
+		workflow.nodes = workflow.nodes.map((entry) =>
+			entry.name === 'UCDN'
+				? {
+						...entry,
+						name: 'Item Source',
+						type: 'test.itemSource',
+						parameters: { count, template: URL_ITEM },
+						credentials: undefined,
+					}
+				: entry,
+		);
+		workflow.connections.Input = { main: [[{ node: 'Item Source', type: 'main', index: 0 }]] };
 		node = 'Item Source';
 	} else {
 		// node-url-readable: a node of version 1.1, where Add Readable Times is on by default.
@@ -106,6 +110,8 @@ async function child(job: Job, runs: number) {
 }
 
 const [contender, endpoint, count, pageSize, runs] = process.argv.slice(2);
+if (!endpoint)
+	throw new Error('Usage: contender.js <contender> <simulator url> <items> <page size> <runs>');
 child(
 	{ contender: contender as Contender, endpoint, count: Number(count), pageSize: Number(pageSize) },
 	Number(runs),

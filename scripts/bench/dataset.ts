@@ -22,6 +22,10 @@ export function addBenchTasks(sim: UcdnSimulator): void {
 
 export const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	// The middle value twice, or the two middle values.
+	const lower = sorted[Math.ceil(sorted.length / 2) - 1];
+	const upper = sorted[Math.floor(sorted.length / 2)];
+	if (lower === undefined || upper === undefined)
+		throw new Error('No values to take the median of');
+	return (lower + upper) / 2;
 };

@@ -259,6 +259,13 @@ async function measureOrRetry(...args: Parameters<typeof measure>): Promise<Meas
 
 const round = (value: number) => Math.round(value);
 
+/** A contender's first run: the one that keeps its items' keys. */
+function firstRun(runs: Measured[]): Measured {
+	const [first] = runs;
+	if (!first) throw new Error('No run measured: BENCH_RUNS must be 1 or more');
+	return first;
+}
+
 async function main() {
 	const release = RELEASES.find((r) => r.line === '2.x');
 	if (!release) throw new Error('No n8n 2.x release configured');
@@ -280,7 +287,7 @@ async function main() {
 			last: 'URLs with task fields',
 		},
 	];
-	const measured: Record<string, Measured[]> = { node: [], chain: [] };
+	const measured: Record<Contender['name'], Measured[]> = { node: [], chain: [] };
 	try {
 		const instance = createInstance(install, tarball, 'bench', PORT);
 		await importIntoN8n(
@@ -312,7 +319,8 @@ async function main() {
 
 	if (ONLY) return;
 	// The same URL items, in the same order.
-	const [nodeKeys, chainKeys] = [measured.node[0].keys, measured.chain[0].keys] as string[][];
+	const [nodeKeys, chainKeys] = [firstRun(measured.node).keys, firstRun(measured.chain).keys];
+	assert.ok(nodeKeys && chainKeys, 'the first runs kept their items’ keys');
 	assert.equal(nodeKeys.length, TASKS * URLS_PER_TASK, 'the node emitted every URL');
 	assert.equal(
 		chainKeys.length,
@@ -328,12 +336,13 @@ async function main() {
 
 	const rows = contenders.map(({ name, workflow }) => {
 		const runs = measured[name];
+		const first = firstRun(runs);
 		const med = (pick: (m: Measured) => number) => round(median(runs.map(pick)));
 		return {
 			contender: name,
 			workflow: workflow.nodes.map((node) => node.name).join(' → '),
-			items: runs[0].items,
-			httpCalls: runs[0].httpCalls,
+			items: first.items,
+			httpCalls: first.httpCalls,
 			nodeTimeMs: med((m) => m.nodeTimeMs),
 			warmNodeTimeMs: med((m) => m.warmNodeTimeMs),
 			executionMs: med((m) => m.executionMs),
@@ -342,7 +351,7 @@ async function main() {
 			withRunnerPeakRssMb: med((m) => m.memory.groupPeakMb),
 			idleRssMb: med((m) => m.memory.startMb),
 			perNodeMs: Object.fromEntries(
-				Object.keys(runs[0].perNodeMs).map((node) => [node, med((m) => m.perNodeMs[node] ?? 0)]),
+				Object.keys(first.perNodeMs).map((node) => [node, med((m) => m.perNodeMs[node] ?? 0)]),
 			),
 			runs: runs.map((m) => ({
 				nodeTimeMs: round(m.nodeTimeMs),
@@ -354,6 +363,7 @@ async function main() {
 		};
 	});
 	const [node, chain] = rows;
+	if (!node || !chain) throw new Error('Expected a row for the node and one for the chain');
 	const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 	const targets = {
 		timeTarget: 'node at least 2 × faster than the chain (sum of node execution times)',
