@@ -46,7 +46,7 @@ interface Case {
 
 /** The items a node emitted, from `n8n execute --rawOutput`'s run data. */
 function items(run: IRun | undefined, node: string): IDataObject[] {
-	const data = run?.data.resultData.runData[node]?.[0]?.data?.main[0] as
+	const data = run?.data.resultData.runData[node]?.[0]?.data?.main?.[0] as
 		| INodeExecutionData[]
 		| undefined;
 	assert.ok(data, `node "${node}" emitted nothing`);
@@ -80,7 +80,7 @@ const cases: Case[] = [
 		check: ({ run }, simulator) => {
 			const submitted = simulator.tasks.filter((task) => task.polls !== undefined);
 			assert.equal(submitted.length, 1, 'one refresh task was submitted');
-			const taskId = submitted[0].info.TaskId;
+			const taskId = submitted[0]?.info.TaskId;
 			assert.deepEqual(items(run, 'Report'), [
 				{ message: `CDN purge ${taskId} finished: success (3 URLs)`, taskId, status: 'success' },
 			]);

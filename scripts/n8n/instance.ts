@@ -38,6 +38,7 @@ export function packTarball(): string {
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 	const [file] = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
+	if (!file) throw new Error(`npm pack wrote no tarball to ${dir}`);
 	return path.join(dir, file);
 }
 
@@ -251,7 +252,8 @@ export async function login(url: string): Promise<string> {
 			password: OWNER.password,
 		}),
 	});
-	return (answer.headers.get('set-cookie') ?? '').split(';')[0];
+	const [cookie = ''] = (answer.headers.get('set-cookie') ?? '').split(';');
+	return cookie;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 import { OWNER } from './instance';
+import type { DevSession } from './session';
 import { startDevSession } from './session';
 import { ensureDebianPackages } from './system';
 
@@ -24,6 +25,13 @@ async function openNode(page: Page, url: string, workflowId: string, nodeName: s
 	await node.dblclick();
 	await page.locator('[data-test-id="ndv"]').waitFor();
 	await page.waitForTimeout(800);
+}
+
+/** The id the dev session imported an example workflow under. */
+function exampleId(session: DevSession, file: string): string {
+	const id = session.workflows[file];
+	if (!id) throw new Error(`The dev session imported no examples/${file}`);
+	return id;
 }
 
 async function main() {
@@ -62,8 +70,8 @@ async function main() {
 			.click();
 		await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
 
-		const describe = session.workflows['describe-tasks.workflow.json'];
-		const deploy = session.workflows['deploy-purge-and-wait.workflow.json'];
+		const describe = exampleId(session, 'describe-tasks.workflow.json');
+		const deploy = exampleId(session, 'deploy-purge-and-wait.workflow.json');
 
 		await openNode(page, session.url, describe, 'Describe refresh tasks');
 		await page.screenshot({ path: path.join(OUT, 'describe-tasks.png') });
