@@ -47,6 +47,7 @@ beforeAll(() => {
 			stdio: ['ignore', 'pipe', 'ignore'],
 		}),
 	) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	if (!packed) throw new Error('npm pack --json listed no package');
 	files = packed.files.map((file) => file.path).sort();
 	execFileSync('tar', ['xzf', path.join(work, packed.filename), '-C', work]);
 	unpacked = path.join(work, 'package');

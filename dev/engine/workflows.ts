@@ -12,7 +12,7 @@ export const CREDENTIAL_REF = {
 export function simulatorCredentials(
 	simulator: UcdnSimulator,
 	overrides: IDataObject = {},
-): Record<string, ICredentialDataDecryptedObject> {
+): { ucloudApi: ICredentialDataDecryptedObject } {
 	return {
 		ucloudApi: {
 			publicKey: TEST_PUBLIC_KEY,

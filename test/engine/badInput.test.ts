@@ -8,6 +8,7 @@ import type { UcdnSimulator } from '../../dev/simulator/server';
 import { startSimulator } from '../../dev/simulator/server';
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 /** A small seeded PRNG (mulberry32): the same cases on every run. */
 function random(seed: number) {
@@ -19,7 +20,7 @@ function random(seed: number) {
 	};
 }
 const next = random(20261122);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+const pick = <T>(list: readonly T[]): T => at(list, Math.floor(next() * list.length));
 const CHARS = 'abcdefghijklmnopqrstuvwxyzXYZ!#%&*+;<>?@^_|~ éß漢\u0001\u0007\u001b\u007f';
 const junk = (min: number, max: number) =>
 	Array.from({ length: min + Math.floor(next() * (max - min)) }, () => pick([...CHARS])).join('');

@@ -6,6 +6,7 @@ import { SECOND_PROJECT, startSimulator } from '../../dev/simulator/server';
 import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 let sim: UcdnSimulator;
 const now = Math.floor(Date.now() / 1000);
@@ -133,13 +134,13 @@ describe('the seed documents’ examples', () => {
 	test('refresh, per task: the documented task, its extra Type field kept', async () => {
 		const { json } = await describeTasks({ ...SEED_RANGE });
 		expect(json('UCDN')).toEqual(SEED_RESPONSES.refresh.TaskList);
-		expect(json('UCDN')[0].Type).toBe('file');
+		expect(json('UCDN')[0]?.Type).toBe('file');
 	});
 
 	test('refresh, per URL', async () => {
 		const { json } = await describeTasks({ ...SEED_RANGE, output: 'url' });
 		expect(json('UCDN')).toEqual(
-			SEED_RESPONSES.refresh.TaskList[0].UrlLists.map((url) => ({
+			at(SEED_RESPONSES.refresh.TaskList, 0).UrlLists.map((url) => ({
 				...url,
 				TaskId: '20190121141137_4d8031d5',
 				TaskStatus: 'success',
@@ -156,11 +157,12 @@ describe('the seed documents’ examples', () => {
 	test('prefetch, per URL: 31 URLs', async () => {
 		const { json } = await describeTasks({ ...SEED_RANGE, resource: 'prefetch', output: 'url' });
 		expect(json('UCDN')).toHaveLength(31);
+		const newest = at(prefetchSeed, 0);
 		expect(json('UCDN')[0]).toEqual({
-			...prefetchSeed[0].UrlLists[0],
-			TaskId: prefetchSeed[0].TaskId,
-			TaskStatus: prefetchSeed[0].Status,
-			TaskCreateTime: prefetchSeed[0].CreateTime,
+			...at(newest.UrlLists, 0),
+			TaskId: newest.TaskId,
+			TaskStatus: newest.Status,
+			TaskCreateTime: newest.CreateTime,
 		});
 	});
 
@@ -188,7 +190,7 @@ describe('Task IDs', () => {
 			'TaskId.1': 'r_000001',
 			'TaskId.2': 'r_000002',
 		});
-		expect(params[0]['TaskId.3']).toBeUndefined();
+		expect(at(params, 0)['TaskId.3']).toBeUndefined();
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(['r_000001', 'r_000002', 'r_000003']);
 	});
 
@@ -229,7 +231,7 @@ describe('Task IDs', () => {
 
 	test('empty means no TaskId filter', async () => {
 		const { params } = await describeTasks({ taskIds: '' });
-		expect(Object.keys(params[0]).some((name) => name.startsWith('TaskId'))).toBe(false);
+		expect(Object.keys(at(params, 0)).some((name) => name.startsWith('TaskId'))).toBe(false);
 	});
 });
 
@@ -239,7 +241,7 @@ describe('time range', () => {
 		const { params, json } = await describeTasks({ timeRange: 'default', returnAll: true });
 		const after = Math.floor(Date.now() / 1000);
 		expect(params).toHaveLength(3);
-		const end = Number(params[0].EndTime);
+		const end = Number(at(params, 0).EndTime);
 		expect(end).toBeGreaterThanOrEqual(before - 1);
 		expect(end).toBeLessThan(after);
 		for (const sent of params)
@@ -255,11 +257,11 @@ describe('time range', () => {
 			returnAll: true,
 		});
 		const after = Math.floor(Date.now() / 1000);
-		const end = Number(params[0].EndTime);
+		const end = Number(at(params, 0).EndTime);
 		// From N hours before now to the last whole second before now.
 		expect(end).toBeGreaterThanOrEqual(before - 1);
 		expect(end).toBeLessThan(after);
-		expect(Number(params[0].BeginTime)).toBe(end + 1 - 3600);
+		expect(Number(at(params, 0).BeginTime)).toBe(end + 1 - 3600);
 		const inRange = sim.tasks.filter(
 			(task) =>
 				task.kind === 'refresh' &&
@@ -280,7 +282,8 @@ describe('time range', () => {
 			days: 4,
 			returnAll: true,
 		});
-		expect(Number(params[0].EndTime) + 1 - Number(params[0].BeginTime)).toBe(4 * 86400);
+		const sent = at(params, 0);
+		expect(Number(sent.EndTime) + 1 - Number(sent.BeginTime)).toBe(4 * 86400);
 		expect(json('UCDN').filter((task) => String(task.TaskId).startsWith('old'))).toHaveLength(5);
 	});
 
@@ -305,10 +308,11 @@ describe('time range', () => {
 			beginTime: '={{ "2019-01-21T06:11:00+00:00" }}',
 			endTime: '',
 		});
-		expect(iso.params[0].BeginTime).toBe('1548051060');
+		expect(iso.params[0]?.BeginTime).toBe('1548051060');
 		// An empty End Time is now, pinned for the walk: the last whole second.
-		expect(Number(iso.params[0].EndTime)).toBeLessThan(Date.now() / 1000);
-		expect(Number(iso.params[0].EndTime)).toBeGreaterThan(Date.now() / 1000 - 60);
+		const isoEnd = Number(at(iso.params, 0).EndTime);
+		expect(isoEnd).toBeLessThan(Date.now() / 1000);
+		expect(isoEnd).toBeGreaterThan(Date.now() / 1000 - 60);
 	});
 });
 
@@ -321,14 +325,14 @@ describe('filters and paging', () => {
 		['unknow', 'unknow'],
 	])('Status %s is sent and filters', async (status, sent) => {
 		const { params, json } = await describeTasks({ status, returnAll: true });
-		expect(params[0].Status).toBe(sent);
+		expect(params[0]?.Status).toBe(sent);
 		expect(json('UCDN')).toHaveLength(50);
 		for (const task of json('UCDN')) expect(task.Status).toBe(status);
 	});
 
 	test('Status All sends no Status', async () => {
 		const { params } = await describeTasks({ status: 'all' });
-		expect(params[0].Status).toBeUndefined();
+		expect(at(params, 0).Status).toBeUndefined();
 	});
 
 	test('Return All walks 3 pages and emits each task once', async () => {
@@ -360,7 +364,7 @@ describe('filters and paging', () => {
 
 	test('Whole-Site Acceleration sends IsDcdn=true and gets DCDN tasks', async () => {
 		const { params, json } = await describeTasks({ returnAll: true, options: { isDcdn: true } });
-		expect(params[0].IsDcdn).toBe('true');
+		expect(params[0]?.IsDcdn).toBe('true');
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual([
 			'dcdn_000000',
 			'dcdn_000001',
@@ -373,18 +377,18 @@ describe('filters and paging', () => {
 			{ returnAll: true },
 			{ credentials: { projectId: SECOND_PROJECT } },
 		);
-		expect(fromCredential.params[0].ProjectId).toBe(SECOND_PROJECT);
+		expect(fromCredential.params[0]?.ProjectId).toBe(SECOND_PROJECT);
 		expect(fromCredential.json('UCDN').map((task) => task.TaskId)).toHaveLength(4);
 
 		const overridden = await describeTasks(
 			{ returnAll: true, options: { projectId: 'org-default' } },
 			{ credentials: { projectId: SECOND_PROJECT } },
 		);
-		expect(overridden.params[0].ProjectId).toBe('org-default');
+		expect(overridden.params[0]?.ProjectId).toBe('org-default');
 		expect(overridden.json('UCDN')).toHaveLength(250);
 
 		const none = await describeTasks({ limit: 1 });
-		expect(none.params[0].ProjectId).toBeUndefined();
+		expect(at(none.params, 0).ProjectId).toBeUndefined();
 	});
 });
 
@@ -558,7 +562,8 @@ describe('errors', () => {
 			},
 		);
 		expect(requests).toHaveLength(1);
-		const [apiError, badInput] = items('UCDN').map((item) => item.json);
+		const errors = items('UCDN').map((item) => item.json);
+		const [apiError, badInput] = [at(errors, 0), at(errors, 1)];
 		expect(Object.keys(apiError).sort()).toEqual(['description', 'error']);
 		expect(Object.keys(badInput).sort()).toEqual(['description', 'error', 'field']);
 		expect(badInput).toEqual({
@@ -584,7 +589,7 @@ describe('errors', () => {
 			],
 			['r_000002', { item: 1 }],
 		]);
-		expect(items('UCDN')[0].json.description).toMatch(
+		expect(items('UCDN')[0]?.json.description).toMatch(
 			/^UCloud refused the request\. Check the parameters/,
 		);
 	});
@@ -703,7 +708,7 @@ describe('Add Readable Times', () => {
 		isoSim = await startSimulator({ seed: false });
 		// Statuses in turn: success (T), wait, process, failure (T - 180); one URL of the failed task ends later.
 		isoSim.addTasks(generateTasks({ kind: 'refresh', count: 4, newest: T, prefix: 'iso' }));
-		isoSim.tasks[3].info.UrlLists[1].FinishTime = T - 180 + 40;
+		at(at(isoSim.tasks, 3).info.UrlLists, 1).FinishTime = T - 180 + 40;
 	});
 	afterAll(async () => {
 		await isoSim.close();
@@ -759,7 +764,7 @@ describe('Add Readable Times', () => {
 				FinishTimeIso: '2026-11-02T08:00:05.000+08:00',
 			})),
 		});
-		expect(Object.keys(tasks[0]).slice(0, 4)).toEqual([
+		expect(Object.keys(at(tasks, 0)).slice(0, 4)).toEqual([
 			'TaskId',
 			'CreateTime',
 			'CreateTimeIso',
@@ -800,12 +805,15 @@ describe('Add Readable Times', () => {
 	});
 
 	test('the workflow’s timezone decides the offset', async () => {
-		const [task] = await describeIso(
+		const described = await describeIso(
 			{ taskIds: 'iso_000000' },
 			{ timezone: 'America/New_York', typeVersion: 1.1 },
 		);
+		const task = at(described, 0);
 		expect(task.CreateTimeIso).toBe('2026-11-01T19:00:00.000-05:00');
-		expect((task.UrlLists as IDataObject[])[0].FinishTimeIso).toBe('2026-11-01T19:00:05.000-05:00');
+		expect((task.UrlLists as IDataObject[])[0]?.FinishTimeIso).toBe(
+			'2026-11-01T19:00:05.000-05:00',
+		);
 	});
 
 	test('turned off on version 1.1, or on on version 1', async () => {
@@ -849,7 +857,7 @@ describe('Add Readable Times', () => {
 			[{ item: 1 }, false],
 			[{ item: 2 }, false],
 		]);
-		expect(items('UCDN')[2].json).toEqual({
+		expect(items('UCDN')[2]?.json).toEqual({
 			error: 'Add Readable Times: must be true or false, got "yes"',
 			description: expect.stringMatching(/^Check Add Readable Times: /),
 			field: 'Add Readable Times',
@@ -861,6 +869,6 @@ describe('Add Readable Times', () => {
 			{ output: 'raw', taskIds: 'iso_000000' },
 			{ timezone: 'Asia/Shanghai', typeVersion: 1.1 },
 		);
-		expect(page.TaskList).toEqual([stored('iso_000000')]);
+		expect(page?.TaskList).toEqual([stored('iso_000000')]);
 	});
 });

@@ -8,6 +8,7 @@ import type { Fault, UcdnSimulator } from '../../dev/simulator/server';
 import { startSimulator } from '../../dev/simulator/server';
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
@@ -59,7 +60,9 @@ test.each<[string, INodeParameters, Fault | undefined]>([
 		undefined,
 	],
 ])('%s: error and description are text', async (_, parameters, fault) => {
-	const [failed, ...others] = await errorItems(parameters, fault);
+	const items = await errorItems(parameters, fault);
+	const failed = at(items, 0);
+	const others = items.slice(1);
 	expect(failed.pairedItem).toEqual({ item: 0 });
 	for (const other of others) expect(other).toMatchObject({ pairedItem: { item: 1 } });
 	expect(others.filter((other) => 'error' in other.json)).toEqual([]);

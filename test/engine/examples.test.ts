@@ -45,15 +45,14 @@ test('examples/describe-tasks.workflow.json: the three newest refresh tasks, one
 		expect(json.TaskCreateTimeIso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000[+-]\d\d:\d\d$/);
 	}
 	expect(sim.requests).toHaveLength(1);
-	expect(sim.requests[0].params).toMatchObject({
+	expect(sim.requests[0]?.params).toMatchObject({
 		Action: 'DescribeNewUcdnRefreshCacheTask',
 		Limit: '3',
 	});
 });
 
 test('examples/notify-when-tasks-finish.workflow.json: a manual run reports the task that finished last', async () => {
-	const [task] = sim.tasks.filter((t) => t.info.TaskId === 'demo_000004');
-	sim.endTask(task.info.TaskId, 'failure');
+	sim.endTask('demo_000004', 'failure');
 	const result = await runWorkflow(
 		readWorkflow('examples/notify-when-tasks-finish.workflow.json'),
 		{

@@ -14,6 +14,7 @@ import {
 } from '../../dev/simulator/server';
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 const ITEMS = 500;
 const TASKS_PER_ITEM = 3;
@@ -115,7 +116,7 @@ test('concurrent executions with different credentials each get their own accoun
 	const wrong = { publicKey: SECOND_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
 
 	const results = await Promise.all(
-		Array.from({ length: 12 }, (_, n) => run([first, second, wrong][n % 3])),
+		Array.from({ length: 12 }, (_, n) => run(at([first, second, wrong], n % 3))),
 	);
 	results.forEach((result, n) => {
 		const ids = result.json('UCDN').map((task) => String(task.TaskId));

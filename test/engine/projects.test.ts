@@ -17,6 +17,7 @@ import { searchList } from '../../dev/engine/listSearch';
 import { pollTrigger } from '../../dev/engine/poll';
 import { runWorkflow } from '../../dev/engine/run';
 import { CREDENTIAL_REF, simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 const LIST = 'GetProjectList';
 const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
@@ -60,13 +61,13 @@ describe('the From List mode', () => {
 		expect(result).toEqual({ results: ALL });
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ method: 'POST', action: LIST, retCode: 0 });
-		expect(requests[0].params).toEqual({ Action: LIST, PublicKey: TEST_PUBLIC_KEY });
+		expect(requests[0]?.params).toEqual({ Action: LIST, PublicKey: TEST_PUBLIC_KEY });
 	});
 
 	test('is not scoped by the credential’s Project ID', async () => {
 		const { result, requests } = await projects('ucdn', undefined, { projectId: SECOND_PROJECT });
 		expect(result.results).toEqual(ALL);
-		expect(requests[0].params.ProjectId).toBeUndefined();
+		expect(at(requests, 0).params.ProjectId).toBeUndefined();
 	});
 
 	test('the trigger offers the same list', async () => {

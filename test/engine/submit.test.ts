@@ -6,6 +6,7 @@ import type { WorkflowJson } from '../../dev/engine/package';
 import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { CREDENTIAL_REF, simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 const REFRESH = 'RefreshNewUcdnDomainCache';
 const PREFETCH = 'PrefetchNewUcdnDomainCache';
@@ -77,7 +78,7 @@ describe('submit', () => {
 		const text = await run({
 			urls: 'https://a.example.com/x.js,https://a.example.com/img/w_100,h_100.png, https://a.example.com/x.js',
 		});
-		expect(text.json('UCDN')[0].Urls).toEqual([
+		expect(text.json('UCDN')[0]?.Urls).toEqual([
 			'https://a.example.com/x.js',
 			'https://a.example.com/img/w_100,h_100.png',
 		]);
@@ -95,7 +96,7 @@ describe('submit', () => {
 				],
 			},
 		);
-		expect(expression.json('UCDN')[0].Urls).toEqual([
+		expect(expression.json('UCDN')[0]?.Urls).toEqual([
 			'https://a.example.com/1.css',
 			'https://a.example.com/2.css',
 		]);
@@ -108,9 +109,9 @@ describe('submit', () => {
 	])('Type %s is sent as Type', async (type, list) => {
 		await simulator();
 		const { calls, json } = await run({ urls: list.join('\n'), type });
-		expect(calls(REFRESH)[0].params).toMatchObject({ Type: type, 'UrlList.0': list[0] });
-		expect(json('UCDN')[0].Type).toBe(type);
-		expect(sim.tasks[0].info).toMatchObject({ Type: type, Status: 'wait' });
+		expect(calls(REFRESH)[0]?.params).toMatchObject({ Type: type, 'UrlList.0': list[0] });
+		expect(json('UCDN')[0]?.Type).toBe(type);
+		expect(sim.tasks[0]?.info).toMatchObject({ Type: type, Status: 'wait' });
 	});
 
 	test('Prefetch submits with its own action and no Type', async () => {
@@ -120,7 +121,7 @@ describe('submit', () => {
 			urls: 'https://a.example.com/big.bin',
 		});
 		expect(calls(PREFETCH)).toHaveLength(1);
-		expect(calls(PREFETCH)[0].params.Type).toBeUndefined();
+		expect(at(calls(PREFETCH), 0).params.Type).toBeUndefined();
 		expect(json('UCDN')).toEqual([
 			{ TaskId: expect.any(String), Urls: ['https://a.example.com/big.bin'], Action: PREFETCH },
 		]);
@@ -132,7 +133,7 @@ describe('submit', () => {
 			urls: 'https://a.example.com/x',
 			options: { projectId: 'org-second', isDcdn: true },
 		});
-		expect(calls(REFRESH)[0].params).toMatchObject({ ProjectId: 'org-second', IsDcdn: 'true' });
+		expect(calls(REFRESH)[0]?.params).toMatchObject({ ProjectId: 'org-second', IsDcdn: 'true' });
 	});
 
 	test.each<[string, INodeParameters, RegExp]>([
@@ -260,7 +261,11 @@ describe('wait for completion', () => {
 		expect(json('UCDN')).toHaveLength(1);
 		expect(json('UCDN')[0]).toMatchObject({ Status: 'success', Type: 'file' });
 		expect(
-			(json('UCDN')[0].UrlLists as IDataObject[]).map((url) => [url.Url, url.Status, url.Progress]),
+			(at(json('UCDN'), 0).UrlLists as IDataObject[]).map((url) => [
+				url.Url,
+				url.Status,
+				url.Progress,
+			]),
 		).toEqual(urls(3).map((url) => [url, 'success', 100]));
 	});
 
@@ -290,7 +295,7 @@ describe('wait for completion', () => {
 		await simulator({ submit: { pollsToFinish: 1 } });
 		sim.failUrls('file-1.js');
 		const { error } = await run({ urls: urls(3).join('\n'), ...wait() });
-		const taskId = sim.tasks[0].info.TaskId;
+		const taskId = at(sim.tasks, 0).info.TaskId;
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
 			`1 URL(s) failed: https://cdn.example.com/build/file-1.js (task ${taskId})`,
@@ -315,7 +320,7 @@ describe('wait for completion', () => {
 	test('a timeout names the tasks still pending and their progress', async () => {
 		await simulator({ submit: { pollsToFinish: Infinity } });
 		const { error, calls } = await run({ urls: urls(2).join('\n'), ...wait({ timeout: 3 }) });
-		const taskId = sim.tasks[0].info.TaskId;
+		const taskId = at(sim.tasks, 0).info.TaskId;
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(
 			new RegExp(
@@ -430,11 +435,11 @@ describe('examples/deploy-purge-and-wait.workflow.json', () => {
 			credentials: simulatorCredentials(sim),
 		});
 		expect(result.error).toBeUndefined();
-		const taskId = sim.tasks[0].info.TaskId;
+		const taskId = at(sim.tasks, 0).info.TaskId;
 		expect(result.json('Report')).toEqual([
 			{ message: `CDN purge ${taskId} finished: success (3 URLs)`, taskId, status: 'success' },
 		]);
-		expect(sim.requestsFor(REFRESH)[0].params).toMatchObject({
+		expect(sim.requestsFor(REFRESH)[0]?.params).toMatchObject({
 			Type: 'file',
 			'UrlList.0': 'https://www.example.com/index.html',
 			'UrlList.2': 'https://www.example.com/assets/app.css',
@@ -469,7 +474,7 @@ describe('Add Readable Times after waiting', () => {
 	test('version 1.1, one item per task: ISO times in the workflow’s timezone and DurationSeconds', async () => {
 		const [task] = await submitAndWait(wait(), { typeVersion: 1.1, timezone: 'Asia/Kolkata' });
 		const created = clock - 42;
-		const info = sim.tasks[0].info;
+		const info = at(sim.tasks, 0).info;
 		expect(task).toEqual({
 			...info,
 			CreateTimeIso: kolkata(created),
@@ -513,14 +518,14 @@ describe('Add Readable Times after waiting', () => {
 
 	test('version 1: the finished task exactly as before', async () => {
 		const [task] = await submitAndWait(wait(), { timezone: 'Asia/Kolkata' });
-		expect(task).toEqual(sim.tasks[0].info);
+		expect(task).toEqual(at(sim.tasks, 0).info);
 	});
 
 	test('without waiting there are no times to add: one item per call, as before', async () => {
 		await simulator();
 		const { json } = await run({ urls: urls(1).join('\n') }, { typeVersion: 1.1 });
 		expect(json('UCDN')).toEqual([
-			{ TaskId: sim.tasks[0].info.TaskId, Urls: urls(1), Type: 'file', Action: REFRESH },
+			{ TaskId: at(sim.tasks, 0).info.TaskId, Urls: urls(1), Type: 'file', Action: REFRESH },
 		]);
 	});
 });

@@ -11,6 +11,7 @@ import type { RunResult } from '../../dev/engine/run';
 import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 const REFRESH = 'RefreshNewUcdnDomainCache';
 const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
@@ -38,7 +39,7 @@ async function submit(
 	);
 	if (options.retryOnFail) {
 		// n8n's node setting: run the node again from the start when it fails.
-		Object.assign(workflow.nodes[2], { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 });
+		Object.assign(at(workflow.nodes, 2), { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 });
 	}
 	return await runWorkflow(workflow, { credentials: simulatorCredentials(sim) });
 }
@@ -120,7 +121,7 @@ describe('every input item is checked before anything is sent', () => {
 			['URLs: URL 1 "www.example.com/2.js" must start with http:// or https://', { item: 1 }],
 			[created()[1], { item: 2 }],
 		]);
-		expect(items('UCDN')[1].json.createdTaskIds).toBeUndefined();
+		expect(at(items('UCDN'), 1).json.createdTaskIds).toBeUndefined();
 	});
 
 	test('n8n’s Retry On Fail with an invalid item sends nothing on any try', async () => {
@@ -192,7 +193,7 @@ describe('a failure after tasks were created names every one of them', () => {
 		expect(error?.message).toBe(
 			'UCloud API RefreshNewUcdnDomainCache answered RetCode 0 without a TaskId (batch 2 of 2)',
 		);
-		namesTasks(error, [created()[0]]);
+		namesTasks(error, [at(created(), 0)]);
 	});
 
 	test('Continue On Fail: each error item carries every task created before it', async () => {
@@ -218,7 +219,7 @@ describe('a failure after tasks were created names every one of them', () => {
 			[third, undefined, { item: 2 }],
 			[expect.stringMatching(/RetCode 294/), [first, third], { item: 3 }],
 		]);
-		expect(items('UCDN')[3].json.description).toContain(
+		expect(items('UCDN')[3]?.json.description).toContain(
 			`Already submitted in this execution: ${first}, ${third}.`,
 		);
 	});
@@ -339,7 +340,7 @@ describe('n8n’s Retry On Fail', () => {
 		// What the README warns about: each of n8n's tries submits the first item again.
 		expect(error?.message).toMatch(/RetCode 294/);
 		expect(created()).toHaveLength(3);
-		namesTasks(error, [created()[2]]);
+		namesTasks(error, [at(created(), 2)]);
 		expect(error?.description).toContain(
 			"n8n's Retry On Fail is on for this node: each try submits every item again, so other tries may have created tasks not named here",
 		);

@@ -11,6 +11,7 @@ import { startSimulator } from '../../dev/simulator/server';
 import type { WorkflowJson } from '../../dev/engine/package';
 import { runWorkflow } from '../../dev/engine/run';
 import { CREDENTIAL_REF, simulatorCredentials } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
@@ -94,7 +95,7 @@ test('an agent describes the tasks whose IDs it chose, through $fromAI()', async
 		{ credentials: simulatorCredentials(sim) },
 	);
 	expect(result.error).toBeUndefined();
-	const [call] = result.json('Agent');
+	const call = at(result.json('Agent'), 0);
 	expect(call.tool).toBe('UCDN_Tool');
 	expect(call.fields).toEqual(['taskIds']);
 	const answer = JSON.parse(String(call.answer)) as IDataObject[];
@@ -143,9 +144,9 @@ test('version 1.1 (Add Readable Times, one parameter name for two defaults): the
 		{ credentials: simulatorCredentials(sim) },
 	);
 	expect(result.error).toBeUndefined();
-	const [call] = result.json('Agent');
+	const call = at(result.json('Agent'), 0);
 	expect(call.fields).toEqual(['taskIds', 'readableTimes']);
-	const [task] = JSON.parse(String(call.answer)) as IDataObject[];
+	const task = at(JSON.parse(String(call.answer)) as IDataObject[], 0);
 	expect(task.TaskId).toBe('r_000001');
 	expect(task.CreateTimeIso).toEqual(expect.any(String));
 });

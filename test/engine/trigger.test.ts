@@ -11,6 +11,7 @@ import { startSimulator } from '../../dev/simulator/server';
 import type { WorkflowJson } from '../../dev/engine/package';
 import { pollTrigger } from '../../dev/engine/poll';
 import { CREDENTIAL_REF, simulatorCredentials } from '../../dev/engine/workflows';
+import { at } from '../at';
 
 const REFRESH = 'DescribeNewUcdnRefreshCacheTask';
 const PREFETCH = 'DescribeNewUcdnPrefetchCacheTask';
@@ -119,7 +120,7 @@ test('the first poll after activation emits nothing old; a task that finishes la
 	expect(emitted.map((task) => [task.TaskId, task.Status, task.Resource])).toEqual([
 		['new_000001', 'success', 'refresh'],
 	]);
-	expect(emitted[0].UrlLists).toHaveLength(2);
+	expect(emitted[0]?.UrlLists).toHaveLength(2);
 
 	// Not again: on later polls, with the static data saved and reloaded in between.
 	expect(await trigger.poll()).toEqual([]);
@@ -408,8 +409,8 @@ describe('Add Readable Times', () => {
 		);
 		expect(await trigger.poll()).toEqual([]);
 		sim.endTask('n_000000', 'success');
-		const info = sim.tasks[0].info;
-		const finished = info.UrlLists[0].FinishTime;
+		const info = at(sim.tasks, 0).info;
+		const finished = at(info.UrlLists, 0).FinishTime;
 		expect(await trigger.poll()).toEqual([
 			{
 				...info,
@@ -439,7 +440,7 @@ describe('Add Readable Times', () => {
 			{ resource: 'refresh', event: 'failed', options: { output: 'url' } },
 			{ typeVersion: 1.1, timezone: 'Asia/Shanghai' },
 		);
-		const info = sim.tasks[0].info;
+		const info = at(sim.tasks, 0).info;
 		expect(await trigger.poll('manual')).toEqual(
 			info.UrlLists.map((url) => ({
 				...url,
@@ -465,7 +466,7 @@ describe('Add Readable Times', () => {
 				status: 'success',
 			}),
 		);
-		const info = sim.tasks[0].info;
+		const info = at(sim.tasks, 0).info;
 		const before = poller(
 			{ resource: 'refresh', event: 'finished' },
 			{ timezone: 'Asia/Shanghai' },

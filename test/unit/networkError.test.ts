@@ -16,6 +16,7 @@ import { NodeApiError as NodeApiErrorV1 } from 'n8n-workflow-v1';
 
 import type { Failure } from '../../nodes/shared/transport/retry';
 import { classifyNetworkError } from '../../nodes/shared/transport/networkError';
+import { at } from '../at';
 
 /** The node, as both lines' INode (their types differ, the shape is the same). */
 const node = {
@@ -110,7 +111,7 @@ describe.each(LINES)('%s', (_line, wrap) => {
 	});
 
 	test("whatever n8n reports, the node's own deadline is a timeout", async () => {
-		const error = wrap(await cases[3][1]());
+		const error = wrap(await at(cases, 3)[1]());
 		expect(classifyNetworkError(error, true)).toEqual({ kind: 'timeout' });
 	});
 });

@@ -7,6 +7,7 @@ import {
 	readableTask,
 	urlItems,
 } from '../../nodes/shared/helpers/readableTimes';
+import { at } from '../at';
 
 /** 2026-11-02T00:00:00Z */
 const T = 1_793_577_600;
@@ -190,7 +191,7 @@ describe('readableTask', () => {
 			'UrlLists',
 			'Test',
 		]);
-		expect(Object.keys((readable.UrlLists as IDataObject[])[0])).toEqual([
+		expect(Object.keys(at(readable.UrlLists as IDataObject[], 0))).toEqual([
 			'Url',
 			'CreateTime',
 			'CreateTimeIso',
@@ -254,7 +255,7 @@ describe('urlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const [readable] = urlItems(theTask, [url(T, T + 5)], isoTimesIn('Asia/Shanghai'));
+		const readable = at(urlItems(theTask, [url(T, T + 5)], isoTimesIn('Asia/Shanghai')), 0);
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -277,7 +278,7 @@ describe('urlItems', () => {
 	test('a URL with a TaskCreateTime of its own: the task’s replaces it in place, Iso after it', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [] };
 		const odd = { Url: 'https://a.example.com/x', TaskCreateTime: 1, Status: 'wait' };
-		const [readable] = urlItems(theTask, [odd], isoTimesIn('UTC'));
+		const readable = at(urlItems(theTask, [odd], isoTimesIn('UTC')), 0);
 		expect(Object.entries(readable)).toEqual([
 			['Url', 'https://a.example.com/x'],
 			['TaskCreateTime', T],
