@@ -1,4 +1,4 @@
-import { urlsOfTask } from '../../nodes/shared/helpers/output';
+import { urlItems } from '../../nodes/shared/helpers/readableTimes';
 
 test('each URL keeps its own fields and names its task', () => {
 	const task = {
@@ -18,7 +18,7 @@ test('each URL keeps its own fields and names its task', () => {
 			{ Url: 'https://a/2', Status: 'wait', CreateTime: 100, FinishTime: 0, Progress: 0 },
 		],
 	};
-	expect(urlsOfTask(task)).toEqual([
+	expect(urlItems(task)).toEqual([
 		{
 			Url: 'https://a/1',
 			Status: 'success',
@@ -44,13 +44,13 @@ test('each URL keeps its own fields and names its task', () => {
 });
 
 test('a task without a URL list has no URL items', () => {
-	expect(urlsOfTask({ TaskId: 't' })).toEqual([]);
-	expect(urlsOfTask({ TaskId: 't', UrlLists: 'x' })).toEqual([]);
+	expect(urlItems({ TaskId: 't' })).toEqual([]);
+	expect(urlItems({ TaskId: 't', UrlLists: 'x' })).toEqual([]);
 });
 
 test('URL entries that are not objects are skipped', () => {
 	expect(
-		urlsOfTask({
+		urlItems({
 			TaskId: 't',
 			Status: 's',
 			CreateTime: 1,

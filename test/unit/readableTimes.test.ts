@@ -255,7 +255,7 @@ describe('urlItems', () => {
 	test('the URL’s own times, then its task’s CreateTime and duration under Task names', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'success', UrlLists: [url(T, T + 5)] };
 		const item = { ...url(T, T + 5), TaskId: 't1', TaskStatus: 'success', TaskCreateTime: T };
-		const readable = at(urlItems(theTask, [url(T, T + 5)], isoTimesIn('Asia/Shanghai')), 0);
+		const readable = at(urlItems(theTask, isoTimesIn('Asia/Shanghai')), 0);
 		expect(readable).toEqual({
 			...item,
 			CreateTimeIso: '2026-11-02T08:00:00.000+08:00',
@@ -276,9 +276,9 @@ describe('urlItems', () => {
 	});
 
 	test('a URL with a TaskCreateTime of its own: the task’s replaces it in place, Iso after it', () => {
-		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [] };
 		const odd = { Url: 'https://a.example.com/x', TaskCreateTime: 1, Status: 'wait' };
-		const readable = at(urlItems(theTask, [odd], isoTimesIn('UTC')), 0);
+		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [odd] };
+		const readable = at(urlItems(theTask, isoTimesIn('UTC')), 0);
 		expect(Object.entries(readable)).toEqual([
 			['Url', 'https://a.example.com/x'],
 			['TaskCreateTime', T],
@@ -292,7 +292,7 @@ describe('urlItems', () => {
 	test('a task still running has no TaskDurationSeconds', () => {
 		const theTask = { TaskId: 't1', CreateTime: T, Status: 'wait', UrlLists: [url(T, 0, 'wait')] };
 		const item = { ...url(T, 0, 'wait'), TaskId: 't1', TaskStatus: 'wait', TaskCreateTime: T };
-		expect(urlItems(theTask, [url(T, 0, 'wait')], isoTimesIn('UTC'))).toEqual([
+		expect(urlItems(theTask, isoTimesIn('UTC'))).toEqual([
 			{
 				...item,
 				CreateTimeIso: '2026-11-02T00:00:00.000Z',

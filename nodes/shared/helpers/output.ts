@@ -2,18 +2,12 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { IsoTime } from './readableTimes';
 import { isoTimesIn, readableTask, urlItems } from './readableTimes';
-import { urlInfos } from './taskInfo';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
-/** One object per URL of a task (see urlItems); with `iso`, plus readable times. */
-export function urlsOfTask(task: IDataObject, iso?: IsoTime): IDataObject[] {
-	return urlItems(task, urlInfos(task), iso);
-}
-
 /** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
 function tasksJson(output: OutputMode, tasks: IDataObject[], iso?: IsoTime): IDataObject[] {
-	if (output === 'url') return tasks.flatMap((task) => urlsOfTask(task, iso));
+	if (output === 'url') return tasks.flatMap((task) => urlItems(task, iso));
 	return iso === undefined ? tasks : tasks.map((task) => readableTask(task, iso));
 }
 

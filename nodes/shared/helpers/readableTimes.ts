@@ -162,13 +162,13 @@ export function readableTask(task: IDataObject, iso: IsoTime): IDataObject {
 }
 
 /**
- * The items of One Item per URL of `task`: each of its `urls` (its UrlProgressInfos) as returned,
+ * The items of One Item per URL of `task`: each of its UrlProgressInfos (see urlInfos) as returned,
  * then the task it belongs to under names that cannot be confused with the URL's own Status and
  * CreateTime: TaskId, TaskStatus, TaskCreateTime. Given `iso`, also readable times: each URL's
  * CreateTimeIso and FinishTimeIso, then TaskCreateTimeIso and, when the task has finished,
  * TaskDurationSeconds (worked out once per task: it reads all its URLs).
  */
-export function urlItems(task: IDataObject, urls: IDataObject[], iso?: IsoTime): IDataObject[] {
+export function urlItems(task: IDataObject, iso?: IsoTime): IDataObject[] {
 	const taskFields = {
 		TaskId: task.TaskId,
 		TaskStatus: task.Status,
@@ -184,7 +184,7 @@ export function urlItems(task: IDataObject, urls: IDataObject[], iso?: IsoTime):
 						['TaskDurationSeconds', durationSeconds(task)],
 					],
 	};
-	return urls.map((url) => {
+	return urlInfos(task).map((url) => {
 		// A URL with a TaskCreateTime of its own keeps it in place: the Iso fields follow it there.
 		if (Object.hasOwn(url, 'TaskCreateTime'))
 			return withTimes({ ...url, ...taskFields }, iso, ofTask);
