@@ -3,6 +3,7 @@
  * Item per URL, in n8n's engine) and the benchmark's floor (bare signed HTTP) produce the same
  * URL objects, so the benchmark compares equal work.
  */
+import { DESCRIBE_ALL_URLS } from '../scripts/bench/dataset';
 import { floorDescribeUrls } from '../scripts/bench/floor';
 import { runWorkflow } from '../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../dev/engine/workflows';
@@ -32,10 +33,7 @@ test('the node and the floor produce identical URL objects, with the same number
 	let before = sim.requests.length;
 	const result = await runWorkflow(
 		ucdnWorkflow({
-			resource: 'refresh',
-			operation: 'describeTasks',
-			returnAll: true,
-			output: 'url',
+			...DESCRIBE_ALL_URLS,
 			options: { pageSize },
 		}),
 		{ credentials: simulatorCredentials(sim) },

@@ -11,7 +11,7 @@ import { simulatorCredentials, ucdnWorkflow } from '../dev/engine/workflows';
 import { generateTasks } from '../dev/simulator/data';
 import type { UcdnSimulator } from '../dev/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../dev/simulator/server';
-import { PAGE_SIZE } from '../scripts/bench/dataset';
+import { DESCRIBE_ALL_URLS, PAGE_SIZE } from '../scripts/bench/dataset';
 import type { RunData } from '../scripts/bench/runData';
 import { nodeItems, nodeTimes, parseFlatted, urlKey } from '../scripts/bench/runData';
 import { at } from './at';
@@ -113,10 +113,7 @@ describe('the HTTP chain workflow', () => {
 
 			const result = await runWorkflow(
 				ucdnWorkflow({
-					resource: 'refresh',
-					operation: 'describeTasks',
-					returnAll: true,
-					output: 'url',
+					...DESCRIBE_ALL_URLS,
 					options: { pageSize: PAGE_SIZE },
 				}),
 				{ credentials: simulatorCredentials(sim) },

@@ -10,7 +10,6 @@
  * last task is done. Prints a table and writes bench/results.json. Timing never fails CI.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -19,7 +18,7 @@ import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 import { RESOURCES } from '../../nodes/shared/resources';
 import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
-import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median } from './dataset';
+import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median, writeResults } from './dataset';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -204,9 +203,7 @@ async function main() {
 		// Against the HTTP Request + Code + Split Out chain, in real n8n: `npm run bench:n8n`.
 		httpChainComparison: 'n8n-results.json',
 	};
-	mkdirSync('bench', { recursive: true });
-	writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-	console.log('Wrote bench/results.json');
+	writeResults('results.json', results);
 }
 
 main().catch((error: unknown) => {

@@ -57,6 +57,7 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 	}
 	const { runWorkflow } = await import('../../dev/engine/run');
 	const { ucdnWorkflow } = await import('../../dev/engine/workflows');
+	const { DESCRIBE_ALL_URLS } = await import('./dataset');
 	let workflow: ReturnType<typeof ucdnWorkflow>;
 	let node = 'UCDN';
 	if (contender === 'engine') {
@@ -79,10 +80,8 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 		const readable = contender === 'node-url-readable';
 		workflow = ucdnWorkflow(
 			{
-				resource: 'refresh',
-				operation: 'describeTasks',
-				returnAll: true,
-				output: contender === 'node-task' ? 'task' : 'url',
+				...DESCRIBE_ALL_URLS,
+				...(contender === 'node-task' ? { output: 'task' } : {}),
 				options: { pageSize },
 			},
 			readable ? { typeVersion: 1.1, timezone: 'America/New_York' } : {},

@@ -1,10 +1,21 @@
 /** The benchmarks' dataset, the same for `npm run bench` and `npm run bench:n8n`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { generateTasks } from '../../dev/simulator/data';
 import type { UcdnSimulator } from '../../dev/simulator/server';
 
 export const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 export const URLS_PER_TASK = 20;
 export const PAGE_SIZE = 1000;
+
+/** The node's parameters in every benchmark and its guards: Describe Tasks, all pages, per URL. */
+export const DESCRIBE_ALL_URLS = {
+	resource: 'refresh',
+	operation: 'describeTasks',
+	returnAll: true,
+	output: 'url',
+};
 
 /** TASKS refresh tasks of URLS_PER_TASK URLs, 5 s apart: all within the default 24-hour window. */
 export function addBenchTasks(sim: UcdnSimulator): void {
@@ -29,3 +40,10 @@ export const median = (values: number[]) => {
 		throw new Error('No values to take the median of');
 	return (lower + upper) / 2;
 };
+
+/** Writes a benchmark's figures to bench/<file>, where the README's figures come from. */
+export function writeResults(file: string, results: unknown): void {
+	mkdirSync('bench', { recursive: true });
+	writeFileSync(path.join('bench', file), `${JSON.stringify(results, null, 2)}\n`);
+	console.log(`Wrote bench/${file}`);
+}

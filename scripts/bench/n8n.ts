@@ -18,7 +18,6 @@
  * BENCH_ONLY=node|chain runs one contender, for looking into where the time goes.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,7 +38,15 @@ import {
 	startManually,
 	startN8n,
 } from '../n8n/instance';
-import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median } from './dataset';
+import {
+	DESCRIBE_ALL_URLS,
+	PAGE_SIZE,
+	TASKS,
+	URLS_PER_TASK,
+	addBenchTasks,
+	median,
+	writeResults,
+} from './dataset';
 import type { MemoryPeak, RunData } from './runData';
 import {
 	groupCpuMs,
@@ -86,10 +93,7 @@ function nodeWorkflow(): WorkflowJson {
 				typeVersion: 1.1,
 				position: [220, 0],
 				parameters: {
-					resource: 'refresh',
-					operation: 'describeTasks',
-					returnAll: true,
-					output: 'url',
+					...DESCRIBE_ALL_URLS,
 					// The chain's items have no readable times either.
 					readableTimes: false,
 					options: { pageSize: PAGE_SIZE },
@@ -400,9 +404,7 @@ async function main() {
 		rows,
 		targets,
 	};
-	mkdirSync('bench', { recursive: true });
-	writeFileSync(path.join('bench', 'n8n-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-	console.log('Wrote bench/n8n-results.json');
+	writeResults('n8n-results.json', results);
 }
 
 main().catch((error: unknown) => {
