@@ -99,6 +99,11 @@ function running(
 	});
 }
 
+/** One refresh task created 5 minutes ago, already ended in `status`. */
+function ended(prefix: string, status: 'success' | 'failure'): StoredTask[] {
+	return generateTasks({ kind: 'refresh', count: 1, newest: now() - 300, prefix, status });
+}
+
 test('the first poll after activation emits nothing old; a task that finishes later is emitted once, on the next poll', async () => {
 	sim.addTasks([
 		...generateTasks({
@@ -297,13 +302,7 @@ test('100,000 finished tasks in Look Back: each newly finished task emitted once
 			prefix: 'newer',
 			status: 'success',
 		}),
-		...generateTasks({
-			kind: 'refresh',
-			count: 1,
-			newest: now() - 300,
-			prefix: 'late',
-			status: 'failure',
-		}),
+		...ended('late', 'failure'),
 	]);
 	sim.endTask('slow_000000', 'success');
 	sim.endTask('fast_000002', 'failure');
@@ -427,15 +426,7 @@ describe('Add Readable Times', () => {
 	});
 
 	test('version 1.1, One Item per URL, Fetch Test Event: each URL with its task’s times', async () => {
-		sim.addTasks(
-			generateTasks({
-				kind: 'refresh',
-				count: 1,
-				newest: now() - 300,
-				prefix: 'u',
-				status: 'failure',
-			}),
-		);
+		sim.addTasks(ended('u', 'failure'));
 		const trigger = poller(
 			{ resource: 'refresh', event: 'failed', options: { output: 'url' } },
 			{ typeVersion: 1.1, timezone: 'Asia/Shanghai' },
@@ -457,15 +448,7 @@ describe('Add Readable Times', () => {
 	});
 
 	test('version 1: the task exactly as before; on when asked', async () => {
-		sim.addTasks(
-			generateTasks({
-				kind: 'refresh',
-				count: 1,
-				newest: now() - 300,
-				prefix: 'v',
-				status: 'success',
-			}),
-		);
+		sim.addTasks(ended('v', 'success'));
 		const info = at(sim.tasks, 0).info;
 		const before = poller(
 			{ resource: 'refresh', event: 'finished' },
