@@ -41,7 +41,7 @@ describe('isoTimesIn', () => {
 		['"0"', '0'],
 		['negative', -1],
 		['the seed examples’ placeholder 4 (1970)', 4],
-		['before 2000', 946_684_799],
+		['before 2000 in the zone', 946_655_999],
 		['milliseconds', T * 1000],
 		['after 9999', 253_402_300_800],
 		['NaN', Number.NaN],
@@ -87,6 +87,30 @@ describe('isoTimesIn', () => {
 			for (const time of times)
 				expect([zone, iso(time)]).toEqual([zone, DateTime.fromSeconds(time, { zone }).toISO()]);
 		}
+	});
+
+	test('by the local year: a field from 2000 up to 9999 on the zone’s clock, none outside', () => {
+		// 9999-12-31T15:00:00Z is 10000-01-01T00:00 in Tokyo (+09:00); 10:00:00Z in Kiritimati (+14:00).
+		expect(isoTimesIn('Asia/Tokyo')(253_402_268_399)).toBe('9999-12-31T23:59:59.000+09:00');
+		expect(isoTimesIn('Asia/Tokyo')(253_402_268_400)).toBeUndefined();
+		expect(isoTimesIn('Pacific/Kiritimati')(253_402_250_399)).toBe('9999-12-31T23:59:59.000+14:00');
+		expect(isoTimesIn('Pacific/Kiritimati')(253_402_250_400)).toBeUndefined();
+		expect(isoTimesIn('Pacific/Kiritimati')(253_402_300_799)).toBeUndefined();
+		expect(isoTimesIn('UTC')(253_402_300_799)).toBe('9999-12-31T23:59:59.000Z');
+		// 2000-01-01T00:00:00Z is still 1999 in New York (-05:00); 1999-12-31T16:00:00Z is 2000 in Shanghai.
+		expect(isoTimesIn('America/New_York')(946_684_800)).toBeUndefined();
+		expect(isoTimesIn('America/New_York')(946_702_799)).toBeUndefined();
+		expect(isoTimesIn('America/New_York')(946_702_800)).toBe('2000-01-01T00:00:00.000-05:00');
+		expect(isoTimesIn('Asia/Shanghai')(946_655_999)).toBeUndefined();
+		expect(isoTimesIn('Asia/Shanghai')(946_656_000)).toBe('2000-01-01T00:00:00.000+08:00');
+		expect(isoTimesIn('UTC')(946_684_800)).toBe('2000-01-01T00:00:00.000Z');
+	});
+
+	test('the same time asked again, among others, gives the same text', () => {
+		const iso = isoTimesIn('Europe/Berlin');
+		const times = Array.from({ length: 5000 }, (_, n) => T + ((n * 7919) % 3000));
+		for (const time of [...times, ...times.reverse()])
+			expect(iso(time)).toBe(DateTime.fromSeconds(time, { zone: 'Europe/Berlin' }).toISO());
 	});
 
 	test('a timezone luxon does not know gives no time, not an error', () => {
