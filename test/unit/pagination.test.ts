@@ -37,6 +37,19 @@ test('Return All reads every page until TotalCount', async () => {
 	expect(result.responses).toHaveLength(3);
 });
 
+test('onTask takes each task once, in order, as its page is read; no response is kept', async () => {
+	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
+	const taken: Array<[unknown, number]> = [];
+	const result = await describePages(fetchPage, {
+		offset: 0,
+		pageSize: 100,
+		max: 220,
+		onTask: (t) => taken.push([t.TaskId, calls.length]),
+	});
+	expect(taken).toEqual(Array.from({ length: 220 }, (_, n) => [`t${n}`, Math.floor(n / 100) + 1]));
+	expect(result).toEqual({ tasks: [], responses: [] });
+});
+
 test('an exact multiple of the page size needs no extra empty call', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 200 }, (_, n) => task(n)));
 	await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });

@@ -28,7 +28,7 @@ import type { TimeRangeMode } from '../../shared/helpers/time';
 import { pinWindow, resolveTimeRange } from '../../shared/helpers/time';
 import { checkEntries } from '../../shared/helpers/values';
 import { describeTaskPages } from '../../shared/tasks';
-import { tasksToItems } from '../../shared/helpers/output';
+import { taskItems, tasksToItems } from '../../shared/helpers/output';
 import { parseList } from '../helpers/lists';
 import type { OperationContext } from './context';
 import { readWaitSettings, waitForTasks, waitProperties, WAIT_FOR_COMPLETION } from './wait';
@@ -259,13 +259,17 @@ async function execute(
 		return tasksToItems(query.output, tasks, [response], i, query.zone);
 	}
 	const { target, resource } = context;
+	const { output } = query;
+	// Items are made page by page, so that the parsed pages need not outlive the walk.
+	const items: INodeExecutionData[] = [];
+	const add = output === 'raw' ? undefined : taskItems(output, i, query.zone);
 	const result = await describeTaskPages.call(
 		this,
 		target,
 		resource.describeAction,
 		query.params,
 		query.requestSettings,
-		query.paging,
+		{ ...query.paging, onTask: add && ((task) => add(task, items)) },
 	);
-	return tasksToItems(query.output, result.tasks, result.responses, i, query.zone);
+	return add ? items : tasksToItems(output, result.tasks, result.responses, i);
 }

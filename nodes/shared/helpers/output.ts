@@ -5,19 +5,32 @@ import { isoTimesIn, readableTask, urlItems } from './readableTimes';
 
 export type OutputMode = 'task' | 'url' | 'raw';
 
-/** The tasks as items' JSON: per URL, else per task; with `iso`, plus readable times. */
-function tasksJson(output: OutputMode, tasks: IDataObject[], iso?: IsoTime): IDataObject[] {
-	if (output === 'url') return tasks.flatMap((task) => urlItems(task, iso));
-	return iso === undefined ? tasks : tasks.map((task) => readableTask(task, iso));
+/** One task as items' JSON: per URL, else itself; with `iso`, plus readable times. */
+function taskJson(output: OutputMode, task: IDataObject, iso?: IsoTime): IDataObject[] {
+	if (output === 'url') return urlItems(task, iso);
+	return [iso === undefined ? task : readableTask(task, iso)];
 }
 
 /** The readable times' formatter for one output, when a `zone` asks for them. */
 const isoTimesFor = (zone?: string) => (zone === undefined ? undefined : isoTimesIn(zone));
 
 /**
- * Tasks as output items, paired with the input item: per task, per URL, or the raw responses.
- * A `zone` (Readable Times on) adds readable times in it, except to raw responses.
+ * What turns each task into its items, per task or per URL, paired with the input item; a `zone`
+ * (Readable Times on) adds readable times in it. One per output: it remembers the times written.
  */
+export function taskItems(
+	output: Exclude<OutputMode, 'raw'>,
+	itemIndex: number,
+	zone?: string,
+): (task: IDataObject, items: INodeExecutionData[]) => void {
+	const pairedItem = { item: itemIndex };
+	const iso = isoTimesFor(zone);
+	return (task, items) => {
+		for (const json of taskJson(output, task, iso)) items.push({ json, pairedItem });
+	};
+}
+
+/** Tasks as output items, paired with the input item: per task, per URL, or the raw responses. */
 export function tasksToItems(
 	output: OutputMode,
 	tasks: IDataObject[],
@@ -25,10 +38,11 @@ export function tasksToItems(
 	itemIndex: number,
 	zone?: string,
 ): INodeExecutionData[] {
-	const pairedItem = { item: itemIndex };
-	const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem });
-	if (output === 'raw') return responses.map(toItem);
-	return tasksJson(output, tasks, isoTimesFor(zone)).map(toItem);
+	if (output === 'raw') return responses.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	const items: INodeExecutionData[] = [];
+	const add = taskItems(output, itemIndex, zone);
+	for (const task of tasks) add(task, items);
+	return items;
 }
 
 /**
@@ -42,7 +56,7 @@ export function resourceTasksToItems(
 ): INodeExecutionData[] {
 	const iso = isoTimesFor(zone);
 	return list.flatMap(({ resource, task }) =>
-		tasksJson(output, [task], iso).map(
+		taskJson(output, task, iso).map(
 			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
 		),
 	);

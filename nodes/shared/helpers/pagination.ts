@@ -19,6 +19,12 @@ export interface PagingOptions {
 	pageSize: number;
 	/** Tasks wanted in all: Infinity for Return All. */
 	max: number;
+	/**
+	 * Takes each task as soon as its page is read, instead of `tasks` collecting them, and the
+	 * responses are not kept: the parsed pages can be freed while the walk goes on, which for
+	 * 200,000 URLs is some 25 MB less at the peak.
+	 */
+	onTask?: (task: IDataObject) => void;
 }
 
 /** Why a walk could not give every task once: the caller names the action and fails. */
@@ -82,10 +88,13 @@ function callBudget(wanted: number, serverPageSize: number): number {
  */
 export async function describePages(
 	fetchPage: (request: PageRequest) => Promise<Page>,
-	{ offset: start, pageSize, max }: PagingOptions,
+	{ offset: start, pageSize, max, onTask }: PagingOptions,
 ): Promise<DescribeResult> {
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
+	const take = onTask ?? ((task: IDataObject) => void tasks.push(task));
+	let taken = 0;
+	let pages = 0;
 	const seen = new Set<string>();
 	const failed = (message: string, description: string) => ({
 		tasks,
@@ -98,7 +107,7 @@ export async function describePages(
 	/** The TotalCount while every page has given the same one; undefined once it differs. */
 	let steadyTotal: number | undefined;
 	let serverPageSize = 0;
-	for (let calls = 0; tasks.length < max; calls++) {
+	for (let calls = 0; taken < max; calls++) {
 		const budget =
 			largestTotal === undefined
 				? MAX_PAGES
@@ -109,9 +118,10 @@ export async function describePages(
 				`TotalCount is ${previous?.total ?? 'absent'} and pages hold up to ${serverPageSize} tasks, yet the list went on at Offset ${offset}. The API's paging cannot be trusted for this query: narrow the time range or filter by Status.`,
 			);
 		}
-		const limit = Math.min(pageSize, max - tasks.length);
+		const limit = Math.min(pageSize, max - taken);
 		const page = await fetchPage({ offset, limit });
-		responses.push(page.response);
+		pages++;
+		if (!onTask) responses.push(page.response);
 		const keys = keysOf(page.tasks);
 		const content = keys.join('\n');
 		// Grown by as much as the offset moved, the list shifted onto the same page: not a repeat.
@@ -134,8 +144,8 @@ export async function describePages(
 		for (const [n, key] of keys.entries()) {
 			if (seen.has(key)) continue;
 			seen.add(key);
-			tasks.push(page.tasks[n] as IDataObject);
-			if (tasks.length >= max) break;
+			take(page.tasks[n] as IDataObject);
+			if (++taken >= max) break;
 		}
 		const total = page.total ?? previous?.total;
 		const left =
@@ -144,12 +154,12 @@ export async function describePages(
 				: 0;
 		previous = { offset, content, total };
 		if (total !== undefined) largestTotal = Math.max(largestTotal ?? 0, total);
-		steadyTotal = responses.length === 1 || page.total === steadyTotal ? page.total : undefined;
+		steadyTotal = pages === 1 || page.total === steadyTotal ? page.total : undefined;
 		serverPageSize = Math.max(serverPageSize, page.tasks.length);
 		if (page.tasks.length === 0) {
 			if (page.total !== undefined && offset < page.total) {
 				return failed(
-					`The API listed ${tasks.length} tasks, then an empty page before its TotalCount of ${page.total}`,
+					`The API listed ${taken} tasks, then an empty page before its TotalCount of ${page.total}`,
 					`The page at Offset ${offset} is empty although TotalCount is ${page.total}: the API stops paging early or miscounts. Narrow the time range so that fewer pages are needed.`,
 				);
 			}
@@ -166,9 +176,9 @@ export async function describePages(
 	}
 	// The list ended, its count never changed, yet fewer tasks came: the order changed between
 	// calls (tasks created in the same second can swap places) and some were on no page.
-	if (tasks.length < max && steadyTotal !== undefined && tasks.length < steadyTotal - start) {
+	if (taken < max && steadyTotal !== undefined && taken < steadyTotal - start) {
 		return failed(
-			`The API listed ${tasks.length} different tasks in ${responses.length} pages, although its TotalCount of ${steadyTotal} did not change`,
+			`The API listed ${taken} different tasks in ${pages} pages, although its TotalCount of ${steadyTotal} did not change`,
 			`Some tasks came on two pages and others on none: the order of the list changed between calls (tasks created in the same second can swap places). Raise the Page Size (up to 1000) so that fewer calls are needed, or narrow the time range.`,
 		);
 	}
