@@ -1,7 +1,7 @@
 /**
  * The benchmark's correctness guard: on a small dataset, the node (Describe, Return All, One
  * Item per URL, in n8n's engine) and the benchmark's floor (bare signed HTTP) produce the same
- * URL objects, so the benchmark compares equal work.
+ * URL objects, with readable times as well as without, so the benchmark compares equal work.
  */
 import { DESCRIBE_ALL_URLS } from '../scripts/bench/dataset';
 import { floorDescribeUrls } from '../scripts/bench/floor';
@@ -28,14 +28,16 @@ afterAll(async () => {
 	await sim.close();
 });
 
-test('the node and the floor produce identical URL objects, with the same number of calls', async () => {
+/** The node's URL items and the floor's, with the calls each made. */
+async function both(zone?: string) {
 	const pageSize = 7;
 	let before = sim.requests.length;
 	const result = await runWorkflow(
-		ucdnWorkflow({
-			...DESCRIBE_ALL_URLS,
-			options: { pageSize },
-		}),
+		ucdnWorkflow(
+			{ ...DESCRIBE_ALL_URLS, options: { pageSize } },
+			// Version 1.1 adds readable times by default, in the workflow's timezone.
+			zone === undefined ? {} : { typeVersion: 1.1, timezone: zone },
+		),
 		{ credentials: simulatorCredentials(sim) },
 	);
 	expect(result.error).toBeUndefined();
@@ -46,13 +48,32 @@ test('the node and the floor produce identical URL objects, with the same number
 		{ endpoint: sim.url, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
 		'DescribeNewUcdnRefreshCacheTask',
 		pageSize,
+		zone,
 	);
-	expect(floor.calls).toBe(sim.requests.length - before);
+	return { node: result.json('UCDN'), nodeCalls, floor, floorCalls: sim.requests.length - before };
+}
 
-	const key = (url: Record<string, unknown>) => `${String(url.TaskId)} ${String(url.Url)}`;
-	const sorted = (urls: Array<Record<string, unknown>>) =>
-		[...urls].sort((a, b) => key(a).localeCompare(key(b)));
+const key = (url: Record<string, unknown>) => `${String(url.TaskId)} ${String(url.Url)}`;
+const sorted = (urls: Array<Record<string, unknown>>) =>
+	[...urls].sort((a, b) => key(a).localeCompare(key(b)));
+
+test('the node and the floor produce identical URL objects, with the same number of calls', async () => {
+	const { node, nodeCalls, floor, floorCalls } = await both();
 	expect(floor.urls).toHaveLength(53 * 3);
-	expect(sorted(result.json('UCDN'))).toEqual(sorted(floor.urls));
+	expect(sorted(node)).toEqual(sorted(floor.urls));
+	expect(floor.calls).toBe(floorCalls);
 	expect(floor.calls).toBe(nodeCalls);
 });
+
+test.each(['America/New_York', 'Asia/Kolkata', 'UTC'])(
+	'with readable times in %s: identical URL objects, field by field in the same order',
+	async (zone) => {
+		const { node, nodeCalls, floor } = await both(zone);
+		expect(floor.urls).toHaveLength(53 * 3);
+		const entries = (urls: Array<Record<string, unknown>>) =>
+			sorted(urls).map((url) => Object.entries(url));
+		expect(entries(node)).toEqual(entries(floor.urls));
+		expect(node.some((url) => 'TaskDurationSeconds' in url && 'FinishTimeIso' in url)).toBe(true);
+		expect(floor.calls).toBe(nodeCalls);
+	},
+);

@@ -1,13 +1,22 @@
 /**
  * One benchmark contender in its own process, so its peak RSS is its own: a warm-up, then the
  * timed runs; prints times, item count and peak RSS as JSON. The floor loads nothing of n8n.
- * Usage: contender.js <floor|node-url|node-url-readable|node-task|engine> <simulator url> <items>
- *   <page size> <runs>
+ * Usage: contender.js <floor|floor-readable|node-url|node-url-readable|node-task|engine>
+ *   <simulator url> <items> <page size> <runs>
  */
 import { RESOURCES } from '../../nodes/shared/resources';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 
-export type Contender = 'floor' | 'node-url' | 'node-url-readable' | 'node-task' | 'engine';
+export type Contender =
+	| 'floor'
+	| 'floor-readable'
+	| 'node-url'
+	| 'node-url-readable'
+	| 'node-task'
+	| 'engine';
+
+/** The timezone of the readable-times contenders: one with daylight saving time. */
+const READABLE_ZONE = 'America/New_York';
 
 export interface ChildResult {
 	times: number[];
@@ -46,12 +55,13 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 			projectId: '',
 		},
 	};
-	if (contender === 'floor') {
+	if (contender === 'floor' || contender === 'floor-readable') {
 		const { floorDescribeUrls } = await import('./floor');
 		const { urls } = await floorDescribeUrls(
 			{ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
 			RESOURCES.refresh.describeAction,
 			pageSize,
+			contender === 'floor-readable' ? READABLE_ZONE : undefined,
 		);
 		return urls.length;
 	}
@@ -84,7 +94,7 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 				...(contender === 'node-task' ? { output: 'task' } : {}),
 				options: { pageSize },
 			},
-			readable ? { typeVersion: 1.1, timezone: 'America/New_York' } : {},
+			readable ? { typeVersion: 1.1, timezone: READABLE_ZONE } : {},
 		);
 	}
 	const result = await runWorkflow(workflow, { credentials });
