@@ -4,7 +4,8 @@
  * with their documented defaults, keeps a log of every request and can be told to misbehave
  * (see Fault): HTTP errors, RetCodes, garbage, delays, resets, rewritten answers, echoed
  * secrets, bodies that trickle in or never come, new tasks created between Describe calls,
- * and a Describe that ignores Offset.
+ * a Describe that ignores Offset, and one answered by a replica that lags (ended tasks listed
+ * as still running, as load-balanced APIs do).
  *
  * It also serves UAccount's GetProjectList, which fills the nodes' Project ID list. As
  * documented (docs.ucloud.cn/api/uaccount-api/get_project_list; ucloud-sdk-go
@@ -26,7 +27,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import type { ProjectInfo, StoredTask, TaskKind } from './data';
+import type { ProjectInfo, StoredTask, TaskInfo, TaskKind } from './data';
 import { DEFAULT_PROJECT, seedProjects, seedTasks } from './data';
 
 export { SECOND_PROJECT } from './data';
@@ -86,7 +87,12 @@ export type Fault =
 	 */
 	| { kind: 'newTasks'; count: number }
 	/** A Describe answered as if Offset were 0 (TotalCount stays right). */
-	| { kind: 'ignoreOffset' };
+	| { kind: 'ignoreOffset' }
+	/**
+	 * A Describe answered by a replica that lags: these tasks, if they have ended, as they were
+	 * before (`process`, their URLs unfinished), for the Status filter too.
+	 */
+	| { kind: 'stale'; taskIds: string[] };
 
 export type EchoEncoding = 'plain' | 'glued' | 'base64' | 'hex' | 'url' | 'upper';
 
@@ -143,6 +149,13 @@ export interface SimulatorOptions {
 	now?: () => number;
 }
 
+/** What the Describe faults change in an answer (see Fault). */
+interface DescribeFaults {
+	ignoreOffset?: boolean;
+	/** TaskIds a replica that lags lists as not ended yet. */
+	stale?: ReadonlySet<string>;
+}
+
 const DESCRIBE: Record<string, TaskKind> = {
 	DescribeNewUcdnRefreshCacheTask: 'refresh',
 	DescribeNewUcdnPrefetchCacheTask: 'prefetch',
@@ -165,6 +178,21 @@ function listParam(params: Record<string, string>, name: string): string[] {
 }
 
 const STATUSES = new Set(['success', 'wait', 'process', 'failure', 'unknow']);
+
+/** A task as a replica that lags still lists it: not ended yet. */
+function unfinished(info: TaskInfo): TaskInfo {
+	if (info.Status !== 'success' && info.Status !== 'failure') return info;
+	return {
+		...info,
+		Status: 'process',
+		UrlLists: info.UrlLists.map((url) => ({
+			...url,
+			Status: 'process',
+			Progress: 50,
+			FinishTime: 0,
+		})),
+	};
+}
 
 class ParamError extends Error {}
 
@@ -433,7 +461,10 @@ export class UcdnSimulator {
 						this.createTask(kind, projectId, signed.IsDcdn === 'true', [url], 'file');
 					}
 				}
-				const answered = this.describe(kind, projectId, signed, fault?.kind === 'ignoreOffset');
+				const answered = this.describe(kind, projectId, signed, {
+					ignoreOffset: fault?.kind === 'ignoreOffset',
+					stale: new Set(fault?.kind === 'stale' ? fault.taskIds : []),
+				});
 				return answer(action, 0, answered);
 			}
 			const submitKind = SUBMIT[action];
@@ -480,7 +511,7 @@ export class UcdnSimulator {
 		kind: TaskKind,
 		projectId: string,
 		params: Record<string, string>,
-		ignoreOffset = false,
+		{ ignoreOffset = false, stale = new Set<string>() }: DescribeFaults = {},
 	) {
 		const taskIds = Object.keys(params)
 			.filter((name) => /^TaskId\.\d+$/.test(name))
@@ -504,6 +535,8 @@ export class UcdnSimulator {
 		const limit = natural(params, 'Limit');
 
 		const wanted = taskIds.length > 0 ? new Set(taskIds) : undefined;
+		const shown = (task: StoredTask) =>
+			stale.has(task.info.TaskId) ? unfinished(task.info) : task.info;
 		const matches = this.tasks
 			.filter(
 				(task) =>
@@ -513,7 +546,7 @@ export class UcdnSimulator {
 					task.info.CreateTime >= beginTime &&
 					task.info.CreateTime <= endTime &&
 					(!wanted || wanted.has(task.info.TaskId)) &&
-					(status === undefined || task.info.Status === status),
+					(status === undefined || shown(task).Status === status),
 			)
 			.sort(
 				(a, b) => b.info.CreateTime - a.info.CreateTime || (a.info.TaskId < b.info.TaskId ? -1 : 1),
@@ -522,7 +555,7 @@ export class UcdnSimulator {
 		for (const task of page) this.advance(task);
 		return {
 			TotalCount: matches.length,
-			TaskList: page.map((task) => task.info),
+			TaskList: page.map(shown),
 			...(kind === 'prefetch' ? { Test: 'ryEuYMgQ' } : {}),
 		};
 	}

@@ -189,7 +189,8 @@ export class UcdnTrigger implements INodeType {
 		}
 
 		// All statuses are read: the pending tasks are remembered, so that a task is new when it
-		// was pending last time or was created since (see selectNew and the README).
+		// was pending last time or was created since, and was not seen in that state before
+		// (see selectNew and the README).
 		const staticData = this.getWorkflowStaticData('node');
 		const remembered = staticData.memory;
 		const memories = { ...(remembered as IDataObject | undefined) };

@@ -52,9 +52,15 @@ export interface Memory {
 	until: number;
 	/** Tasks not final at the last poll: TaskId → CreateTime. */
 	pending: Record<string, number>;
-	/** Final tasks created within MARGIN before `until`: `TaskId:Status` → CreateTime. */
+	/**
+	 * The final states seen of tasks created within MARGIN before `until`, or pending again
+	 * since: `TaskId:Status` → CreateTime.
+	 */
 	recent: Record<string, number>;
-	/** Final tasks listed without a CreateTime: `TaskId:Status` → when first seen. */
+	/**
+	 * The final states seen of tasks listed without a CreateTime, for Look Back or while pending
+	 * again: `TaskId:Status` → when first seen.
+	 */
 	undated: Record<string, number>;
 }
 
@@ -104,14 +110,46 @@ export interface Selection {
 	memory: Memory;
 }
 
+/** The key a task is remembered by in one final state. */
+const stateKey = (id: string, status: string) => `${id}:${status}`;
+const idOf = (key: string) => key.slice(0, key.lastIndexOf(':'));
+
+/**
+ * Whether a final task, in the state `key`, is new since the last poll. Already seen in this
+ * state (in `recent` or `undated`): not new, whatever it was listed as since, as a replica that
+ * lags lists a task that has ended as pending again; another final state is new. Else pending
+ * at the last poll: new (it has ended since), however old. Else new if it has no CreateTime
+ * (not seen in this state is all that tells), or was created after MARGIN before the last
+ * poll's EndTime: an older one was final then, and read then.
+ */
+function isNewState(memory: Memory, id: string, key: string, created: number | undefined): boolean {
+	if (key in memory.recent || key in memory.undated) return false;
+	if (id in memory.pending) return true;
+	return created === undefined || created >= memory.until - MARGIN;
+}
+
+/**
+ * The entries of `from` to keep: while the API can list their task again in a way the trigger
+ * reads, from `oldest` on (in the window, or in Look Back for undated tasks), and while it is
+ * pending again, as it is then asked for by TaskId however old.
+ */
+function keepStates(
+	from: Record<string, number>,
+	to: Record<string, number>,
+	oldest: number,
+	pending: Record<string, number>,
+) {
+	for (const [key, time] of Object.entries(from))
+		if (time >= oldest || idOf(key) in pending) to[key] = time;
+}
+
 /**
  * Which listed tasks of one resource are newly final, and what to remember. `tasks` are those
  * the poll listed: its window from windowStart to `now`, plus the pending tasks asked for by
- * TaskId. A final task is new if it was pending at the last poll, or was created after MARGIN
- * before the last poll's EndTime and is not in `recent`, or has no CreateTime and is not in
- * `undated`. Without a memory (first poll) nothing is new, unless `legacy` holds the
- * `TaskId:Status` keys an earlier version of the trigger had emitted: then what is not in it.
- * Entries are kept only while the API can list their task (created within Look Back, `since`).
+ * TaskId. A final task is new as isNewState says. Without a memory (first poll) nothing is new,
+ * unless `legacy` holds the `TaskId:Status` keys an earlier version of the trigger had emitted:
+ * then what is not in it. Pending tasks are kept while the API can list them (created within
+ * Look Back, `since`); final states as keepStates says.
  */
 export function selectNew(
 	memory: Memory | undefined,
@@ -119,14 +157,9 @@ export function selectNew(
 	{ now, since, legacy }: { now: number; since: number; legacy?: ReadonlySet<string> },
 ): Selection {
 	const next: Memory = { until: now, pending: {}, recent: {}, undated: {} };
-	const keep = (from: Record<string, number>, to: Record<string, number>, oldest: number) => {
-		for (const [key, time] of Object.entries(from)) if (time >= oldest) to[key] = time;
-	};
-	if (memory) {
-		keep(memory.pending, next.pending, since);
-		keep(memory.recent, next.recent, now - MARGIN);
-		keep(memory.undated, next.undated, since);
-	}
+	if (memory)
+		for (const [id, created] of Object.entries(memory.pending))
+			if (created >= since) next.pending[id] = created;
 	const fresh: IDataObject[] = [];
 	const listed = new Set<string>();
 	for (const task of tasks) {
@@ -139,15 +172,18 @@ export function selectNew(
 			continue;
 		}
 		delete next.pending[id];
-		const key = `${id}:${String(task.Status)}`;
-		let isNew: boolean;
-		if (!memory) isNew = legacy !== undefined && !legacy.has(key);
-		else if (id in memory.pending) isNew = true;
-		else if (created === undefined) isNew = !(key in memory.undated);
-		else isNew = created >= memory.until - MARGIN && !(key in memory.recent);
+		const key = stateKey(id, String(task.Status));
+		const isNew = memory
+			? isNewState(memory, id, key, created)
+			: legacy !== undefined && !legacy.has(key);
 		if (created === undefined) next.undated[key] = memory?.undated[key] ?? now;
 		else if (created >= now - MARGIN) next.recent[key] = created;
 		if (isNew) fresh.push(task);
+	}
+	// After the loop: which tasks are pending again is known only once all are read.
+	if (memory) {
+		keepStates(memory.recent, next.recent, now - MARGIN, next.pending);
+		keepStates(memory.undated, next.undated, since, next.pending);
 	}
 	return { fresh, memory: next };
 }

@@ -236,6 +236,33 @@ test('faults: new tasks at the head of the list before a Describe, and an ignore
 	expect(honest.TaskList[0].TaskId).not.toBe(second.TaskList[0].TaskId);
 });
 
+test('faults: a lagging replica lists the tasks named as not ended yet, Status filter included', async () => {
+	const action = 'DescribeNewUcdnRefreshCacheTask';
+	const request = sign({ Action: action, ...seedRange });
+	const honest = await json(request);
+	const [task] = honest.TaskList;
+	expect(task.Status).toBe('success');
+	sim.failNext({ kind: 'stale', taskIds: [task.TaskId] }, { action });
+	const stale = await json(request);
+	expect(stale.TaskList[0]).toEqual({
+		...task,
+		Status: 'process',
+		UrlLists: task.UrlLists.map((url: object) => ({
+			...url,
+			Status: 'process',
+			Progress: 50,
+			FinishTime: 0,
+		})),
+	});
+	sim.failNext({ kind: 'stale', taskIds: [task.TaskId] }, { action });
+	expect(await json(sign({ Action: action, ...seedRange, Status: 'success' }))).toMatchObject({
+		TotalCount: 0,
+		TaskList: [],
+	});
+	// The next answer is honest again.
+	expect(await json(request)).toEqual(honest);
+});
+
 test('every request is logged with its action and signed parameters', async () => {
 	const before = sim.requests.length;
 	await post(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', Limit: '2' }));

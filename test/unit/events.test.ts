@@ -1,4 +1,7 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Candidate, Memory } from '../../nodes/UcdnTrigger/events';
+import { at } from '../at';
 import {
 	MARGIN,
 	finishedAt,
@@ -186,6 +189,118 @@ describe('selectNew', () => {
 		);
 		expect(ids(fresh)).toEqual(['missed']);
 		expect(next.until).toBe(T);
+	});
+
+	/**
+	 * One poll at `now` as the trigger makes it: of the tasks the API answers with, those its
+	 * window lists and the pending ones it asks for by TaskId (a task without CreateTime is in
+	 * the window).
+	 */
+	const pollAt = (last: Memory, now: number, answer: IDataObject[]) => {
+		const since = now - 86_400;
+		const begin = windowStart(last, now, since);
+		const asked = new Set(pendingBefore(last, begin, since));
+		const listed = answer.filter(
+			(t) =>
+				t.CreateTime === undefined || Number(t.CreateTime) >= begin || asked.has(String(t.TaskId)),
+		);
+		return selectNew(last, listed, { now, since });
+	};
+	/** Polls a minute apart after T, poll n (from 1) answered with `answer(n)`: what each emitted and remembered. */
+	const pollsEveryMinute = (count: number, answer: (n: number) => IDataObject[]) => {
+		const emitted: unknown[][] = [];
+		const memories: Memory[] = [];
+		let last = memory({});
+		for (let n = 1; n <= count; n++) {
+			const poll = pollAt(last, T + 60 * n, answer(n));
+			emitted.push(ids(poll.fresh));
+			memories.push(poll.memory);
+			last = poll.memory;
+		}
+		return { emitted, memories, last };
+	};
+	const undatedTask = (id: string, status: string) => ({
+		TaskId: id,
+		Status: status,
+		UrlLists: [],
+	});
+
+	describe('a lagging replica lists a task that has ended as pending again', () => {
+		test('success, then process (stale), then success: emitted once', () => {
+			const { emitted } = pollsEveryMinute(3, (n) => [
+				task('a', n === 2 ? 'process' : 'success', T - 100),
+			]);
+			expect(emitted).toEqual([['a'], [], []]);
+		});
+
+		test('stale as the task leaves MARGIN: emitted once, then forgotten', () => {
+			// Created 500 s before T: the third poll's window no longer lists it, the trigger asks
+			// for it by TaskId as it was pending again.
+			const { emitted, last } = pollsEveryMinute(4, (n) => [
+				task('a', n === 2 ? 'process' : 'success', T - 500),
+			]);
+			expect(emitted).toEqual([['a'], [], [], []]);
+			expect(last).toEqual(memory({ until: T + 240 }));
+		});
+
+		test('replicas that alternate, success and process, over 40 polls: emitted once', () => {
+			const { emitted, last } = pollsEveryMinute(40, (n) => [
+				task('a', n % 2 === 1 ? 'success' : 'process', T + 30),
+			]);
+			expect(emitted.flat()).toEqual(['a']);
+			expect(at(emitted, 0)).toEqual(['a']);
+			// Final and out of MARGIN on poll 11: no longer read, nor remembered.
+			expect(last).toEqual(memory({ until: T + 2400 }));
+		});
+
+		test('a different final state may be emitted again; each state once', () => {
+			const statuses = ['success', 'process', 'failure', 'process', 'success', 'failure'];
+			const { emitted } = pollsEveryMinute(statuses.length, (n) => [
+				task('a', at(statuses, n - 1), T - 100),
+			]);
+			expect(emitted).toEqual([['a'], [], ['a'], [], [], []]);
+			const direct = pollsEveryMinute(3, (n) => [task('b', n === 1 ? 'success' : 'failure', T)]);
+			expect(direct.emitted).toEqual([['b'], ['b'], []]);
+		});
+
+		test('the same for a task listed without CreateTime', () => {
+			const alternating = pollsEveryMinute(40, (n) => [
+				undatedTask('u', n % 2 === 1 ? 'success' : 'process'),
+			]);
+			expect(alternating.emitted.flat()).toEqual(['u']);
+			expect(at(alternating.emitted, 0)).toEqual(['u']);
+			const statuses = ['success', 'process', 'failure', 'process', 'success', 'failure'];
+			const changed = pollsEveryMinute(statuses.length, (n) => [
+				undatedTask('v', at(statuses, n - 1)),
+			]);
+			expect(changed.emitted).toEqual([['v'], [], ['v'], [], [], []]);
+		});
+
+		test('a task listed once without CreateTime and once with it, in one state: emitted once', () => {
+			const { emitted } = pollsEveryMinute(3, (n) => [
+				n === 2 ? task('a', 'success', T) : undatedTask('a', 'success'),
+			]);
+			expect(emitted).toEqual([['a'], [], []]);
+		});
+
+		test('memory stays bounded: a task pending again keeps one entry per state seen, none once final and out of MARGIN', () => {
+			// 1,000 tasks created over the 10 minutes before T, every other poll stale.
+			const count = 1000;
+			const { emitted, memories, last } = pollsEveryMinute(30, (n) =>
+				Array.from({ length: count }, (_, k) =>
+					task(`t${k}`, n % 2 === 1 ? 'success' : 'process', T - (k * MARGIN) / count),
+				),
+			);
+			expect(emitted.flat()).toHaveLength(count);
+			for (const remembered of memories) {
+				const entries =
+					Object.keys(remembered.pending).length +
+					Object.keys(remembered.recent).length +
+					Object.keys(remembered.undated).length;
+				expect(entries).toBeLessThanOrEqual(2 * count);
+			}
+			expect(last).toEqual(memory({ until: T + 1800 }));
+		});
 	});
 
 	test('100,000 final tasks in the window: the memory holds only those near its end', () => {
