@@ -123,8 +123,9 @@ const idOf = (key: string) => key.slice(0, key.lastIndexOf(':'));
  * poll's EndTime: an older one was final then, and read then.
  */
 function isNewState(memory: Memory, id: string, key: string, created: number | undefined): boolean {
-	if (key in memory.recent || key in memory.undated) return false;
-	if (id in memory.pending) return true;
+	if (Object.hasOwn(memory.recent, key) || Object.hasOwn(memory.undated, key)) return false;
+	// Own fields only: a TaskId such as `constructor` is no field of every object.
+	if (Object.hasOwn(memory.pending, id)) return true;
 	return created === undefined || created >= memory.until - MARGIN;
 }
 
@@ -140,7 +141,7 @@ function keepStates(
 	pending: Record<string, number>,
 ) {
 	for (const [key, time] of Object.entries(from))
-		if (time >= oldest || idOf(key) in pending) to[key] = time;
+		if (time >= oldest || Object.hasOwn(pending, idOf(key))) to[key] = time;
 }
 
 /**

@@ -139,6 +139,15 @@ describe('selectNew', () => {
 		expect(fresh).toEqual([]);
 	});
 
+	test('TaskIds named like fields of every object (constructor) are remembered like others', () => {
+		const old = task('constructor', 'success', T - 2 * MARGIN, T - 100);
+		expect(selectNew(memory({}), [old], { now: T + 60, since }).fresh).toEqual([]);
+		const running = task('toString', 'process', T - 2 * MARGIN);
+		const next = selectNew(memory({}), [running], { now: T + 60, since }).memory;
+		const ended = task('toString', 'success', T - 2 * MARGIN, T + 100);
+		expect(selectNew(next, [ended], { now: T + 120, since }).fresh).toEqual([ended]);
+	});
+
 	test('recent keeps only tasks created within MARGIN before this poll', () => {
 		const before = memory({ recent: { 'a:success': T - 501, 'b:success': T - 50 } });
 		const { memory: next } = selectNew(before, [], { now: T + 100, since: since + 100 });
