@@ -18,7 +18,7 @@ import {
 	parseRetryAfter,
 } from './retry';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
-import { keysOf } from '../../../credentials/common/ucloud/signing';
+import { readKeys } from '../../../credentials/common/ucloud/signing';
 import { classifyNetworkError } from './networkError';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
@@ -62,8 +62,16 @@ export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 			description: 'Open the UCloud API credential and check its API Endpoint.',
 		});
 	}
+	const keys = readKeys(credentials);
+	if ('problem' in keys) {
+		// Sending would only get RetCode 171 or 172, which cannot tell the user why.
+		throw new NodeOperationError(this.getNode(), keys.problem, {
+			description:
+				'Open the UCloud API credential and paste the key again, copied from the console (Account → API Keys): a character that cannot be seen came with it. Position 1 is the key’s first visible character.',
+		});
+	}
 	const projectId = String(credentials.projectId ?? '').trim();
-	const { publicKey, privateKey } = keysOf(credentials);
+	const { publicKey, privateKey } = keys;
 	return {
 		endpoint: resolved.url,
 		defaultProjectId: projectId || undefined,
