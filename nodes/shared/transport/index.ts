@@ -147,6 +147,16 @@ function networkFailure(
 	};
 }
 
+/**
+ * Whether ucdnRequest gave up because its last try got no complete answer within `timeoutMs`:
+ * for a caller that words that failure itself, as the Project ID list does (its timeout is not
+ * the Request Timeout option that networkFailure advises raising).
+ */
+export function isTimeout(error: NodeApiError): boolean {
+	// networkFailure's reason: the system's code, or the kind of failure when there is none.
+	return error.errorResponse?.reason === 'timeout';
+}
+
 /** The body as JSON when it is JSON (n8n hands over text when the content type is not JSON). */
 function readBody(body: unknown): unknown {
 	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
