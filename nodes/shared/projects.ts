@@ -8,7 +8,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { isObject } from './helpers/values';
-import { getApiTarget, ucdnRequest } from './transport';
+import type { RequestSettings } from './transport';
+import { getApiTarget, isTimeout, ucdnRequest } from './transport';
 
 /** UAccount's list of the account's projects; see the simulator's header for its shape. */
 export const PROJECT_LIST_ACTION = 'GetProjectList';
@@ -19,7 +20,11 @@ const BY_ID = 'pick By ID and enter the project ID';
  * The editor's dropdown waits on the list, and By ID needs none: one retry at most, 5 s a try,
  * where a node's calls may wait minutes (Retries and Request Timeout).
  */
-const LIST_SETTINGS = { itemIndex: 0, retries: 1, timeoutMs: 5000 };
+const LIST_SETTINGS: RequestSettings = { itemIndex: 0, retries: 1, timeoutMs: 5000 };
+
+const LIST_TRIES = LIST_SETTINGS.retries + 1;
+/** A timeout of the list, in words: the nodes' advice, to raise their Request Timeout, does not apply. */
+const GAVE_UP = `The list gave up after ${LIST_TRIES} ${LIST_TRIES === 1 ? 'try' : 'tries'}, ${LIST_SETTINGS.timeoutMs / 1000} s each: ${BY_ID} instead.`;
 
 /** A field of the answer as text, trimmed; '' when it is no text (an object would read "[object Object]"). */
 function text(value: unknown): string {
@@ -71,6 +76,12 @@ export async function searchProjects(
 			throw new NodeApiError(this.getNode(), error.errorResponse, {
 				message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
 				description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
+			});
+		}
+		if (isTimeout(error)) {
+			throw new NodeApiError(this.getNode(), error.errorResponse ?? {}, {
+				message: error.message,
+				description: GAVE_UP,
 			});
 		}
 		error.description = [error.description, `The list is optional: ${BY_ID} instead.`]

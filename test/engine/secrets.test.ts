@@ -298,6 +298,12 @@ const scenarios: Scenario[] = [
 			/API Endpoint must not contain a query string \(\?…\): enter the base URL only, such as http:\/\/127\.0\.0\.1:9 /,
 	},
 	{
+		label: 'a private key with an invisible character inside',
+		parameters: describeTasks(),
+		credentials: { privateKey: `TEST-PRIVATE-KEY-${MARKER}\u200B-pasted` },
+		expected: /^The Private Key contains an invisible character \(U\+200B\) at position 24: /,
+	},
+	{
 		label: 'a validation error',
 		parameters: describeTasks({}, { taskIds: '={{ "a\\u0001b" }}' }),
 		expected: /^Task IDs: /,
@@ -384,6 +390,12 @@ test.each([
 	['an HTML gateway page quoting them', {}, { kind: 'echo' }, /HTTP 502/],
 	['HTML instead of JSON', {}, { kind: 'garbage' }, /not like a UCloud API/],
 	['an unreachable endpoint', { customEndpoint: 'CLOSED' }, undefined, /ECONNREFUSED/],
+	[
+		'a private key with an invisible character inside',
+		{ privateKey: `TEST-PRIVATE-KEY-${MARKER}\u200B-pasted` },
+		undefined,
+		/^The Private Key contains an invisible character \(U\+200B\) at position 24: /,
+	],
 ] as Array<[string, IDataObject, Fault | undefined, RegExp]>)(
 	'credential test, %s: the message holds no secret',
 	async (_label, overrides, fault, expected) => {

@@ -90,12 +90,71 @@ export function signParams(
 	return Object.assign(wire, { Signature: signature(wire, privateKey) });
 }
 
-/** The key pair as the credential's `authenticate` signs with it. */
-export function keysOf(credentials: ICredentialDataDecryptedObject) {
+export interface KeyPair {
+	publicKey: string;
+	privateKey: string;
+}
+
+/**
+ * An invisible format character (Unicode category Cf: zero-width space U+200B, joiners U+200C
+ * and U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen, direction marks, …). Keys copied
+ * from a web page or a chat pick them up; a key never holds one.
+ */
+const INVISIBLE = /\p{Cf}/u;
+/** What a paste may leave around a key: whitespace and invisible characters, mixed. */
+const AROUND = /[\s\p{Cf}]/u;
+
+/**
+ * A key as entered, without what a paste left at either end. A loop, not a regular expression:
+ * `[\s\p{Cf}]+$` backtracks in quadratic time over a long run of spaces inside the value.
+ */
+function pastedKey(value: unknown): string {
+	const characters = Array.from(String(value ?? ''));
+	let start = 0;
+	let end = characters.length;
+	while (start < end && AROUND.test(characters[start] ?? '')) start++;
+	while (end > start && AROUND.test(characters[end - 1] ?? '')) end--;
+	return characters.slice(start, end).join('');
+}
+
+/**
+ * The key pair as the credential's `authenticate` signs with it: whitespace and invisible
+ * characters at either end removed. It cannot report a problem: see readKeys.
+ */
+export function keysOf(credentials: ICredentialDataDecryptedObject): KeyPair {
 	return {
-		publicKey: String(credentials.publicKey ?? '').trim(),
-		privateKey: String(credentials.privateKey ?? '').trim(),
+		publicKey: pastedKey(credentials.publicKey),
+		privateKey: pastedKey(credentials.privateKey),
 	};
+}
+
+/**
+ * The first invisible character inside a key: the API would reject the key (RetCode 171 or
+ * 172) without saying why. Position is 1-based and counts characters (code points) of the key
+ * as keysOf reads it; the key itself is never quoted, only the character's code.
+ */
+function invisibleIn(name: string, key: string): string | undefined {
+	let position = 0;
+	for (const character of key) {
+		position++;
+		if (!INVISIBLE.test(character)) continue;
+		const code = (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+		return `The ${name} contains an invisible character (U+${code}) at position ${position}: paste it again`;
+	}
+	return undefined;
+}
+
+/**
+ * The key pair as keysOf reads it, or what is wrong with it: what the node and the credential
+ * test check before sending anything.
+ */
+export function readKeys(
+	credentials: ICredentialDataDecryptedObject,
+): KeyPair | { problem: string } {
+	const keys = keysOf(credentials);
+	const problem =
+		invisibleIn('Public Key', keys.publicKey) ?? invisibleIn('Private Key', keys.privateKey);
+	return problem === undefined ? keys : { problem };
 }
 
 /**

@@ -8,7 +8,7 @@ import { excerpt } from '../../../credentials/common/ucloud/excerpt';
 import { requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
-import { keysOf, signParams } from '../../../credentials/common/ucloud/signing';
+import { readKeys, signParams } from '../../../credentials/common/ucloud/signing';
 import { pause } from './pause';
 
 /** A cheap, read-only signed call, the same one the node makes: it proves keys, endpoint and project. */
@@ -52,7 +52,9 @@ export async function testCredentials(
 	const resolved = resolveEndpoint(data);
 	if ('problem' in resolved) return { status: 'Error', message: resolved.problem };
 	const endpoint = resolved.url;
-	const { publicKey, privateKey } = keysOf(data);
+	const keys = readKeys(data);
+	if ('problem' in keys) return { status: 'Error', message: keys.problem };
+	const { publicKey, privateKey } = keys;
 	if (publicKey === '' || privateKey === '') {
 		return { status: 'Error', message: 'Enter both the Public Key and the Private Key' };
 	}

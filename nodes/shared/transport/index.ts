@@ -18,7 +18,7 @@ import {
 	parseRetryAfter,
 } from './retry';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
-import { keysOf } from '../../../credentials/common/ucloud/signing';
+import { readKeys } from '../../../credentials/common/ucloud/signing';
 import { classifyNetworkError } from './networkError';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
@@ -62,8 +62,16 @@ export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 			description: 'Open the UCloud API credential and check its API Endpoint.',
 		});
 	}
+	const keys = readKeys(credentials);
+	if ('problem' in keys) {
+		// Sending would only get RetCode 171 or 172, which cannot tell the user why.
+		throw new NodeOperationError(this.getNode(), keys.problem, {
+			description:
+				'Open the UCloud API credential and paste the key again, copied from the console (Account → API Keys): a character that cannot be seen came with it. Position 1 is the key’s first visible character.',
+		});
+	}
 	const projectId = String(credentials.projectId ?? '').trim();
-	const { publicKey, privateKey } = keysOf(credentials);
+	const { publicKey, privateKey } = keys;
 	return {
 		endpoint: resolved.url,
 		defaultProjectId: projectId || undefined,
@@ -137,6 +145,16 @@ function networkFailure(
 			},
 		),
 	};
+}
+
+/**
+ * Whether ucdnRequest gave up because its last try got no complete answer within `timeoutMs`:
+ * for a caller that words that failure itself, as the Project ID list does (its timeout is not
+ * the Request Timeout option that networkFailure advises raising).
+ */
+export function isTimeout(error: NodeApiError): boolean {
+	// networkFailure's reason: the system's code, or the kind of failure when there is none.
+	return error.errorResponse?.reason === 'timeout';
 }
 
 /** The body as JSON when it is JSON (n8n hands over text when the content type is not JSON). */
