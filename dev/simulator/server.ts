@@ -5,7 +5,9 @@
  * (see Fault): HTTP errors, RetCodes, garbage, delays, resets, rewritten answers, echoed
  * secrets, bodies that trickle in or never come, new tasks created between Describe calls,
  * a Describe that ignores Offset, and one answered by a replica that lags (ended tasks listed
- * as still running, as load-balanced APIs do).
+ * as still running, as load-balanced APIs do). With `describeCap` it answers at most that many
+ * tasks per Describe call whatever Limit says, TotalCount staying the real number, as a
+ * gateway in front of the API may: a client must follow TotalCount to see every task.
  *
  * It also serves UAccount's GetProjectList, which fills the nodes' Project ID list. As
  * documented (docs.ucloud.cn/api/uaccount-api/get_project_list; ucloud-sdk-go
@@ -147,6 +149,8 @@ export interface SimulatorOptions {
 	seed?: boolean;
 	/** The clock, Unix seconds. */
 	now?: () => number;
+	/** Most tasks one Describe answer holds, whatever Limit says (see the header). */
+	describeCap?: number;
 }
 
 /** What the Describe faults change in an answer (see Fault). */
@@ -242,6 +246,8 @@ export class UcdnSimulator {
 
 	readonly submitOptions: SubmitOptions;
 
+	private readonly describeCap: number;
+
 	/** URLs that will fail when their task finishes (see failUrls). */
 	private readonly failing: Array<(url: string) => boolean> = [];
 
@@ -259,6 +265,7 @@ export class UcdnSimulator {
 		this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
 		this.tasks = options.seed === false ? [] : seedTasks();
 		this.submitOptions = { cap: 30, pollsToFinish: 2, ...options.submit };
+		this.describeCap = options.describeCap ?? Infinity;
 	}
 
 	/** Submitted URLs matching this (a substring or a test) end in `failure`, and so do their tasks. */
@@ -551,7 +558,7 @@ export class UcdnSimulator {
 			.sort(
 				(a, b) => b.info.CreateTime - a.info.CreateTime || (a.info.TaskId < b.info.TaskId ? -1 : 1),
 			);
-		const page = matches.slice(offset, limit === undefined ? undefined : offset + limit);
+		const page = matches.slice(offset, offset + Math.min(limit ?? Infinity, this.describeCap));
 		for (const task of page) this.advance(task);
 		return {
 			TotalCount: matches.length,

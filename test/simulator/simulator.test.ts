@@ -30,8 +30,8 @@ function sign(
 
 const seedRange = { BeginTime: '0', EndTime: '1600000000' };
 
-async function post(body: unknown, contentType = 'application/json') {
-	const response = await fetch(`${sim.url}/`, {
+async function post(body: unknown, contentType = 'application/json', server = sim) {
+	const response = await fetch(`${server.url}/`, {
 		method: 'POST',
 		headers: { 'Content-Type': contentType },
 		body:
@@ -42,8 +42,8 @@ async function post(body: unknown, contentType = 'application/json') {
 	return { status: response.status, text: await response.text() };
 }
 
-const json = async (body: unknown, contentType?: string) =>
-	JSON.parse((await post(body, contentType)).text);
+const json = async (body: unknown, contentType?: string, server?: UcdnSimulator) =>
+	JSON.parse((await post(body, contentType, server)).text);
 
 test('POST with a JSON body', async () => {
 	const answer = await json(sign({ Action: 'DescribeNewUcdnRefreshCacheTask', ...seedRange }));
@@ -122,6 +122,33 @@ test('documented defaults: the last 24 h, BeginTime required with EndTime, Limit
 		all.TaskList.slice(2, 5).map((task: { TaskId: string }) => task.TaskId),
 	);
 	expect(paged.TotalCount).toBe(7);
+});
+
+test('describeCap: at most N tasks per Describe whatever Limit says, TotalCount the real number', async () => {
+	const capped = await startSimulator({ describeCap: 3 });
+	const describe = async (params: Record<string, string>, server = capped) => {
+		const request = sign({ Action: 'DescribeNewUcdnPrefetchCacheTask', ...seedRange, ...params });
+		const answer = await json(request, undefined, server);
+		return {
+			TotalCount: answer.TotalCount,
+			ids: answer.TaskList.map((task: { TaskId: string }) => task.TaskId),
+		};
+	};
+	try {
+		const { ids: all } = await describe({}, sim);
+		expect(await describe({})).toEqual({ TotalCount: 7, ids: all.slice(0, 3) });
+		expect(await describe({ Offset: '3', Limit: '1000' })).toEqual({
+			TotalCount: 7,
+			ids: all.slice(3, 6),
+		});
+		expect(await describe({ Offset: '6', Limit: '1000' })).toEqual({
+			TotalCount: 7,
+			ids: all.slice(6),
+		});
+		expect(await describe({ Limit: '2' })).toEqual({ TotalCount: 7, ids: all.slice(0, 2) });
+	} finally {
+		await capped.close();
+	}
 });
 
 test('invalid parameters are refused with a RetCode below 2000', async () => {

@@ -26,6 +26,7 @@ import {
 import { ParameterError } from '../../shared/helpers/errors';
 import type { TimeRangeMode } from '../../shared/helpers/time';
 import { pinWindow, resolveTimeRange } from '../../shared/helpers/time';
+import { MAX_PAGE_SIZE } from '../../shared/helpers/pagination';
 import { checkEntries } from '../../shared/helpers/values';
 import { describeTaskPages } from '../../shared/tasks';
 import { taskItems, tasksToItems } from '../../shared/helpers/output';
@@ -87,7 +88,7 @@ export const PAGE_SIZE: Bounds = {
 	displayName: 'Page Size',
 	name: 'pageSize',
 	min: 1,
-	max: 1000,
+	max: MAX_PAGE_SIZE,
 	default: 100,
 };
 export const OUTPUT = outputChoices({
@@ -248,7 +249,7 @@ async function execute(
 	context: OperationContext,
 ): Promise<INodeExecutionData[]> {
 	if (query.wait) {
-		const { tasks, response } = await waitForTasks.call(
+		const { tasks, responses } = await waitForTasks.call(
 			this,
 			context,
 			query.requestSettings,
@@ -256,7 +257,7 @@ async function execute(
 			query.scope,
 			query.wait,
 		);
-		return tasksToItems(query.output, tasks, [response], i, query.zone);
+		return tasksToItems(query.output, tasks, responses, i, query.zone);
 	}
 	const { target, resource } = context;
 	const { output } = query;

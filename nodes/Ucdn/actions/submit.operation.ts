@@ -188,7 +188,7 @@ async function execute(
 	// Left to the API, each check would list only tasks created in its last 24 hours, and a wait
 	// may last longer. An hour's margin covers an API clock behind n8n's.
 	const since = { BeginTime: startedAt - SUBMIT_CLOCK_MARGIN_SECONDS };
-	const { tasks, response } = await waitForTasks.call(
+	const { tasks, responses } = await waitForTasks.call(
 		this,
 		context,
 		requestSettings,
@@ -196,5 +196,5 @@ async function execute(
 		{ ...scope, ...since },
 		wait.settings,
 	);
-	return tasksToItems(wait.output, tasks, [response], i, wait.zone);
+	return tasksToItems(wait.output, tasks, responses, i, wait.zone);
 }

@@ -13,7 +13,9 @@ import { assess, describeFailures, describePending, failedUrls } from '../helper
 import type { RequestSettings } from '../../shared/transport';
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { OperationContext } from './context';
-import { fetchTaskPage } from '../../shared/tasks';
+import type { PagingOptions } from '../../shared/helpers/pagination';
+import { MAX_PAGE_SIZE } from '../../shared/helpers/pagination';
+import { pagingError, walkTaskPages } from '../../shared/tasks';
 
 export const WAIT_FOR_COMPLETION: Switch = {
 	displayName: 'Wait for Completion',
@@ -82,10 +84,24 @@ export function readWaitSettings(this: IExecuteFunctions, i: number): WaitSettin
 	};
 }
 
+const STOPPED =
+	'The wait stopped; the tasks go on at the CDN. Check them with Describe Tasks and these Task IDs, fewer per item so that each check needs fewer calls.';
+
 /**
- * Polls Describe with all the task IDs in one request per poll, until every task is `success`
- * or `failure`. Returns the final tasks (in the order given) and the last response. A timeout,
- * a cancelled execution or (with Error on Failed Tasks) a failed task is a NodeOperationError.
+ * How a check reads the tasks: by the walk Describe Tasks pages with (describePages), every call
+ * naming them all (TaskId.N) and asking for all of them up to MAX_PAGE_SIZE, so an API that
+ * answers every task asked needs one call per check for up to 1,000 tasks; one that answers at
+ * most C per call, whatever Limit says, gets ceil(N / C) calls, following TotalCount.
+ */
+function checkPaging(taskIds: string[]): PagingOptions {
+	return { offset: 0, pageSize: Math.min(taskIds.length, MAX_PAGE_SIZE), max: taskIds.length };
+}
+
+/**
+ * Checks the tasks until every one is `success` or `failure`, each check reading every task (see
+ * checkPaging). Returns the final tasks (in the order given) and every response of the last
+ * check. A timeout, a cancelled execution or (with Error on Failed Tasks) a failed task is a
+ * NodeOperationError; answers that cannot be paged soundly are the walk's NodeApiError.
  */
 export async function waitForTasks(
 	this: IExecuteFunctions,
@@ -94,8 +110,9 @@ export async function waitForTasks(
 	taskIds: string[],
 	scope: Record<string, ParamValue>,
 	settings: WaitSettings,
-): Promise<{ tasks: IDataObject[]; response: IDataObject }> {
+): Promise<{ tasks: IDataObject[]; responses: IDataObject[] }> {
 	const i = requestSettings.itemIndex;
+	const action = resource.describeAction;
 	const signal = this.getExecutionCancelSignal?.();
 	const started = Date.now();
 	const deadline = started + settings.timeoutMs;
@@ -121,15 +138,16 @@ export async function waitForTasks(
 	// What is known to be running: every task until the first check answers.
 	let stillRunning = taskIds.join(', ');
 	for (;;) {
-		// The overall Timeout bounds each poll too, retries included.
-		let page;
+		// The overall Timeout bounds each call of a check too, retries included.
+		let check;
 		try {
-			page = await fetchTaskPage.call(
+			check = await walkTaskPages.call(
 				this,
 				target,
-				resource.describeAction,
+				action,
 				{ ...scope, TaskId: taskIds },
 				{ ...requestSettings, deadline },
+				checkPaging(taskIds),
 			);
 		} catch (error) {
 			// Cancelling aborts a check on its way: that is the cancellation, not a network fault.
@@ -144,7 +162,18 @@ export async function waitForTasks(
 				? error
 				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 		}
-		const state = assess(taskIds, page.tasks);
+		// Answers that end short of TotalCount are no timeout and no task "not found yet", even
+		// in the check that runs at the deadline: say what the API did.
+		if (check.problem) {
+			const { message, description } = check.problem;
+			throw pagingError.call(
+				this,
+				action,
+				{ message, description: `${description} ${STOPPED}` },
+				i,
+			);
+		}
+		const state = assess(taskIds, check.tasks);
 		if (state.done) {
 			const failed = settings.errorOnFailedTasks ? failedUrls(state.tasks) : [];
 			if (failed.length > 0) {
@@ -158,7 +187,7 @@ export async function waitForTasks(
 					},
 				);
 			}
-			return { tasks: state.tasks, response: page.response };
+			return { tasks: state.tasks, responses: check.responses };
 		}
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {

@@ -58,6 +58,9 @@ export function readPage(response: IDataObject): Page | { problem: string } {
 	return { tasks: list as IDataObject[], total, response };
 }
 
+/** The most tasks the node asks for in one Describe call: Page Size's maximum, a wait's page size. */
+export const MAX_PAGE_SIZE = 1000;
+
 /** Beyond this many calls a walk fails, whatever the server says: it cannot loop forever. */
 export const MAX_PAGES = 10_000;
 
