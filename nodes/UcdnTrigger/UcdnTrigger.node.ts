@@ -34,7 +34,7 @@ import { searchProjects } from '../shared/projects';
 import { optionalText } from '../shared/helpers/values';
 import type { ResourceKey } from '../shared/resources';
 import { RESOURCES } from '../shared/resources';
-import { describeTaskPages } from '../shared/tasks';
+import { MAX_PAGE_SIZE, describeAll } from '../shared/walk';
 import { getApiTarget } from '../shared/transport';
 import { testCredentials } from '../shared/transport/credentialTest';
 import type { Candidate, TriggerEvent } from './events';
@@ -50,7 +50,7 @@ import {
 } from './events';
 
 /** Large pages while polling: the first poll walks all of Look Back in few calls. */
-const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
+const PAGING = { offset: 0, pageSize: MAX_PAGE_SIZE, max: Infinity };
 /** Pending tasks asked for by TaskId in one Describe call. */
 const IDS_PER_CALL = 100;
 const MAX_URL_FILTER_LENGTH = 4096;
@@ -166,7 +166,7 @@ export class UcdnTrigger implements INodeType {
 		const since = until - lookBackSeconds;
 		const describe = async (resource: ResourceKey, params: IDataObject) =>
 			(
-				await describeTaskPages.call(
+				await describeAll.call(
 					this,
 					target,
 					RESOURCES[resource].describeAction,

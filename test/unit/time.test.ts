@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { resolveTimeRange, toUnixSeconds } from '../../nodes/shared/helpers/time';
+import { pinWindow, resolveTimeRange, toUnixSeconds } from '../../nodes/shared/helpers/time';
 
 const utc = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
@@ -213,5 +213,30 @@ describe('resolveTimeRange', () => {
 		expect(() =>
 			resolveTimeRange({ mode: 'custom', begin: '2024-05-01', end: 'soon' }, now, 'UTC'),
 		).toThrow(/^End Time: "soon" is not a date/);
+	});
+});
+
+describe('pinWindow', () => {
+	const nowMs = 1_714_550_400_500;
+	const last = 1_714_550_399;
+	test('the default window becomes the 24 hours up to the last whole second', () => {
+		expect(pinWindow({}, nowMs)).toEqual({ BeginTime: last - 86_400, EndTime: last });
+	});
+	test('an end at or after now, or none, is pulled back to the last whole second', () => {
+		expect(pinWindow({ BeginTime: 1000, EndTime: last + 1 }, nowMs)).toEqual({
+			BeginTime: 1000,
+			EndTime: last,
+		});
+		expect(pinWindow({ BeginTime: 1000 }, nowMs)).toEqual({ BeginTime: 1000, EndTime: last });
+	});
+	test('a window in the past is kept; a Begin Time in the future still comes before the end', () => {
+		expect(pinWindow({ BeginTime: 1000, EndTime: 2000 }, nowMs)).toEqual({
+			BeginTime: 1000,
+			EndTime: 2000,
+		});
+		expect(pinWindow({ BeginTime: last + 50 }, nowMs)).toEqual({
+			BeginTime: last + 50,
+			EndTime: last + 50,
+		});
 	});
 });

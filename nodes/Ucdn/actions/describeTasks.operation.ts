@@ -26,9 +26,8 @@ import {
 import { ParameterError } from '../../shared/helpers/errors';
 import type { TimeRangeMode } from '../../shared/helpers/time';
 import { pinWindow, resolveTimeRange } from '../../shared/helpers/time';
-import { MAX_PAGE_SIZE } from '../../shared/helpers/pagination';
 import { checkEntries } from '../../shared/helpers/values';
-import { describeTaskPages } from '../../shared/tasks';
+import { MAX_PAGE_SIZE, describeAll } from '../../shared/walk';
 import { taskItems, tasksToItems } from '../../shared/helpers/output';
 import { parseList } from '../helpers/lists';
 import type { OperationContext } from './context';
@@ -264,7 +263,7 @@ async function execute(
 	// Items are made page by page, so that the parsed pages need not outlive the walk.
 	const items: INodeExecutionData[] = [];
 	const add = output === 'raw' ? undefined : taskItems(output, i, query.zone);
-	const result = await describeTaskPages.call(
+	const result = await describeAll.call(
 		this,
 		target,
 		resource.describeAction,

@@ -13,9 +13,8 @@ import { assess, describeFailures, describePending, failedUrls } from '../helper
 import type { RequestSettings } from '../../shared/transport';
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { OperationContext } from './context';
-import type { PagingOptions } from '../../shared/helpers/pagination';
-import { MAX_PAGE_SIZE } from '../../shared/helpers/pagination';
-import { pagingError, walkTaskPages } from '../../shared/tasks';
+import type { WalkOptions } from '../../shared/walk';
+import { MAX_PAGE_SIZE, pagingError, walkDescribe } from '../../shared/walk';
 
 export const WAIT_FOR_COMPLETION: Switch = {
 	displayName: 'Wait for Completion',
@@ -88,12 +87,12 @@ const STOPPED =
 	'The wait stopped; the tasks go on at the CDN. Check them with Describe Tasks and these Task IDs, fewer per item so that each check needs fewer calls.';
 
 /**
- * How a check reads the tasks: by the walk Describe Tasks pages with (describePages), every call
+ * How a check reads the tasks: by the walk Describe Tasks pages with (see walk), every call
  * naming them all (TaskId.N) and asking for all of them up to MAX_PAGE_SIZE, so an API that
  * answers every task asked needs one call per check for up to 1,000 tasks; one that answers at
  * most C per call, whatever Limit says, gets ceil(N / C) calls, following TotalCount.
  */
-function checkPaging(taskIds: string[]): PagingOptions {
+function checkPaging(taskIds: string[]): WalkOptions {
 	return { offset: 0, pageSize: Math.min(taskIds.length, MAX_PAGE_SIZE), max: taskIds.length };
 }
 
@@ -141,7 +140,7 @@ export async function waitForTasks(
 		// The overall Timeout bounds each call of a check too, retries included.
 		let check;
 		try {
-			check = await walkTaskPages.call(
+			check = await walkDescribe.call(
 				this,
 				target,
 				action,

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Page, PageRequest } from '../../nodes/shared/helpers/pagination';
-import { MAX_PAGES, describePages, readPage } from '../../nodes/shared/helpers/pagination';
-import { pinWindow } from '../../nodes/shared/helpers/time';
+import type { Page, PageRequest } from '../../../../../nodes/shared/walk';
+import { MAX_PAGES, walk } from '../../../../../nodes/shared/walk';
 
 const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
 
@@ -27,7 +26,7 @@ function server(
 
 test('Return All reads every page until TotalCount', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	const result = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 	expect(calls).toEqual([
 		{ offset: 0, limit: 100 },
 		{ offset: 100, limit: 100 },
@@ -40,7 +39,7 @@ test('Return All reads every page until TotalCount', async () => {
 test('onTask takes each task once, in order, as its page is read; no response is kept', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
 	const taken: Array<[unknown, number]> = [];
-	const result = await describePages(fetchPage, {
+	const result = await walk(fetchPage, {
 		offset: 0,
 		pageSize: 100,
 		max: 220,
@@ -52,13 +51,13 @@ test('onTask takes each task once, in order, as its page is read; no response is
 
 test('an exact multiple of the page size needs no extra empty call', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 200 }, (_, n) => task(n)));
-	await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 	expect(calls).toHaveLength(2);
 });
 
 test('a limit stops early and asks only for what is missing', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
-	const result = await describePages(fetchPage, { offset: 5, pageSize: 100, max: 130 });
+	const result = await walk(fetchPage, { offset: 5, pageSize: 100, max: 130 });
 	expect(calls).toEqual([
 		{ offset: 5, limit: 100 },
 		{ offset: 105, limit: 30 },
@@ -74,7 +73,7 @@ test('a task that shifts onto the next page is emitted once', async () => {
 	const { fetchPage } = server(list, {
 		mutate: (call) => call === 1 && list.unshift(task(100), task(101)),
 	});
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	const ids = result.tasks.map((t) => t.TaskId);
 	expect(new Set(ids).size).toBe(ids.length);
 	for (let n = 0; n < 20; n++) expect(ids).toContain(`t${n}`);
@@ -89,7 +88,7 @@ test('tasks created at the head between every two pages: each task that was ther
 			if (call > 0) list.unshift(...Array.from({ length: 60 }, () => task(-1 - created++)));
 		},
 	});
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	const result = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 300 }, (_, n) => `t${n}`));
 });
 
@@ -97,7 +96,7 @@ test('tasks leaving the list mid-walk (TotalCount shrinks): the walk steps back,
 	const list = Array.from({ length: 30 }, (_, n) => task(n));
 	// After the first page, 3 tasks already read leave the list (they changed status, say).
 	const { fetchPage } = server(list, { mutate: (call) => call === 1 && list.splice(2, 3) });
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	const ids = result.tasks.map((t) => String(t.TaskId));
 	expect(ids).toHaveLength(30);
 	expect(ids.sort()).toEqual(Array.from({ length: 30 }, (_, n) => `t${n}`).sort());
@@ -106,14 +105,14 @@ test('tasks leaving the list mid-walk (TotalCount shrinks): the walk steps back,
 test('a server that ignores Offset: a problem on the second call', async () => {
 	const list = Array.from({ length: 10 }, (_, n) => task(n));
 	let calls = 0;
-	const walk = describePages(
+	const result = await walk(
 		async () => {
 			calls++;
 			return { tasks: list, total: 1_000_000, response: {} };
 		},
 		{ offset: 0, pageSize: 10, max: Infinity },
 	);
-	expect((await walk).problem?.message).toMatch(/ignores Offset/);
+	expect(result.problem?.message).toMatch(/ignores Offset/);
 	expect(calls).toBe(2);
 });
 
@@ -123,14 +122,14 @@ test('a page repeated because exactly a page of new tasks arrived is not taken f
 		mutate: (call) =>
 			call === 1 && list.unshift(...Array.from({ length: 10 }, (_, n) => task(-1 - n))),
 	});
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 25 }, (_, n) => `t${n}`));
 });
 
 test('an empty page before TotalCount is a problem, not a shorter list', async () => {
 	const { calls, fetchPage } = server([task(1)], { total: () => 500 });
 	expect(
-		(await describePages(fetchPage, { offset: 0, pageSize: 1, max: Infinity })).problem?.message,
+		(await walk(fetchPage, { offset: 0, pageSize: 1, max: Infinity })).problem?.message,
 	).toMatch('The API listed 1 tasks, then an empty page before its TotalCount of 500');
 	expect(calls).toHaveLength(2);
 });
@@ -140,31 +139,16 @@ test('without TotalCount a short page is the last one', async () => {
 		Array.from({ length: 15 }, (_, n) => task(n)),
 		{ total: () => undefined },
 	);
-	const result = await describePages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	expect(calls).toHaveLength(2);
 	expect(result.tasks).toHaveLength(15);
-});
-
-describe('readPage', () => {
-	test('reads tasks and TotalCount, also as numeric text', () => {
-		const response = { TotalCount: '2', TaskList: [task(1), task(2)] };
-		expect(readPage(response)).toEqual({ tasks: [task(1), task(2)], total: 2, response });
-	});
-
-	test('an absent TaskList is an empty page', () => {
-		expect(readPage({ TotalCount: 0 })).toMatchObject({ tasks: [], total: 0 });
-	});
-
-	test('a TaskList that is not a list is a problem', () => {
-		expect(readPage({ TaskList: 'oops' })).toEqual({ problem: 'TaskList is string, not a list' });
-	});
 });
 
 describe('TotalCount that disagrees with the pages', () => {
 	test('a server capping the page size: a short page before TotalCount does not end the walk', async () => {
 		const list = Array.from({ length: 250 }, (_, n) => task(n));
 		const calls: PageRequest[] = [];
-		const result = await describePages(
+		const result = await walk(
 			async (request) => {
 				calls.push(request);
 				const tasks = list.slice(request.offset, request.offset + Math.min(request.limit, 50));
@@ -181,7 +165,7 @@ describe('TotalCount that disagrees with the pages', () => {
 			Array.from({ length: 250 }, (_, n) => task(n)),
 			{ total: () => 7 },
 		);
-		const result = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		const result = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(result.tasks).toHaveLength(250);
 		expect(calls).toHaveLength(3);
 	});
@@ -191,7 +175,7 @@ describe('TotalCount that disagrees with the pages', () => {
 			Array.from({ length: 150 }, (_, n) => task(n)),
 			{ total: () => 1000 },
 		);
-		const { problem } = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		const { problem } = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(problem?.message).toMatch(/empty page before its TotalCount of 1000/);
 		expect(calls).toHaveLength(3);
 	});
@@ -201,7 +185,7 @@ describe('TotalCount that disagrees with the pages', () => {
 			Array.from({ length: 5000 }, (_, n) => task(n)),
 			{ total: () => 150 },
 		);
-		const { problem } = await describePages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		const { problem } = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(problem?.message).toBe('Paging did not reach the end of the list after 7 calls');
 		expect(calls).toHaveLength(7);
 	});
@@ -224,7 +208,7 @@ describe('TotalCount that disagrees with the pages', () => {
 		`a server inventing new tasks forever, %s: a problem after ${MAX_PAGES} calls`,
 		async (_what, total) => {
 			const server = inventing(total);
-			const { problem } = await describePages(server.fetchPage, {
+			const { problem } = await walk(server.fetchPage, {
 				offset: 0,
 				pageSize: 1,
 				max: Infinity,
@@ -233,37 +217,4 @@ describe('TotalCount that disagrees with the pages', () => {
 			expect(server.calls()).toBe(MAX_PAGES);
 		},
 	);
-});
-
-describe('readPage refuses what is not a task list', () => {
-	test.each([[[1, 2]], [['a']], [[null]], [[[]]]])('%p', (list) => {
-		expect(readPage({ TaskList: list })).toEqual({
-			problem: 'TaskList entry 1 is not a task object',
-		});
-	});
-});
-
-describe('pinWindow', () => {
-	const nowMs = 1_714_550_400_500;
-	const last = 1_714_550_399;
-	test('the default window becomes the 24 hours up to the last whole second', () => {
-		expect(pinWindow({}, nowMs)).toEqual({ BeginTime: last - 86_400, EndTime: last });
-	});
-	test('an end at or after now, or none, is pulled back to the last whole second', () => {
-		expect(pinWindow({ BeginTime: 1000, EndTime: last + 1 }, nowMs)).toEqual({
-			BeginTime: 1000,
-			EndTime: last,
-		});
-		expect(pinWindow({ BeginTime: 1000 }, nowMs)).toEqual({ BeginTime: 1000, EndTime: last });
-	});
-	test('a window in the past is kept; a Begin Time in the future still comes before the end', () => {
-		expect(pinWindow({ BeginTime: 1000, EndTime: 2000 }, nowMs)).toEqual({
-			BeginTime: 1000,
-			EndTime: 2000,
-		});
-		expect(pinWindow({ BeginTime: last + 50 }, nowMs)).toEqual({
-			BeginTime: last + 50,
-			EndTime: last + 50,
-		});
-	});
 });

@@ -1,0 +1,59 @@
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
+import { secretsOf, ucdnRequest } from '../transport';
+import { preview } from '../transport/redact';
+
+/** Where a call of the walk reads: Offset and Limit. */
+export interface PageRequest {
+	offset: number;
+	limit: number;
+}
+
+/** One Describe response, read: its tasks, its TotalCount (if usable) and the response itself. */
+export interface Page {
+	tasks: IDataObject[];
+	total?: number;
+	response: IDataObject;
+}
+
+/**
+ * Reads a Describe response. An absent TaskList is an empty page (the API omits it when
+ * nothing matches); anything else that is not a list makes the response unreadable.
+ */
+export function readPage(response: IDataObject): Page | { problem: string } {
+	const list = response.TaskList ?? [];
+	if (!Array.isArray(list)) return { problem: `TaskList is ${typeof list}, not a list` };
+	const bad = list.findIndex(
+		(task) => task === null || typeof task !== 'object' || Array.isArray(task),
+	);
+	if (bad !== -1) return { problem: `TaskList entry ${bad + 1} is not a task object` };
+	const count =
+		typeof response.TotalCount === 'string' ? Number(response.TotalCount) : response.TotalCount;
+	const total = typeof count === 'number' && Number.isFinite(count) ? count : undefined;
+	return { tasks: list as IDataObject[], total, response };
+}
+
+/** One Describe call at `request`, read as a page; a response that cannot be read is a NodeApiError. */
+export async function fetchPage(
+	this: UcdnFunctions,
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+	settings: RequestSettings,
+	{ offset, limit }: PageRequest,
+): Promise<Page> {
+	const sent = { ...params, Offset: offset, Limit: limit };
+	const response = await ucdnRequest.call(this, target, action, sent, settings);
+	const page = readPage(response);
+	if ('problem' in page) {
+		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
+			message: `UCloud API ${action} returned a task list that cannot be read`,
+			description: `${page.problem}. HTTP 200, body: ${preview(response, secretsOf(target, action, sent))}`,
+			itemIndex: settings.itemIndex,
+		});
+	}
+	return page;
+}
