@@ -1,18 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Candidate, Memory } from '../../nodes/UcdnTrigger/events';
+import type { Candidate } from '../../nodes/UcdnTrigger/events';
+import type { Memory } from '../../nodes/UcdnTrigger/memory';
 import { at } from '../at';
+import { finishedAt, isEvent, latest, statusFilter } from '../../nodes/UcdnTrigger/events';
 import {
 	MARGIN,
-	finishedAt,
-	isEvent,
-	latest,
 	pendingBefore,
 	readMemory,
 	selectNew,
-	statusFilter,
 	windowStart,
-} from '../../nodes/UcdnTrigger/events';
+} from '../../nodes/UcdnTrigger/memory';
 
 const task = (
 	id: string,

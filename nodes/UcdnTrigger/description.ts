@@ -1,0 +1,127 @@
+import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
+
+import type { CommonOptions } from '../shared/descriptions/options';
+import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
+import {
+	outputChoices,
+	readableTimesProperties,
+	readOutputSettings,
+	READABLE_TIMES,
+} from '../shared/descriptions/output';
+import type { Bounds, Choices } from '../shared/descriptions/parameters';
+import {
+	numberProperty,
+	optionsProperty,
+	readChoice,
+	readNumber,
+} from '../shared/descriptions/parameters';
+import { optionalText } from '../shared/helpers/values';
+import type { ResourceKey } from '../shared/resources';
+import { RESOURCES } from '../shared/resources';
+import type { TriggerEvent } from './events';
+
+const MAX_URL_FILTER_LENGTH = 4096;
+
+const RESOURCE: Choices<ResourceKey | 'both'> = {
+	displayName: 'Resource',
+	name: 'resource',
+	options: [
+		{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
+		{
+			name: RESOURCES.prefetch.name,
+			value: 'prefetch',
+			description: 'Tasks that load URLs into the CDN cache',
+		},
+		{
+			name: RESOURCES.refresh.name,
+			value: 'refresh',
+			description: 'Tasks that purge URLs from the CDN cache',
+		},
+	],
+	default: 'refresh',
+};
+const EVENT: Choices<TriggerEvent> = {
+	displayName: 'Event',
+	name: 'event',
+	options: [
+		{ name: 'Task Failed', value: 'failed', description: 'A task ended with status failure' },
+		{
+			name: 'Task Finished',
+			value: 'finished',
+			description: 'A task ended, successfully or not',
+		},
+		{
+			name: 'Task Succeeded',
+			value: 'succeeded',
+			description: 'A task ended with status success',
+		},
+	],
+	default: 'finished',
+};
+export const LOOK_BACK_HOURS: Bounds = {
+	displayName: 'Look Back (Hours)',
+	name: 'lookBack',
+	min: 1,
+	max: 720,
+	default: 24,
+};
+const OUTPUT = outputChoices({
+	task: 'The task as the API returns it, plus its Resource',
+	url: 'Each URL with its task’s TaskId, TaskStatus and TaskCreateTime, plus its Resource',
+});
+
+/** The trigger's parameters, as the editor shows them. */
+export const triggerProperties: INodeProperties[] = [
+	optionsProperty(RESOURCE, { noDataExpression: true }),
+	optionsProperty(EVENT, { noDataExpression: true }),
+	...readableTimesProperties(),
+	optionsCollection(
+		[
+			numberProperty(LOOK_BACK_HOURS, {
+				description:
+					'How long a task may run before it finishes. Tasks are found by when they were created, so the trigger looks this far back.',
+			}),
+			optionsProperty(OUTPUT),
+			{
+				displayName: 'URL Contains',
+				name: 'urlFilter',
+				type: 'string',
+				default: '',
+				placeholder: 'www.example.com',
+				description: 'Only tasks with a URL that contains this text, for example a domain',
+			},
+		],
+		{
+			projectId: "Project to watch instead of the credential's Project ID",
+			isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
+		},
+	),
+];
+
+interface TriggerOptions extends CommonOptions {
+	lookBack?: unknown;
+	output?: unknown;
+	urlFilter?: unknown;
+}
+
+/** Reads and checks the trigger's parameters. */
+export function readTriggerSettings(this: IPollFunctions) {
+	const resource = readChoice(this.getNodeParameter(RESOURCE.name), RESOURCE);
+	const event = readChoice(this.getNodeParameter(EVENT.name), EVENT);
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	return {
+		resources: resource === 'both' ? (['refresh', 'prefetch'] as const) : [resource],
+		event,
+		lookBackSeconds:
+			3600 * readNumber(options.lookBack ?? LOOK_BACK_HOURS.default, LOOK_BACK_HOURS),
+		urlFilter: optionalText(options.urlFilter, 'URL Contains', MAX_URL_FILTER_LENGTH),
+		output: readOutputSettings(
+			OUTPUT,
+			options.output ?? OUTPUT.default,
+			this.getNodeParameter(READABLE_TIMES.name),
+			this.getTimezone(),
+		),
+		scope: readScope(options),
+		requestSettings: readRequestSettings(options, 0),
+	};
+}
