@@ -5,7 +5,7 @@ import {
 	mayHaveCreatedTask,
 	parseRetryAfter,
 } from '../../nodes/shared/transport/retry';
-import { assess, taskProgress } from '../../nodes/Ucdn/helpers/waiting';
+import { assess, taskProgress } from '../../nodes/Ucdn/wait/progress';
 
 const cases: Array<[string, Failure, boolean, boolean, boolean]> = [
 	// name, failure, retried for reads, retried for submits, a submit may have created a task

@@ -1,11 +1,6 @@
 import { URL_SEPARATORS, chunk, parseList } from '../../nodes/Ucdn/helpers/lists';
 import { validateUrls } from '../../nodes/Ucdn/helpers/urls';
-import {
-	assess,
-	describePending,
-	failedUrls,
-	taskProgress,
-} from '../../nodes/Ucdn/helpers/waiting';
+import { assess, describePending, failedUrls, taskProgress } from '../../nodes/Ucdn/wait/progress';
 
 describe('URL lists', () => {
 	test.each([

@@ -2,16 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import type { CommonOptions } from '../../shared/descriptions/options';
 import {
 	optionsCollection,
 	readRequestSettings,
 	readScope,
 } from '../../shared/descriptions/options';
-import type { CommonOptions } from '../../shared/descriptions/options';
 import {
 	outputChoices,
 	readableTimesProperties,
-	readReadableTimes,
+	readOutputSettings,
 	READABLE_TIMES,
 } from '../../shared/descriptions/output';
 import type { Bounds, Choices, Switch } from '../../shared/descriptions/parameters';
@@ -24,37 +24,24 @@ import {
 	readWholeNumber,
 } from '../../shared/descriptions/parameters';
 import { ParameterError } from '../../shared/helpers/errors';
-import type { TimeRangeMode } from '../../shared/helpers/time';
-import { pinWindow, resolveTimeRange } from '../../shared/helpers/time';
+import { taskItems, tasksToItems } from '../../shared/helpers/items';
+import { pinWindow } from '../../shared/helpers/time';
 import { checkEntries } from '../../shared/helpers/values';
 import { MAX_PAGE_SIZE, describeAll } from '../../shared/walk';
-import { taskItems, tasksToItems } from '../../shared/helpers/output';
 import { parseList } from '../helpers/lists';
+import { readWaitSettings, waitProperties, WAIT_FOR_COMPLETION } from '../wait/parameters';
+import { waitForTasks } from '../wait/waitForTasks';
 import type { OperationContext } from './context';
-import { readWaitSettings, waitForTasks, waitProperties, WAIT_FOR_COMPLETION } from './wait';
+import { readTimeRange, timeRangeProperties } from './timeRange';
+
+/** Describe Tasks only reads. */
+export const createsTasks = false;
 
 /** Task IDs per item: every one goes into each request, and each poll while waiting. */
 const MAX_TASK_IDS = 1000;
 /** The most tasks a list may skip or return. */
 const MAX_TASKS = 1_000_000;
 
-export const TIME_RANGE: Choices<TimeRangeMode> = {
-	displayName: 'Time Range',
-	name: 'timeRange',
-	options: [
-		{
-			name: 'Default (Last 24 Hours)',
-			value: 'default',
-			description: "The API's default: tasks created in the last 24 hours",
-		},
-		{ name: 'Last N Hours', value: 'lastHours' },
-		{ name: 'Last N Days', value: 'lastDays' },
-		{ name: 'Custom', value: 'custom', description: 'Tasks created between two dates' },
-	],
-	default: 'default',
-};
-const LAST_HOURS_DEFAULT = 24;
-const LAST_DAYS_DEFAULT = 7;
 export const STATUS: Choices<string> = {
 	displayName: 'Status',
 	name: 'status',
@@ -109,44 +96,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression that returns one ID or a list of them. Read per input item: an expression giving the current item's TaskId checks each item's task in its own call; a list of all items' IDs in one call needs Settings → Execute Once. Leave empty for all tasks in the time range.",
 	},
-	optionsProperty(TIME_RANGE, {
-		description: 'Which tasks to include, by the time they were created',
-	}),
-	{
-		displayName: 'Hours',
-		name: 'hours',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: LAST_HOURS_DEFAULT,
-		description: 'Tasks created in this many hours before now',
-		displayOptions: { show: { [TIME_RANGE.name]: ['lastHours'] } },
-	},
-	{
-		displayName: 'Days',
-		name: 'days',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: LAST_DAYS_DEFAULT,
-		description: 'Tasks created in this many days before now',
-		displayOptions: { show: { [TIME_RANGE.name]: ['lastDays'] } },
-	},
-	{
-		displayName: 'Begin Time',
-		name: 'beginTime',
-		type: 'dateTime',
-		default: '',
-		description:
-			"Tasks created at or after this time, in the workflow's timezone unless the value names a zone. Expressions may give an ISO date, a Luxon DateTime or Unix seconds.",
-		displayOptions: { show: { timeRange: ['custom'] } },
-	},
-	{
-		displayName: 'End Time',
-		name: 'endTime',
-		type: 'dateTime',
-		default: '',
-		description: 'Tasks created at or before this time. Leave empty for now.',
-		displayOptions: { show: { timeRange: ['custom'] } },
-	},
+	...timeRangeProperties,
 	optionsProperty(STATUS, { description: 'Only tasks in this state', displayOptions: listing }),
 	booleanProperty(RETURN_ALL, {
 		description: 'Whether to return all results or only up to a given limit',
@@ -185,33 +135,26 @@ interface DescribeOptions extends CommonOptions {
 function readQuery(this: IExecuteFunctions, i: number) {
 	const taskIds = parseList(this.getNodeParameter('taskIds', i, ''), 'Task IDs');
 	checkEntries(taskIds, 'Task IDs', { max: MAX_TASK_IDS, maxLength: 128 });
-	const mode = readChoice(this.getNodeParameter(TIME_RANGE.name, i), TIME_RANGE);
 	const nowMs = Date.now();
-	const window = resolveTimeRange(
-		{
-			mode,
-			hours: mode === 'lastHours' ? this.getNodeParameter('hours', i) : undefined,
-			days: mode === 'lastDays' ? this.getNodeParameter('days', i) : undefined,
-			begin: mode === 'custom' ? this.getNodeParameter('beginTime', i, '') : undefined,
-			end: mode === 'custom' ? this.getNodeParameter('endTime', i, '') : undefined,
-		},
-		nowMs,
-		this.getTimezone(),
-	);
+	const window = readTimeRange.call(this, i, nowMs);
 	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
 	const scope: Record<string, ParamValue> = {
 		...window,
 		...readScope(options),
 	};
-	const output = readChoice(this.getNodeParameter(OUTPUT.name, i), OUTPUT);
-	const zone = readReadableTimes(this.getNodeParameter(READABLE_TIMES.name, i), this.getTimezone());
+	const output = readOutputSettings(
+		OUTPUT,
+		this.getNodeParameter(OUTPUT.name, i),
+		this.getNodeParameter(READABLE_TIMES.name, i),
+		this.getTimezone(),
+	);
 	const requestSettings = readRequestSettings(options, i);
 
 	const wait = readWaitSettings.call(this, i);
 	if (wait) {
 		if (taskIds.length === 0)
 			throw new ParameterError('Task IDs', 'are required to wait for completion');
-		return { taskIds, scope, output, zone, requestSettings, wait };
+		return { taskIds, scope, output, requestSettings, wait };
 	}
 	const status = readChoice(this.getNodeParameter(STATUS.name, i), STATUS);
 	const returnAll = readSwitch(this.getNodeParameter(RETURN_ALL.name, i), RETURN_ALL);
@@ -228,7 +171,7 @@ function readQuery(this: IExecuteFunctions, i: number) {
 		TaskId: taskIds,
 		Status: status === 'all' ? undefined : status,
 	};
-	return { taskIds, scope, output, zone, requestSettings, params, paging };
+	return { taskIds, scope, output, requestSettings, params, paging };
 }
 
 /** Reads and checks item `i`'s parameters; what it returns runs the query. */
@@ -256,13 +199,13 @@ async function execute(
 			query.scope,
 			query.wait,
 		);
-		return tasksToItems(query.output, tasks, responses, i, query.zone);
+		return tasksToItems(query.output, tasks, responses, i);
 	}
 	const { target, resource } = context;
 	const { output } = query;
 	// Items are made page by page, so that the parsed pages need not outlive the walk.
 	const items: INodeExecutionData[] = [];
-	const add = output === 'raw' ? undefined : taskItems(output, i, query.zone);
+	const add = output.mode === 'raw' ? undefined : taskItems(output, i);
 	const result = await describeAll.call(
 		this,
 		target,

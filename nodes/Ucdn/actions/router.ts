@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ExecutionBaseError, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { ParameterError, parameterFailure } from '../../shared/helpers/errors';
+import { asNodeError } from '../../shared/helpers/errors';
 import { getApiTarget } from '../../shared/transport';
 import type { OperationContext } from './context';
-import { withCreatedTasks } from './context';
 import * as describeTasks from './describeTasks.operation';
+import { TaskLedger } from './ledger';
 import * as submit from './submit.operation';
 import type { ResourceKey } from '../../shared/resources';
 import { RESOURCES } from '../../shared/resources';
@@ -19,7 +19,7 @@ type OperationKey = keyof typeof operations;
  * are read and checked, then, only if all are valid, the items run one after the other. So bad
  * input anywhere sends nothing. A failing item either stops the node or, with Continue On
  * Fail, becomes an error item paired with its input while the others go on (an invalid item
- * then only skips itself).
+ * then only skips itself). Whatever fails while running names the tasks the execution created.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -33,24 +33,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationKey}" of resource "${resourceKey}" is not supported`,
 		);
 	}
-	const context: OperationContext = {
-		target: await getApiTarget.call(this),
-		resource,
-		createdTaskIds: [],
-	};
+	const node = this.getNode();
+	const ledger = new TaskLedger(operation.createsTasks && node.retryOnFail === true);
+	const context: OperationContext = { target: await getApiTarget.call(this), resource, ledger };
 	const continueOnFail = this.continueOnFail();
-	const startsOver = operationKey === 'submit' && this.getNode().retryOnFail === true;
 
 	const runs = items.map((_item, i) => {
 		try {
 			return operation.prepare.call(this, i, context);
 		} catch (caught) {
-			// Bad input is worded for its item; n8n's own errors (a broken expression) stay as they are.
-			const error =
-				caught instanceof ParameterError
-					? parameterFailure(this.getNode(), caught, i)
-					: (caught as FailedItem);
-			return { invalid: error };
+			return { invalid: asNodeError(node, caught, i) };
 		}
 	});
 	const invalid = runs.find((run) => 'invalid' in run);
@@ -66,12 +58,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			outputs.push(await run());
 		} catch (caught) {
-			// The requests and the wait throw n8n's errors; anything else is wrapped to carry the notes.
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex: i });
-			withCreatedTasks(error, context.createdTaskIds, startsOver);
+			const error = ledger.annotate(asNodeError(node, caught, i));
 			if (!continueOnFail) throw error;
 			outputs.push([errorItem(error, i)]);
 		}
@@ -79,15 +66,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [outputs.flat()];
 }
 
-type FailedItem = Error & { description?: string | null; context?: IDataObject };
-
 /**
  * Continue On Fail's item for a failed input item: the error, as data a workflow can route on.
  * Every one has `error` and `description`; bad input adds the `field` to correct, and a failure
  * after tasks were created lists them in `createdTaskIds`.
  */
-function errorItem({ message, description, context }: FailedItem, i: number): INodeExecutionData {
-	const { field, createdTaskIds } = context ?? {};
+function errorItem(
+	{ message, description, context }: ExecutionBaseError,
+	i: number,
+): INodeExecutionData {
+	const { field, createdTaskIds } = context;
 	return {
 		json: {
 			error: message,

@@ -16,7 +16,7 @@ import {
 import {
 	outputChoices,
 	readableTimesProperties,
-	readReadableTimes,
+	readOutputSettings,
 	READABLE_TIMES,
 } from '../../shared/descriptions/output';
 import type { Bounds, Choices } from '../../shared/descriptions/parameters';
@@ -30,9 +30,13 @@ import { ucdnRequest } from '../../shared/transport';
 import { URL_SEPARATORS, chunk, parseList } from '../helpers/lists';
 import type { RefreshType } from '../helpers/urls';
 import { validateUrls } from '../helpers/urls';
+import { tasksToItems } from '../../shared/helpers/items';
+import { readWaitSettings, waitProperties, WAIT_FOR_COMPLETION } from '../wait/parameters';
+import { waitForTasks } from '../wait/waitForTasks';
 import type { OperationContext } from './context';
-import { tasksToItems } from '../../shared/helpers/output';
-import { readWaitSettings, waitForTasks, waitProperties, WAIT_FOR_COMPLETION } from './wait';
+
+/** Each batch creates a task: the router's errors name them (see TaskLedger). */
+export const createsTasks = true;
 
 export const TYPE: Choices<RefreshType> = {
 	displayName: 'Type',
@@ -116,13 +120,15 @@ function readSubmission(this: IExecuteFunctions, i: number, { resource }: Operat
 	const batchSize = readWholeNumber(options.batchSize ?? BATCH_SIZE.default, BATCH_SIZE);
 	const scope = readScope(options);
 	const settings = readWaitSettings.call(this, i);
-	const wait = settings
-		? {
-				settings,
-				output: readChoice(this.getNodeParameter(OUTPUT.name, i, OUTPUT.default), OUTPUT),
-				zone: readReadableTimes(this.getNodeParameter(READABLE_TIMES.name, i), this.getTimezone()),
-			}
-		: undefined;
+	const wait = settings && {
+		settings,
+		output: readOutputSettings(
+			OUTPUT,
+			this.getNodeParameter(OUTPUT.name, i, OUTPUT.default),
+			this.getNodeParameter(READABLE_TIMES.name, i),
+			this.getTimezone(),
+		),
+	};
 	return {
 		batches: chunk(urls, batchSize),
 		type,
@@ -179,7 +185,7 @@ async function execute(
 				itemIndex: i,
 			});
 		}
-		context.createdTaskIds.push(taskId);
+		context.ledger.record(taskId);
 		submitted.push({ TaskId: taskId, Urls: urls, ...(type ? { Type: type } : {}), Action: action });
 	}
 
@@ -196,5 +202,5 @@ async function execute(
 		{ ...scope, ...since },
 		wait.settings,
 	);
-	return tasksToItems(wait.output, tasks, responses, i, wait.zone);
+	return tasksToItems(wait.output, tasks, responses, i);
 }

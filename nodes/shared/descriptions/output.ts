@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/output';
 import type { Choices, VersionedSwitch } from './parameters';
-import { readSwitch, versionedBooleanProperties } from './parameters';
+import { readChoice, readSwitch, versionedBooleanProperties } from './parameters';
+
+/** What an operation or the trigger emits: one item per task, per URL, or per API response. */
+export type OutputMode = 'task' | 'url' | 'raw';
 
 const NAMES: Record<OutputMode, string> = {
 	task: 'One Item per Task',
@@ -44,7 +46,22 @@ export function readableTimesProperties(
 	});
 }
 
-/** The timezone to add readable times in (the workflow's), or undefined when they are off. */
-export function readReadableTimes(value: unknown, timezone: string): string | undefined {
-	return readSwitch(value, READABLE_TIMES) ? timezone : undefined;
+/** How an operation or the trigger turns tasks into items, read once from its parameters. */
+export interface OutputSettings {
+	mode: OutputMode;
+	/** With Add Readable Times on, the timezone they are written in (the workflow's); else absent. */
+	zone?: string;
+}
+
+/** The Output and Add Readable Times parameters' values, checked, as one setting. */
+export function readOutputSettings(
+	choices: Choices<OutputMode>,
+	mode: unknown,
+	readableTimes: unknown,
+	timezone: string,
+): OutputSettings {
+	return {
+		mode: readChoice(mode, choices),
+		...(readSwitch(readableTimes, READABLE_TIMES) && { zone: timezone }),
+	};
 }

@@ -1,5 +1,5 @@
 import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { ExecutionBaseError, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { excerpt } from '../../../credentials/common/ucloud/excerpt';
 
@@ -66,4 +66,22 @@ export function shown(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (value !== null && typeof value === 'object') return 'an object';
 	return excerpt(String(value));
+}
+
+/**
+ * Anything an item threw, as the error n8n expects for it: bad input worded for its parameter,
+ * n8n's own errors as they are (a broken expression, the requests' NodeApiErrors) with the item
+ * index they may lack, anything else wrapped. Wrapping an n8n error would hand the same object
+ * back without the index (`new NodeApiError(node, error, { itemIndex })` does), so it is set.
+ */
+export function asNodeError(node: INode, caught: unknown, itemIndex?: number): ExecutionBaseError {
+	if (caught instanceof ParameterError) return parameterFailure(node, caught, itemIndex);
+	if (caught instanceof NodeApiError || caught instanceof NodeOperationError) {
+		caught.context.itemIndex ??= itemIndex;
+		return caught;
+	}
+	if (caught instanceof ExecutionBaseError) return caught;
+	return new NodeOperationError(node, caught instanceof Error ? caught : String(caught), {
+		itemIndex,
+	});
 }
