@@ -5,7 +5,6 @@ import {
 	mayHaveCreatedTask,
 	parseRetryAfter,
 } from '../../nodes/shared/transport/retry';
-import { assess, taskProgress } from '../../nodes/Ucdn/wait/progress';
 
 const cases: Array<[string, Failure, boolean, boolean, boolean]> = [
 	// name, failure, retried for reads, retried for submits, a submit may have created a task
@@ -81,14 +80,4 @@ test('Retry-After as seconds or an HTTP date', () => {
 	expect(parseRetryAfter(undefined, now)).toBeUndefined();
 	expect(parseRetryAfter('soon', now)).toBeUndefined();
 	expect(parseRetryAfter('-3', now)).toBeUndefined();
-});
-
-test('waiting copes with odd task data: numeric TaskIds, URL entries that are not objects, progress as text', () => {
-	const task = {
-		TaskId: 42,
-		Status: 'process',
-		UrlLists: [null, { Progress: '30' }, { Progress: 'x' }, 'junk', { Progress: 50 }],
-	};
-	expect(assess(['42'], [task]).tasks).toEqual([task]);
-	expect(taskProgress(task)).toBe(40);
 });

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { OutputMode, OutputSettings } from '../descriptions/output';
-import type { IsoTime } from './readableTimes';
-import { isoTimesIn, readableTask, urlItems } from './readableTimes';
+import type { IsoTime } from './isoTimes';
+import { isoTimesIn } from './isoTimes';
+import { readableTask, urlItems } from './readableTimes';
 
 /** One task as items' JSON: per URL, else itself; with `iso`, plus readable times. */
 function taskJson(mode: OutputMode, task: IDataObject, iso?: IsoTime): IDataObject[] {

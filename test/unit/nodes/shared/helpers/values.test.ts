@@ -1,4 +1,4 @@
-import { ParameterError, showControlCharacters } from '../../nodes/shared/helpers/errors';
+import { ParameterError } from '../../../../../nodes/shared/helpers/errors';
 import {
 	checkEntries,
 	choice,
@@ -6,7 +6,7 @@ import {
 	numberInRange,
 	optionalText,
 	wholeNumber,
-} from '../../nodes/shared/helpers/values';
+} from '../../../../../nodes/shared/helpers/values';
 
 const failure = (run: () => unknown): string => {
 	try {
@@ -17,18 +17,6 @@ const failure = (run: () => unknown): string => {
 	}
 	throw new Error('expected a ParameterError');
 };
-
-describe('ParameterError', () => {
-	test('names the parameter and shows control characters as \\uXXXX', () => {
-		const error = new ParameterError('Task IDs', 'entry "a\u0001b\u001b\u007f\u0085" is bad');
-		expect(error.parameter).toBe('Task IDs');
-		expect(error.message).toBe('Task IDs: entry "a\\u0001b\\u001b\\u007f\\u0085" is bad');
-	});
-
-	test('leaves other text alone', () => {
-		expect(showControlCharacters('漢字 é\ttab')).toBe('漢字 é\\u0009tab');
-	});
-});
 
 describe('wholeNumber', () => {
 	test('accepts integers in range, also as numeric text', () => {

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { pinWindow, resolveTimeRange, toUnixSeconds } from '../../nodes/shared/helpers/time';
+import {
+	pinWindow,
+	resolveTimeRange,
+	toUnixSeconds,
+} from '../../../../../nodes/shared/helpers/time';
 
 const utc = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

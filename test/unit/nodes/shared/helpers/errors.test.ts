@@ -1,0 +1,53 @@
+import type { INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	ParameterError,
+	asNodeError,
+	showControlCharacters,
+} from '../../../../../nodes/shared/helpers/errors';
+
+describe('ParameterError', () => {
+	test('names the parameter and shows control characters as \\uXXXX', () => {
+		const error = new ParameterError('Task IDs', 'entry "a\u0001b\u001b\u007f\u0085" is bad');
+		expect(error.parameter).toBe('Task IDs');
+		expect(error.message).toBe('Task IDs: entry "a\\u0001b\\u001b\\u007f\\u0085" is bad');
+	});
+
+	test('leaves other text alone', () => {
+		expect(showControlCharacters('漢字 é\ttab')).toBe('漢字 é\\u0009tab');
+	});
+});
+
+describe('asNodeError', () => {
+	const node: INode = {
+		id: '1',
+		name: 'UCDN',
+		type: 'n8n-nodes-ucdn.ucdn',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+
+	test('bad input is worded for its parameter and item', () => {
+		const error = asNodeError(node, new ParameterError('Limit', 'must be 1 or more'), 2);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Limit: must be 1 or more');
+		expect(error.context).toMatchObject({ itemIndex: 2, field: 'Limit' });
+	});
+
+	test('n8n’s own errors stay the same objects, with the item index they lacked', () => {
+		const api = new NodeApiError(node, {}, { message: 'HTTP 500' });
+		expect(asNodeError(node, api, 3)).toBe(api);
+		expect(api.context.itemIndex).toBe(3);
+		const made = new NodeOperationError(node, 'x', { itemIndex: 1 });
+		expect(asNodeError(node, made, 3).context.itemIndex).toBe(1);
+	});
+
+	test('anything else is wrapped, keeping its message', () => {
+		const error = asNodeError(node, new TypeError('boom'), 0);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('boom');
+		expect(asNodeError(node, 'text', 0).message).toBe('text');
+	});
+});
