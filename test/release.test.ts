@@ -8,36 +8,86 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { parse } from 'yaml';
+
 import { ROOT } from '../dev/engine/package';
+import { at } from './at';
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const pkg = JSON.parse(read('package.json'));
-/** A workflow's lines, without comments, so a commented-out step cannot pass. */
-const steps = (file: string) =>
-	read(file)
-		.split('\n')
-		.map((line) => line.replace(/\s+#.*$/, ''))
-		.filter((line) => !/^\s*#/.test(line))
-		.join('\n');
+
+interface Step {
+	name?: string;
+	uses?: string;
+	run?: string;
+	with?: Record<string, unknown>;
+	if?: unknown;
+	'continue-on-error'?: unknown;
+}
+interface Job {
+	environment?: unknown;
+	strategy?: { matrix?: Record<string, unknown> };
+	steps: Step[];
+}
+interface Workflow {
+	on: Record<string, unknown>;
+	permissions?: Record<string, string>;
+	jobs: Record<string, Job>;
+}
+
+/** A workflow as GitHub reads it: parsed, so comments (a commented-out step) count for nothing. */
+const workflow = (file: string) => parse(read(`.github/workflows/${file}`)) as Workflow;
+/** What each step does: the action it uses (without its version) or the command it runs. */
+const did = (steps: Step[]) =>
+	steps.map((step) =>
+		step.uses ? `uses ${step.uses.replace(/@.*$/, '')}` : `run ${step.run?.trim()}`,
+	);
+/** Every string in a parsed document: keys, values, and the commands in them. */
+const strings = (value: unknown): string[] =>
+	typeof value === 'string'
+		? [value]
+		: value !== null && typeof value === 'object'
+			? Object.entries(value).flatMap(([key, inner]) => [key, ...strings(inner)])
+			: [];
+const job = (parsed: Workflow, name: string) => {
+	const found = parsed.jobs[name];
+	if (!found) throw new Error(`No job "${name}"`);
+	return found;
+};
 
 describe('the publish workflow', () => {
-	const publish = steps('.github/workflows/publish.yml');
+	const publish = workflow('publish.yml');
+	const steps = job(publish, 'publish').steps;
 
 	test('runs on version tags only, with an OIDC token for trusted publishing and no stored npm token', () => {
-		expect(publish).toMatch(/on:\n\s+push:\n\s+tags: \['v\*\.\*\.\*'\]\n/);
-		expect(publish).toMatch(/permissions:\n\s+contents: read\n\s+id-token: write\n/);
-		expect(publish).not.toMatch(/NODE_AUTH_TOKEN|NPM_TOKEN|secrets\./);
+		expect(publish.on).toEqual({ push: { tags: ['v*.*.*'] } });
+		expect(publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+		// The environment npmjs.com's trusted-publisher settings name, in the only job.
+		expect(Object.keys(publish.jobs)).toEqual(['publish']);
+		expect(job(publish, 'publish').environment).toBe('npm');
+		expect(
+			strings(publish).filter((text) => /NODE_AUTH_TOKEN|NPM_TOKEN|secrets\./.test(text)),
+		).toEqual([]);
 	});
 
 	test('checks the tag, installs exactly, tests, then publishes with provenance, in that order', () => {
-		const order = [
-			'node scripts/release/check-tag.mjs "${GITHUB_REF_NAME}"',
-			'run: npm ci',
-			'run: npm test',
-			'run: npm publish --provenance --access public',
-		].map((step) => publish.indexOf(step));
-		expect(order.every((at) => at > 0)).toBe(true);
-		expect([...order].sort((a, b) => a - b)).toEqual(order);
+		expect(did(steps)).toEqual([
+			'uses actions/checkout',
+			'uses actions/setup-node',
+			'run npm install --global npm@11.19.1',
+			'run node scripts/release/check-tag.mjs "${GITHUB_REF_NAME}"',
+			'run npm ci',
+			'run npm test',
+			'run npm publish --provenance --access public',
+		]);
+		// setup-node writes the .npmrc that points npm publish at the registry.
+		const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+		expect(setupNode?.with).toMatchObject({ 'registry-url': 'https://registry.npmjs.org' });
+		// No step may be skipped or allowed to fail.
+		for (const step of steps) {
+			expect(step.if).toBeUndefined();
+			expect(step['continue-on-error']).toBeUndefined();
+		}
 	});
 
 	test.each([
@@ -68,17 +118,24 @@ describe('the publish workflow', () => {
 });
 
 describe('the CI workflow', () => {
-	const ci = steps('.github/workflows/ci.yml');
+	const ci = workflow('ci.yml');
 
 	test('runs npm ci and npm test on Node 20, 22 and 24, for pushes and pull requests', () => {
-		expect(ci).toMatch(/on:\n\s+push:[\s\S]*\n\s+pull_request:/);
-		expect(ci).toMatch(/node: \[20, 22, 24\]/);
-		expect(ci).toMatch(/run: npm ci\n\s+- run: npm test\n/);
+		expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+		const test = job(ci, 'test');
+		expect(test.strategy?.matrix).toEqual({ node: [20, 22, 24] });
+		const setupNode = test.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+		expect(setupNode?.with).toMatchObject({ 'node-version': '${{ matrix.node }}' });
+		const steps = did(test.steps);
+		expect(steps).toContain('run npm ci');
+		expect(steps[steps.indexOf('run npm ci') + 1]).toBe('run npm test');
 	});
 
 	test('runs the real-n8n tests with the n8n installs cached between runs', () => {
-		expect(ci).toMatch(/path: ~\/\.cache\/n8n-nodes-ucdn/);
-		expect(ci).toMatch(/run: npm run test:n8n/);
+		const steps = job(ci, 'real-n8n').steps;
+		const cache = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+		expect(at(steps, cache).with).toMatchObject({ path: '~/.cache/n8n-nodes-ucdn' });
+		expect(did(steps).indexOf('run npm run test:n8n')).toBeGreaterThan(cache);
 	});
 });
 

@@ -1,21 +1,27 @@
 /**
  * `npm run bench:n8n`: the UCDN node against what users build today without it, in one real
  * n8n 2.x (the packed package installed as a community package), on the simulator's
- * 10,000 tasks × 20 URLs (the dataset of `npm run bench`), page size 1000:
- *   - node: Manual Trigger → UCDN (Refresh, Describe Tasks, Return All, One Item per URL);
+ * 10,000 tasks × 20 URLs (the dataset of `npm run bench`; BENCH_TASKS changes the count), page
+ * size 1000:
+ *   - node: Manual Trigger → UCDN 1.1 (Refresh, Describe Tasks, Return All, One Item per URL,
+ *     Add Readable Times off: the chain has none);
  *   - chain: bench/http-chain.workflow.json, Manual Trigger → Code (sign a Limit=1 call) →
  *     HTTP Request (TotalCount) → Code (one signed request per page) → HTTP Request (once per
- *     page) → Split Out TaskList → Split Out UrlLists.
- * Both must emit the same 200,000 URL items (checked on every item's URL fields). Each run
- * starts a fresh n8n process, runs the workflow from the REST API as the editor does, then once
- * more in the same process (warm), before fetching any run data. Time: the sum of the nodes'
+ *     page) → Split Out TaskList → Code (one item per URL, with its task's TaskId, TaskStatus
+ *     and TaskCreateTime, as the node's items have them).
+ * Both must emit the same 200,000 URL items, in the same order, compared on every field of
+ * URL_FIELDS (runData.ts). Each run starts a fresh n8n process, runs the workflow from the REST
+ * API as the editor does, then once more in the same process (warm), before fetching any run
+ * data; a run that fails is run once more in a fresh process. Time: the sum of the nodes'
  * executionTime in n8n's stored run data. CPU: user + system time of n8n and its task runner
  * (which runs Code nodes) during the first execution, saving it included. Memory, up to the end
  * of the first execution: the kernel's peak RSS (VmHWM) of the n8n process, and the peak of
  * n8n + task runner sampled every 50 ms. Runs alternate between the contenders; medians.
- * Writes bench/n8n-results.json. Timing never fails anything. BENCH_RUNS sets the runs (5);
+ * Writes bench/n8n-results.json (the README's figures were measured with BENCH_RUNS=3). Timing
+ * never fails anything. BENCH_RUNS sets the runs (default 5), BENCH_N8N_PORT n8n's port (5720);
  * BENCH_PROFILE=<dir> has each n8n process write a CPU profile there (V8's --cpu-prof) and
- * BENCH_ONLY=node|chain runs one contender, for looking into where the time goes.
+ * BENCH_ONLY=node|chain runs one contender (then nothing is compared or written), for looking
+ * into where the time goes.
  */
 import assert from 'node:assert/strict';
 import os from 'node:os';

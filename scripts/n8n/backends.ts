@@ -50,6 +50,8 @@ export interface Redis {
 	port: number;
 	/** Stops Redis (its data is lost: no persistence) and starts it again on the same port. */
 	restart(downMs: number): Promise<void>;
+	/** Starts Redis again unless it answers (after a scenario failed half-way); true if it had to. */
+	ensureRunning(): Promise<boolean>;
 	stop(): Promise<void>;
 }
 
@@ -84,6 +86,12 @@ export async function startRedis(dir: string): Promise<Redis> {
 			await service.stop('SIGTERM', 10_000);
 			await new Promise((resolve) => setTimeout(resolve, downMs));
 			await start();
+		},
+		ensureRunning: async () => {
+			if (await redisPing(port)) return false;
+			await service.stop('SIGTERM', 10_000);
+			await start();
+			return true;
 		},
 		stop: async () => await service.stop('SIGTERM', 10_000),
 	};

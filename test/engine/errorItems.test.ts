@@ -2,8 +2,9 @@
  * Continue On Fail's error items, whatever failed: each has `error` and `description` (the
  * README promises both), is paired with its input item, and the other items go on.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { generateTasks } from '../../dev/simulator/data';
 import type { Fault, UcdnSimulator } from '../../dev/simulator/server';
 import { startSimulator } from '../../dev/simulator/server';
 import { runWorkflow } from '../../dev/engine/run';
@@ -13,6 +14,15 @@ import { at } from '../at';
 let sim: UcdnSimulator;
 beforeAll(async () => {
 	sim = await startSimulator({ submit: { pollsToFinish: 1000 } });
+	// The tasks the items name (r_000001, r_000002): the second item's Describe finds its task.
+	sim.addTasks(
+		generateTasks({
+			kind: 'refresh',
+			count: 3,
+			newest: Math.floor(Date.now() / 1000) - 60,
+			prefix: 'r',
+		}),
+	);
 });
 afterAll(async () => {
 	await sim.close();
@@ -25,7 +35,7 @@ const describeTasks = {
 };
 const options = { retries: 0, requestTimeout: 1 };
 
-/** The Continue On Fail items of a two-item run whose first item fails as told. */
+/** The items of a two-item run with Continue On Fail whose first item fails as told. */
 async function errorItems(parameters: INodeParameters, fault?: Fault) {
 	if (fault) sim.failNext(fault);
 	const { items, error } = await runWorkflow(
@@ -39,13 +49,21 @@ async function errorItems(parameters: INodeParameters, fault?: Fault) {
 	return items('UCDN');
 }
 
-test.each<[string, INodeParameters, Fault | undefined]>([
-	['HTTP 500', describeTasks, { kind: 'http', status: 500, body: 'oops' }],
-	['a RetCode', describeTasks, { kind: 'retCode', retCode: 230, message: 'Params error' }],
-	['a body that is not JSON', describeTasks, { kind: 'garbage' }],
-	['a reset connection', describeTasks, { kind: 'reset' }],
-	['a timeout', describeTasks, { kind: 'stall' }],
-	['bad input', { ...describeTasks, limit: '={{ $json.urls ? 0 : 1 }}' }, undefined],
+/** The second item's result: the task it describes. */
+const described = { TaskId: 'r_000002', Status: expect.any(String) };
+
+test.each<[string, INodeParameters, Fault | undefined, IDataObject]>([
+	['HTTP 500', describeTasks, { kind: 'http', status: 500, body: 'oops' }, described],
+	[
+		'a RetCode',
+		describeTasks,
+		{ kind: 'retCode', retCode: 230, message: 'Params error' },
+		described,
+	],
+	['a body that is not JSON', describeTasks, { kind: 'garbage' }, described],
+	['a reset connection', describeTasks, { kind: 'reset' }, described],
+	['a timeout', describeTasks, { kind: 'stall' }, described],
+	['bad input', { ...describeTasks, limit: '={{ $json.urls ? 0 : 1 }}' }, undefined, described],
 	[
 		'a wait that times out after Submit created the task',
 		{
@@ -58,15 +76,23 @@ test.each<[string, INodeParameters, Fault | undefined]>([
 			timeout: 1,
 		},
 		undefined,
+		// Submitted without waiting: the task it created.
+		{ TaskId: expect.any(String), Urls: ['https://a.example.com/2.js'] },
 	],
-])('%s: error and description are text', async (_, parameters, fault) => {
-	const items = await errorItems(parameters, fault);
-	const failed = at(items, 0);
-	const others = items.slice(1);
-	expect(failed.pairedItem).toEqual({ item: 0 });
-	for (const other of others) expect(other).toMatchObject({ pairedItem: { item: 1 } });
-	expect(others.filter((other) => 'error' in other.json)).toEqual([]);
-	expect(typeof failed.json.error).toBe('string');
-	expect(typeof failed.json.description).toBe('string');
-	expect(failed.json.description).not.toBe('');
-});
+])(
+	'%s: error and description are text, and the next item goes on',
+	async (_, parameters, fault, result) => {
+		const items = await errorItems(parameters, fault);
+		// One error item for the failed input, then the other input's result: nothing more or less.
+		expect(items.map((item) => [item.pairedItem, 'error' in item.json])).toEqual([
+			[{ item: 0 }, true],
+			[{ item: 1 }, false],
+		]);
+		const failed = at(items, 0);
+		expect(at(items, 1).json).toMatchObject(result);
+		expect(failed.json).not.toHaveProperty('TaskId');
+		expect(typeof failed.json.error).toBe('string');
+		expect(typeof failed.json.description).toBe('string');
+		expect(failed.json.description).not.toBe('');
+	},
+);

@@ -1,0 +1,88 @@
+/**
+ * What the checks read: n8n's own records (its executions in PostgreSQL, the workers' logs) and
+ * the simulator's request log. Nothing here changes anything.
+ */
+import type { IRunExecutionData } from 'n8n-workflow';
+
+import type { UcdnSimulator } from '../../../dev/simulator/server';
+import type { Cluster } from './cluster';
+import { TRIGGER_ID, TRIGGER_NODE } from './workflows';
+
+export interface Execution {
+	id: string;
+	workflowId: string;
+	status: string;
+	data?: IRunExecutionData;
+}
+
+/** n8n's statuses of an execution that has not ended yet. */
+export const hasEnded = (execution: Execution) => !['new', 'running'].includes(execution.status);
+
+/** n8n's execution records, with their run data (n8n stores it as "flatted" JSON). */
+export function executions(cluster: Cluster, withData = true): Execution[] {
+	const rows = cluster.postgres.query(
+		`SELECT json_build_object('id', e.id::text, 'workflowId', e."workflowId", 'status', e.status${
+			withData ? `, 'data', d.data` : ''
+		}) FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id ORDER BY e.id`,
+	);
+	return rows
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const row = JSON.parse(line) as Execution & { data?: string };
+			return {
+				...row,
+				data: row.data ? (cluster.parse(row.data) as IRunExecutionData) : undefined,
+			};
+		});
+}
+
+/** Which worker ran each execution, from the workers' log lines "Worker started execution <id>". */
+export function workersByExecution(cluster: Cluster): Map<string, Set<string>> {
+	const ran = new Map<string, Set<string>>();
+	for (const { service } of cluster.started) {
+		for (const match of service.output().matchAll(/Worker started execution (\d+) \(job/g)) {
+			const id = match[1] as string; // the group is not optional
+			ran.set(id, (ran.get(id) ?? new Set<string>()).add(service.name));
+		}
+	}
+	return ran;
+}
+
+/** All URLs ever submitted to the simulator, one entry per submit. */
+export function submittedUrls(simulator: UcdnSimulator): string[] {
+	return simulator.requestsFor('RefreshNewUcdnDomainCache').flatMap((request) =>
+		Object.entries(request.params)
+			.filter(([name]) => /^UrlList\.\d+$/.test(name))
+			.map(([, url]) => url),
+	);
+}
+
+export function duplicatePurges(simulator: UcdnSimulator): string[] {
+	const seen = new Set<string>();
+	return submittedUrls(simulator).filter((url) => seen.has(url) || !seen.add(url));
+}
+
+export function taskIdsOf(params: Record<string, string>): string[] {
+	return Object.entries(params)
+		.filter(([name]) => /^TaskId\.\d+$/.test(name))
+		.map(([, id]) => id);
+}
+
+/** The trigger's polls: its Describe calls without TaskIds, for prefetch (the load only purges). */
+export function polls(simulator: UcdnSimulator): number {
+	return simulator
+		.requestsFor('DescribeNewUcdnPrefetchCacheTask')
+		.filter((request) => taskIdsOf(request.params).length === 0).length;
+}
+
+/** The trigger's events so far: the TaskIds it emitted, one entry per emission. */
+export function triggerEvents(cluster: Cluster): string[] {
+	return executions(cluster)
+		.filter((execution) => execution.workflowId === TRIGGER_ID)
+		.flatMap((execution) =>
+			(execution.data?.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) =>
+				String(item.json.TaskId),
+			),
+		);
+}
