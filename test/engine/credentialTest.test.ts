@@ -74,6 +74,23 @@ test('an unreachable endpoint', async () => {
 	});
 });
 
+test('a RetCode sent as text passes, as the node accepts it', async () => {
+	sim.failNext({ kind: 'transform', transform: (answer) => ({ ...answer, RetCode: '0' }) });
+	expect(await testCredential()).toEqual({ status: 'OK', message: 'Connection successful' });
+});
+
+test('a non-zero RetCode sent as text is read as that RetCode', async () => {
+	sim.failNext({
+		kind: 'transform',
+		transform: () => ({ RetCode: ' 171 ', Message: 'Signature VerifyAC Error' }),
+	});
+	const result = await testCredential();
+	expect(result.status).toBe('Error');
+	expect(result.message).toMatch(
+		/RetCode 171: Signature VerifyAC Error\. The signature was rejected/,
+	);
+});
+
 test('an endpoint that is not a UCloud API', async () => {
 	sim.failNext({ kind: 'garbage' });
 	const result = await testCredential();

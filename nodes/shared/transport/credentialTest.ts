@@ -1,10 +1,12 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
+	IDataObject,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
 import { excerpt } from '../../../credentials/common/ucloud/excerpt';
+import { readBody, readRetCode } from './answer';
 import { requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
@@ -42,7 +44,8 @@ function ssrfBlocked(error: unknown): boolean {
  * method (`testedBy`) rather than a declarative `test`, because a declarative test can only
  * match fixed RetCodes: this one passes on RetCode 0 alone and says what each failure means.
  * It sends through the one HTTP helper n8n 1.x and 2.x both give credential tests, so n8n's
- * proxy settings and SSRF protection apply as they do to the node's own requests.
+ * proxy settings and SSRF protection apply as they do to the node's own requests. It reads the
+ * answer as the node's transport does (answer.ts), so both accept the same answers.
  */
 export async function testCredentials(
 	this: ICredentialTestFunctions,
@@ -104,18 +107,9 @@ export async function testCredentials(
 		settled.abort();
 	}
 
-	let answer = response.body;
-	if (typeof answer === 'string') {
-		try {
-			answer = JSON.parse(answer) as unknown;
-		} catch {
-			// Not JSON: not a UCloud answer, reported below.
-		}
-	}
-	const { RetCode: retCode, Message: apiMessage } = (
-		answer !== null && typeof answer === 'object' ? answer : {}
-	) as { RetCode?: unknown; Message?: unknown };
-	if (typeof retCode !== 'number') {
+	const answer = readBody(response.body);
+	const retCode = readRetCode(answer);
+	if (retCode === undefined) {
 		return {
 			status: 'Error',
 			message: `${endpoint} answered HTTP ${String(response.statusCode)} but not like a UCloud API. Check the API Endpoint.`,
@@ -124,7 +118,7 @@ export async function testCredentials(
 	if (retCode !== 0) {
 		return {
 			status: 'Error',
-			message: `${retCodeMessage(CREDENTIAL_TEST_ACTION, retCode, apiMessage, requestSecrets(params, publicKey, privateKey))}. ${retCodeHint(retCode)}`,
+			message: `${retCodeMessage(CREDENTIAL_TEST_ACTION, retCode, (answer as IDataObject).Message, requestSecrets(params, publicKey, privateKey))}. ${retCodeHint(retCode)}`,
 		};
 	}
 	return { status: 'OK', message: 'Connection successful' };

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { UcdnResponse } from './answer';
+import { readBody, readRetCode } from './answer';
 import { pause } from './pause';
 import type { Failure } from './retry';
 import {
@@ -23,6 +25,8 @@ import { classifyNetworkError } from './networkError';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+
+export type { UcdnResponse } from './answer';
 
 /** The credential type every request is signed with. */
 export const CREDENTIAL_TYPE = 'ucloudApi';
@@ -50,9 +54,6 @@ export interface RequestSettings {
 	/** Epoch ms by which all attempts must be over (Wait for Completion's Timeout). */
 	deadline?: number;
 }
-
-/** A successful answer: RetCode 0 plus whatever fields the action returns. */
-export type UcdnResponse = IDataObject & { RetCode: 0 };
 
 export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -155,24 +156,6 @@ function networkFailure(
 export function isTimeout(error: NodeApiError): boolean {
 	// networkFailure's reason: the system's code, or the kind of failure when there is none.
 	return error.errorResponse?.reason === 'timeout';
-}
-
-/** The body as JSON when it is JSON (n8n hands over text when the content type is not JSON). */
-function readBody(body: unknown): unknown {
-	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
-	try {
-		return JSON.parse(String(body)) as unknown;
-	} catch {
-		return body; // Not JSON: quoted as text in the error.
-	}
-}
-
-/** The RetCode of a UCloud answer (also sent as text), or undefined if the body is not one. */
-function readRetCode(answer: unknown): number | undefined {
-	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return undefined;
-	const { RetCode: raw } = answer as IDataObject;
-	const retCode = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-	return typeof retCode === 'number' && Number.isInteger(retCode) ? retCode : undefined;
 }
 
 /** An answer with an HTTP status other than 2xx. */
