@@ -21,7 +21,7 @@ import {
 } from './retry';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
 import { readKeys } from '../../../credentials/common/ucloud/signing';
-import { classifyNetworkError } from './networkError';
+import { classifyNetworkError, failureCode } from './networkError';
 import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
@@ -122,12 +122,7 @@ function networkFailure(
 	{ action, target, settings }: Attempt,
 ): Failed {
 	const failure = classifyNetworkError(caught, timedOut);
-	const code =
-		failure.kind === 'network'
-			? failure.code
-			: failure.kind === 'refused'
-				? 'ECONNREFUSED'
-				: failure.kind;
+	const code = failureCode(failure);
 	let what = `${code}. Check the credential's API Endpoint and that n8n can reach it.`;
 	if (failure.kind === 'timeout') {
 		what = `No answer within ${settings.timeoutMs / 1000} s. Raise the Request Timeout option if the API is slow.`;
