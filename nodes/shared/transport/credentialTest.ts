@@ -8,6 +8,7 @@ import type {
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
 import { readKeys, signParams } from '../../../credentials/common/ucloud/signing';
 import type { ParamValue, WireParams } from '../../../credentials/common/ucloud/signing';
+import { RESOURCES } from '../resources';
 import { readBody, readRetCode } from './answer';
 import { classifyNetworkError, failureCode } from './networkError';
 import { cutOff } from './pause';
@@ -15,7 +16,7 @@ import { requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 
 /** A cheap, read-only signed call, the same one the node makes: it proves keys, endpoint and project. */
-const TEST_ACTION = 'DescribeNewUcdnRefreshCacheTask';
+const TEST_ACTION = RESOURCES.refresh.describeAction;
 
 const TEST_TIMEOUT_MS = 15_000;
 const BROKEN_OFF = 'the connection closed before the answer was complete';
