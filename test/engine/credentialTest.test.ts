@@ -32,6 +32,30 @@ test('every credential type of the package has a test', () => {
 		expect(credentialTestFor(type)).toBeInstanceOf(Function);
 });
 
+test('every credential a node names is one of the package’s, tested by a method of that node', () => {
+	// What n8n's lint rules check where these names are literals (see credentialType.ts).
+	const nodeTypes = new PackageNodeTypes();
+	const own = Object.keys(nodeTypes.credentialTypes);
+	const named = Object.entries(nodeTypes.types)
+		.filter(([type]) => type.startsWith('n8n-nodes-ucdn.'))
+		.flatMap(([type, node]) =>
+			(node.description.credentials ?? []).map(({ name, testedBy }) => ({
+				type,
+				name,
+				tested: typeof testedBy === 'string' && !!node.methods?.credentialTest?.[testedBy],
+			})),
+		);
+	expect(named.map(({ type }) => type).sort()).toEqual([
+		'n8n-nodes-ucdn.ucdn',
+		'n8n-nodes-ucdn.ucdnTool',
+		'n8n-nodes-ucdn.ucdnTrigger',
+	]);
+	for (const { name, tested } of named) {
+		expect(own).toContain(name);
+		expect(tested).toBe(true);
+	}
+});
+
 test('passes with the right keys, making one cheap signed call', async () => {
 	const before = sim.requests.length;
 	expect(await testCredential({ projectId: SECOND_PROJECT })).toEqual({

@@ -19,6 +19,7 @@ import {
 	mayHaveCreatedTask,
 	parseRetryAfter,
 } from './retry';
+import { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
 import { readKeys } from '../../../credentials/common/ucloud/signing';
 import { classifyNetworkError, failureCode } from './networkError';
@@ -28,8 +29,7 @@ import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 
 export type { UcdnResponse } from './answer';
 
-/** The credential type every request is signed with. */
-export const CREDENTIAL_TYPE = 'ucloudApi';
+export { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
 
 /** What a request is made from (`this`): a node execution, a trigger poll or a list in the editor. */
 export type UcdnFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
