@@ -1,3 +1,7 @@
+/**
+ * The one request function, ucdnRequest: attempts with the retry policy between them
+ * (retry.ts), and one NodeApiError when it gives up.
+ */
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -8,28 +12,28 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
+import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
+import { readKeys } from '../../../credentials/common/ucloud/signing';
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import { withNotes } from '../helpers/errors';
 import type { UcdnResponse } from './answer';
 import { readBody, readRetCode } from './answer';
+import { classifyNetworkError, failureCode } from './networkError';
 import { pause } from './pause';
+import { preview, requestSecrets } from './redact';
+import { retCodeHint, retCodeMessage } from './retCodes';
 import type { Failure } from './retry';
 import {
 	MAX_RETRY_AFTER_MS,
 	backoffMs,
+	givingUpNotes,
 	isRetryable,
-	mayHaveCreatedTask,
 	parseRetryAfter,
 } from './retry';
-import { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
-import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
-import { readKeys } from '../../../credentials/common/ucloud/signing';
-import { classifyNetworkError, failureCode } from './networkError';
-import { preview, requestSecrets } from './redact';
-import { retCodeHint, retCodeMessage } from './retCodes';
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
-
-export type { UcdnResponse } from './answer';
 
 export { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
+export type { UcdnResponse } from './answer';
 
 /** What a request is made from (`this`): a node execution, a trigger poll or a list in the editor. */
 export type UcdnFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -41,18 +45,6 @@ export interface ApiTarget {
 	/** The keys, to recompute what a request's answer must not quote (see requestSecrets). */
 	publicKey: string;
 	privateKey: string;
-}
-
-/** How one request is made; Retries and Request Timeout come from the node's options. */
-export interface RequestSettings {
-	itemIndex: number;
-	/** Further attempts after the first, for transient faults. */
-	retries: number;
-	timeoutMs: number;
-	/** A submit: retried only when the answer proves no task was created. */
-	createsTasks?: boolean;
-	/** Epoch ms by which all attempts must be over (Wait for Completion's Timeout). */
-	deadline?: number;
 }
 
 export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
@@ -81,17 +73,44 @@ export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 	};
 }
 
-type Outcome =
-	| { answer: UcdnResponse }
-	| { failure: Failure; error: NodeApiError; retryAfterMs?: number };
+/** The parameters a request sends; the credential's `authenticate` adds PublicKey and Signature. */
+function requestBody(
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+): Record<string, ParamValue> {
+	const body: Record<string, ParamValue> = { Action: action, ...params };
+	if (body.ProjectId === undefined || body.ProjectId === '')
+		body.ProjectId = target.defaultProjectId;
+	return body;
+}
 
-type Failed = Exclude<Outcome, { answer: UcdnResponse }>;
+/** What an answer to this request must not quote: see requestSecrets. */
+export function secretsOf(
+	target: ApiTarget,
+	action: string,
+	params: Record<string, ParamValue>,
+): string[] {
+	return requestSecrets(requestBody(target, action, params), target.publicKey, target.privateKey);
+}
 
-/** What an attempt is about, for its error messages. */
-interface Attempt {
+/** What a failed attempt says, in the terms of the NodeApiError made of it if it is the last. */
+interface Problem {
+	/** The error's response: what failed, in fields (never a quoted body). */
+	response: JsonObject;
+	message: string;
+	description: string;
+}
+
+type Failed = { failure: Failure; problem: Problem; retryAfterMs?: number };
+type Outcome = { answer: UcdnResponse } | Failed;
+
+/** What an attempt is about, for its messages. */
+interface About {
 	action: string;
 	target: ApiTarget;
-	settings: RequestSettings;
+	/** This attempt's bound, in ms: the Request Timeout, or less at a deadline. */
+	timeoutMs: number;
 	/** What no message may quote: the private key, this request's Signature and signed string. */
 	secrets: () => string[];
 }
@@ -116,30 +135,25 @@ function withCancelSignal(context: UcdnFunctions, signal: AbortSignal): UcdnFunc
 
 /** A request that got no HTTP answer: what failed, worded for the user. */
 function networkFailure(
-	this: UcdnFunctions,
 	caught: unknown,
 	timedOut: boolean,
-	{ action, target, settings }: Attempt,
+	{ action, target, timeoutMs }: About,
 ): Failed {
 	const failure = classifyNetworkError(caught, timedOut);
 	const code = failureCode(failure);
 	let what = `${code}. Check the credential's API Endpoint and that n8n can reach it.`;
 	if (failure.kind === 'timeout') {
-		what = `No answer within ${settings.timeoutMs / 1000} s. Raise the Request Timeout option if the API is slow.`;
+		what = `No answer within ${timeoutMs / 1000} s. Raise the Request Timeout option if the API is slow.`;
 	} else if (failure.kind === 'blocked') {
 		what = `Blocked by n8n's SSRF protection before it was sent: ${failure.reason}. Ask the n8n administrator to allow the API Endpoint's host.`;
 	}
 	return {
 		failure,
-		error: new NodeApiError(
-			this.getNode(),
-			{ action, endpoint: target.endpoint, reason: code } as JsonObject,
-			{
-				message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
-				description: what,
-				itemIndex: settings.itemIndex,
-			},
-		),
+		problem: {
+			response: { action, endpoint: target.endpoint, reason: code },
+			message: `Could not get an answer from the UCloud API at ${target.endpoint} for ${action}`,
+			description: what,
+		},
 	};
 }
 
@@ -155,58 +169,51 @@ export function isTimeout(error: NodeApiError): boolean {
 
 /** An answer with an HTTP status other than 2xx. */
 function statusFailure(
-	this: UcdnFunctions,
 	response: IN8nHttpFullResponse,
 	answer: unknown,
-	{ action, settings, secrets }: Attempt,
+	{ action, secrets }: About,
 ): Failed {
 	const { statusCode, headers } = response;
 	return {
 		failure: { kind: 'http', status: statusCode, retCode: readRetCode(answer) },
 		retryAfterMs: parseRetryAfter(headers?.['retry-after'], Date.now()),
-		error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
+		problem: {
+			response: { action, statusCode },
 			message: `UCloud API ${action} failed with HTTP ${statusCode}`,
 			description: `Response: ${preview(answer, secrets())}`,
-			itemIndex: settings.itemIndex,
-		}),
+		},
 	};
 }
 
 /** A 2xx answer: a UCloud answer with RetCode 0, or what is wrong with it. */
-function judgeAnswer(
-	this: UcdnFunctions,
-	statusCode: number,
-	answer: unknown,
-	{ action, settings, secrets }: Attempt,
-): Outcome {
-	const { itemIndex } = settings;
+function judgeAnswer(statusCode: number, answer: unknown, { action, secrets }: About): Outcome {
 	const retCode = readRetCode(answer);
 	if (retCode === undefined) {
 		return {
 			failure: { kind: 'malformed' },
-			error: new NodeApiError(this.getNode(), { action, statusCode } as JsonObject, {
+			problem: {
+				response: { action, statusCode },
 				message: `UCloud API ${action} returned a response that is not a UCloud answer`,
 				description: `HTTP ${statusCode}, body: ${preview(answer, secrets())}. Check the credential's API Endpoint.`,
-				itemIndex,
-			}),
+			},
 		};
 	}
 	const data = answer as IDataObject;
 	if (retCode !== 0) {
 		return {
 			failure: { kind: 'retCode', retCode },
-			error: new NodeApiError(this.getNode(), { action, RetCode: retCode } as JsonObject, {
+			problem: {
+				response: { action, RetCode: retCode },
 				message: retCodeMessage(action, retCode, data.Message, secrets()),
 				description: retCodeHint(retCode),
-				itemIndex,
-			}),
+			},
 		};
 	}
 	return { answer: { ...data, RetCode: 0 } as UcdnResponse };
 }
 
 /**
- * One attempt: a signed POST, bounded end to end (headers and body) by `settings.timeoutMs`,
+ * One attempt: a signed POST of `body` (its Action is `action`), bounded end to end (headers and body) by `timeoutMs`,
  * whatever the server does; every way it can fail is classified and worded for the user.
  */
 async function attempt(
@@ -214,13 +221,13 @@ async function attempt(
 	target: ApiTarget,
 	action: string,
 	body: Record<string, ParamValue>,
-	settings: RequestSettings,
+	timeoutMs: number,
 	cancel: AbortSignal | undefined,
 ): Promise<Outcome> {
 	// Worked out only when an answer is quoted in an error: a successful request needs none.
 	const secrets = () => requestSecrets(body, target.publicKey, target.privateKey);
-	const about: Attempt = { action, target, settings, secrets };
-	const deadline = AbortSignal.timeout(settings.timeoutMs);
+	const about: About = { action, target, timeoutMs, secrets };
+	const deadline = AbortSignal.timeout(timeoutMs);
 	const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
 	let response: IN8nHttpFullResponse;
 	try {
@@ -236,59 +243,45 @@ async function attempt(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				// `timeout` bounds only the wait for the headers; `signal` (see withCancelSignal) all of it.
-				timeout: settings.timeoutMs,
+				timeout: timeoutMs,
 				abortSignal: signal,
 			},
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		return networkFailure.call(this, error, deadline.aborted, about);
+		return networkFailure(error, deadline.aborted, about);
 	}
 	const answer = readBody(response.body);
 	const { statusCode } = response;
-	if (statusCode < 200 || statusCode > 299)
-		return statusFailure.call(this, response, answer, about);
-	return judgeAnswer.call(this, statusCode, answer, about);
+	if (statusCode < 200 || statusCode > 299) return statusFailure(response, answer, about);
+	return judgeAnswer(statusCode, answer, about);
 }
 
-/** The parameters a request sends; the credential's `authenticate` adds PublicKey and Signature. */
-function requestBody(
-	target: ApiTarget,
-	action: string,
-	params: Record<string, ParamValue>,
-): Record<string, ParamValue> {
-	const body: Record<string, ParamValue> = { Action: action, ...params };
-	if (body.ProjectId === undefined || body.ProjectId === '')
-		body.ProjectId = target.defaultProjectId;
-	return body;
+/** How one request is made; Retries and Request Timeout come from the node's options. */
+export interface RequestSettings {
+	itemIndex: number;
+	/** Further attempts after the first, for transient faults. */
+	retries: number;
+	timeoutMs: number;
+	/** A submit: retried only when the answer proves no task was created. */
+	createsTasks?: boolean;
+	/** Epoch ms by which all attempts must be over (Wait for Completion's Timeout). */
+	deadline?: number;
 }
 
-/** What an answer to this request must not quote: see requestSecrets. */
-export function secretsOf(
-	target: ApiTarget,
-	action: string,
-	params: Record<string, ParamValue>,
-): string[] {
-	return requestSecrets(requestBody(target, action, params), target.publicKey, target.privateKey);
-}
-
-/** The error of the last attempt, telling how often it failed and whether a task may exist. */
-function withGivingUpNotes(
-	{ failure, error, retryAfterMs }: Failed,
+/** The error ucdnRequest throws: the last attempt's, telling how often it failed and whether a task may exist. */
+function givingUp(
+	this: UcdnFunctions,
+	{ failure, problem, retryAfterMs }: Failed,
 	attempts: number,
 	createsTasks: boolean,
+	itemIndex: number,
 ): NodeApiError {
-	const notes: string[] = [];
-	if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
-	if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-		notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
-	}
-	if (createsTasks && mayHaveCreatedTask(failure)) {
-		notes.push(
-			'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
-		);
-	}
-	if (notes.length > 0) error.description = [error.description, ...notes].filter(Boolean).join(' ');
-	return error;
+	const notes = givingUpNotes(failure, retryAfterMs, attempts, createsTasks);
+	return new NodeApiError(this.getNode(), problem.response, {
+		message: problem.message,
+		description: withNotes(problem.description, ...notes),
+		itemIndex,
+	});
 }
 
 /**
@@ -315,14 +308,7 @@ export async function ucdnRequest(
 			deadline === undefined
 				? settings.timeoutMs
 				: Math.max(1000, Math.min(settings.timeoutMs, deadline - Date.now()));
-		const outcome = await attempt.call(
-			this,
-			target,
-			action,
-			body,
-			{ ...settings, timeoutMs },
-			signal,
-		);
+		const outcome = await attempt.call(this, target, action, body, timeoutMs, signal);
 		if ('answer' in outcome) return outcome.answer;
 		const { failure, retryAfterMs } = outcome;
 		const waitMs = retryAfterMs ?? backoffMs(attempts - 1, Math.random());
@@ -332,7 +318,7 @@ export async function ucdnRequest(
 			waitMs <= MAX_RETRY_AFTER_MS &&
 			(deadline === undefined || Date.now() + waitMs < deadline) &&
 			!signal?.aborted;
-		if (!retry) throw withGivingUpNotes(outcome, attempts, createsTasks);
+		if (!retry) throw givingUp.call(this, outcome, attempts, createsTasks, settings.itemIndex);
 		await pause(waitMs, signal);
 	}
 }
