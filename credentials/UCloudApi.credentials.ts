@@ -6,10 +6,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from './common/ucloud/credentialType';
 import { signRequest } from './common/ucloud/signing';
 
 export class UCloudApi implements ICredentialType {
-	name = 'ucloudApi';
+	name = CREDENTIAL_TYPE;
 
 	displayName = 'UCloud API';
 

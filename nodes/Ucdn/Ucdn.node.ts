@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../../credentials/common/ucloud/credentialType';
 import * as describeTasks from './actions/describeTasks.operation';
 import * as submit from './actions/submit.operation';
 import { router } from './actions/router';
@@ -28,7 +29,7 @@ export class Ucdn implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ucloudApi', required: true, testedBy: 'ucloudApiTest' }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'ucloudApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../../credentials/common/ucloud/credentialType';
 import { PROJECT_LIST_METHOD } from '../shared/descriptions/options';
 import { asNodeError } from '../shared/helpers/errors';
 import { resourceTasksToItems } from '../shared/helpers/items';
@@ -47,7 +48,7 @@ export class UcdnTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ucloudApi', required: true, testedBy: 'ucloudApiTest' }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'ucloudApiTest' }],
 		properties: triggerProperties,
 	};
 

@@ -1,12 +1,14 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
+	INode,
 	INodeListSearchItems,
 	INodeListSearchResult,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { withNotes } from './helpers/errors';
 import { isObject } from './helpers/values';
 import type { RequestSettings } from './transport';
 import { getApiTarget, isTimeout, ucdnRequest } from './transport';
@@ -50,6 +52,24 @@ export function projectResults(projectSet: unknown, filter = ''): INodeListSearc
 }
 
 /**
+ * A failure of the list, as the list words it: made anew from ucdnRequest's error, since an
+ * error is not changed after it was made. Each points to By ID, which needs no list.
+ */
+function pointToById(node: INode, error: NodeApiError): NodeApiError {
+	const response = error.errorResponse ?? {};
+	if (response.RetCode === NO_PERMISSION) {
+		return new NodeApiError(node, response, {
+			message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
+			description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
+		});
+	}
+	const description = isTimeout(error)
+		? GAVE_UP
+		: withNotes(error.description, `The list is optional: ${BY_ID} instead.`);
+	return new NodeApiError(node, response, { message: error.message, description });
+}
+
+/**
  * The From List mode of Project ID: the account's projects, as the credential's key may list
  * them. When it may not, or the call fails, the error says so and points to By ID, which needs
  * no list.
@@ -70,24 +90,9 @@ export async function searchProjects(
 			LIST_SETTINGS,
 		);
 	} catch (caught) {
-		// ucdnRequest throws NodeApiErrors; wrapping one hands it back as it is.
-		const error = new NodeApiError(this.getNode(), caught as JsonObject);
-		if (error.errorResponse?.RetCode === NO_PERMISSION) {
-			throw new NodeApiError(this.getNode(), error.errorResponse, {
-				message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
-				description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
-			});
-		}
-		if (isTimeout(error)) {
-			throw new NodeApiError(this.getNode(), error.errorResponse ?? {}, {
-				message: error.message,
-				description: GAVE_UP,
-			});
-		}
-		error.description = [error.description, `The list is optional: ${BY_ID} instead.`]
-			.filter(Boolean)
-			.join(' ');
-		throw error;
+		// ucdnRequest fails with NodeApiErrors; anything else, a fault of the code, is wrapped as is.
+		if (caught instanceof NodeApiError) throw pointToById(this.getNode(), caught);
+		throw new NodeApiError(this.getNode(), caught as JsonObject);
 	}
 	return { results: projectResults(answer.ProjectSet, filter) };
 }

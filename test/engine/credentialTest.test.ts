@@ -32,6 +32,30 @@ test('every credential type of the package has a test', () => {
 		expect(credentialTestFor(type)).toBeInstanceOf(Function);
 });
 
+test('every credential a node names is one of the package’s, tested by a method of that node', () => {
+	// What n8n's lint rules check where these names are literals (see credentialType.ts).
+	const nodeTypes = new PackageNodeTypes();
+	const own = Object.keys(nodeTypes.credentialTypes);
+	const named = Object.entries(nodeTypes.types)
+		.filter(([type]) => type.startsWith('n8n-nodes-ucdn.'))
+		.flatMap(([type, node]) =>
+			(node.description.credentials ?? []).map(({ name, testedBy }) => ({
+				type,
+				name,
+				tested: typeof testedBy === 'string' && !!node.methods?.credentialTest?.[testedBy],
+			})),
+		);
+	expect(named.map(({ type }) => type).sort()).toEqual([
+		'n8n-nodes-ucdn.ucdn',
+		'n8n-nodes-ucdn.ucdnTool',
+		'n8n-nodes-ucdn.ucdnTrigger',
+	]);
+	for (const { name, tested } of named) {
+		expect(own).toContain(name);
+		expect(tested).toBe(true);
+	}
+});
+
 test('passes with the right keys, making one cheap signed call', async () => {
 	const before = sim.requests.length;
 	expect(await testCredential({ projectId: SECOND_PROJECT })).toEqual({
@@ -72,6 +96,23 @@ test('an unreachable endpoint', async () => {
 		status: 'Error',
 		message: `Could not reach ${closed.url} (ECONNREFUSED). Check the API Endpoint and that n8n can reach it.`,
 	});
+});
+
+test('a RetCode sent as text passes, as the node accepts it', async () => {
+	sim.failNext({ kind: 'transform', transform: (answer) => ({ ...answer, RetCode: '0' }) });
+	expect(await testCredential()).toEqual({ status: 'OK', message: 'Connection successful' });
+});
+
+test('a non-zero RetCode sent as text is read as that RetCode', async () => {
+	sim.failNext({
+		kind: 'transform',
+		transform: () => ({ RetCode: ' 171 ', Message: 'Signature VerifyAC Error' }),
+	});
+	const result = await testCredential();
+	expect(result.status).toBe('Error');
+	expect(result.message).toMatch(
+		/RetCode 171: Signature VerifyAC Error\. The signature was rejected/,
+	);
 });
 
 test('an endpoint that is not a UCloud API', async () => {

@@ -1,7 +1,14 @@
 import CryptoJS from 'crypto-js';
 
+import { UCloudApi } from '../../credentials/UCloudApi.credentials';
+import { CREDENTIAL_TYPE } from '../../credentials/common/ucloud/credentialType';
 import { resolveEndpoint } from '../../credentials/common/ucloud/endpoint';
 import { keysOf, readKeys, signRequest } from '../../credentials/common/ucloud/signing';
+
+test('the credential type is ucloudApi, the name saved credentials and workflows refer to', () => {
+	expect(CREDENTIAL_TYPE).toBe('ucloudApi');
+	expect(new UCloudApi().name).toBe(CREDENTIAL_TYPE);
+});
 
 const credentials = {
 	publicKey: ' pub ',

@@ -15,7 +15,8 @@ import type { JsonObject as JsonObjectV1 } from 'n8n-workflow-v1';
 import { NodeApiError as NodeApiErrorV1 } from 'n8n-workflow-v1';
 
 import type { Failure } from '../../nodes/shared/transport/retry';
-import { classifyNetworkError } from '../../nodes/shared/transport/networkError';
+import type { NetworkFailure } from '../../nodes/shared/transport/networkError';
+import { classifyNetworkError, failureCode } from '../../nodes/shared/transport/networkError';
 import { at } from '../at';
 
 /** The node, as both lines' INode (their types differ, the shape is the same). */
@@ -121,4 +122,14 @@ test('an error without any code', () => {
 		kind: 'network',
 		code: 'unknown network error',
 	});
+});
+
+test.each<[NetworkFailure, string]>([
+	[{ kind: 'refused' }, 'ECONNREFUSED'],
+	[{ kind: 'network', code: 'ECONNRESET' }, 'ECONNRESET'],
+	[{ kind: 'network', code: 'unknown network error' }, 'unknown network error'],
+	[{ kind: 'timeout' }, 'timeout'],
+	[{ kind: 'blocked', reason: 'loopback address' }, 'blocked'],
+])('failureCode of %p is %p', (failure, code) => {
+	expect(failureCode(failure)).toBe(code);
 });

@@ -1,6 +1,7 @@
 import type { Failure } from '../../nodes/shared/transport/retry';
 import {
 	backoffMs,
+	givingUpNotes,
 	isRetryable,
 	mayHaveCreatedTask,
 	parseRetryAfter,
@@ -80,4 +81,29 @@ test('Retry-After as seconds or an HTTP date', () => {
 	expect(parseRetryAfter(undefined, now)).toBeUndefined();
 	expect(parseRetryAfter('soon', now)).toBeUndefined();
 	expect(parseRetryAfter('-3', now)).toBeUndefined();
+});
+
+describe('givingUpNotes', () => {
+	const MAYBE_CREATED =
+		'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.';
+
+	test('one attempt of a read: nothing to add', () => {
+		expect(givingUpNotes({ kind: 'timeout' }, undefined, 1, false)).toEqual([]);
+	});
+
+	test('how often it failed, and a Retry-After beyond two minutes that was not waited for', () => {
+		expect(givingUpNotes({ kind: 'http', status: 429 }, 180_000, 3, false)).toEqual([
+			'Failed 3 times in a row.',
+			'The API asked to retry after 180 s.',
+		]);
+		expect(givingUpNotes({ kind: 'http', status: 429 }, 120_000, 1, false)).toEqual([]);
+	});
+
+	test('a submit that may have created a task says so; one that cannot have does not', () => {
+		expect(givingUpNotes({ kind: 'timeout' }, undefined, 1, true)).toEqual([MAYBE_CREATED]);
+		expect(givingUpNotes({ kind: 'refused' }, undefined, 2, true)).toEqual([
+			'Failed 2 times in a row.',
+		]);
+		expect(givingUpNotes({ kind: 'retCode', retCode: 230 }, undefined, 1, true)).toEqual([]);
+	});
 });

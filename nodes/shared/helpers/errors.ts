@@ -22,6 +22,15 @@ export function showControlCharacters(text: string): string {
 }
 
 /**
+ * An error's description with notes added after it, for building an error once with its final
+ * text (an error is not changed after it was made): the parts that are empty are left out, so
+ * a description without notes stays as it is, and no notes on no description give ''.
+ */
+export function withNotes(description: string | null | undefined, ...notes: string[]): string {
+	return [description, ...notes].filter((part): part is string => Boolean(part)).join(' ');
+}
+
+/**
  * Bad input found by a pure helper. It names the parameter as the user sees it in the
  * editor; the operation turns it into a NodeOperationError for the item being processed.
  */

@@ -1,5 +1,11 @@
 import type { Failure } from './retry';
 
+/** What can go wrong with a request that got no HTTP answer. */
+export type NetworkFailure = Extract<
+	Failure,
+	{ kind: 'refused' | 'blocked' | 'network' | 'timeout' }
+>;
+
 /** What n8n's SSRF protection (n8n 2.x) throws when it refuses to connect: nothing was sent. */
 const SSRF_ERRORS = new Set(['SsrfBlockedIpError', 'SsrfBlockedHostnameError']);
 
@@ -34,10 +40,11 @@ function systemCode(chain: object[]): string | undefined {
 }
 
 /**
- * What went wrong with a request that got no HTTP answer, from what n8n's request helper threw.
- * `timedOut`: the node's own deadline aborted it (n8n then reports a cancelled request).
+ * What went wrong with a request that got no HTTP answer, from what n8n's request helper threw:
+ * the nodes' `httpRequestWithAuthentication` and the credential test's `request` alike.
+ * `timedOut`: the caller's own deadline ended it (n8n then reports a cancelled request).
  */
-export function classifyNetworkError(error: unknown, timedOut: boolean): Failure {
+export function classifyNetworkError(error: unknown, timedOut: boolean): NetworkFailure {
 	if (timedOut) return { kind: 'timeout' };
 	const chain = errorChain(error);
 	const blocked = chain.find((link) => SSRF_ERRORS.has((link as Error).name));
@@ -46,4 +53,17 @@ export function classifyNetworkError(error: unknown, timedOut: boolean): Failure
 	if (code === 'ECONNREFUSED') return { kind: 'refused' };
 	if (TIMEOUT_CODES.has(code)) return { kind: 'timeout' };
 	return { kind: 'network', code };
+}
+
+/** A failure without an HTTP answer in a word: the system's code, or its kind when it has none. */
+export function failureCode(failure: NetworkFailure): string {
+	switch (failure.kind) {
+		case 'network':
+			return failure.code;
+		case 'refused':
+			return 'ECONNREFUSED';
+		case 'blocked':
+		case 'timeout':
+			return failure.kind;
+	}
 }

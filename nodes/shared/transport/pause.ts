@@ -25,3 +25,16 @@ export async function pause(ms: number, signal: AbortSignal | undefined): Promis
 		});
 	}
 }
+
+/**
+ * `promise`, or a rejection with the signal's reason as soon as `signal` aborts: a deadline for
+ * a call that takes no signal of its own. The call itself runs on; its outcome is ignored.
+ */
+export async function cutOff<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	return await new Promise<T>((resolve, reject) => {
+		const stop = () => reject(signal.reason as Error);
+		if (signal.aborted) stop();
+		signal.addEventListener('abort', stop, { once: true });
+		void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+	});
+}

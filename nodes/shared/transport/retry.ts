@@ -98,3 +98,26 @@ export function parseRetryAfter(header: unknown, nowMs: number): number | undefi
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
+
+/**
+ * What the error of a request that was given up on adds to its last attempt's description:
+ * how often it failed, a Retry-After not waited for, and whether a submit may have created a task.
+ */
+export function givingUpNotes(
+	failure: Failure,
+	retryAfterMs: number | undefined,
+	attempts: number,
+	createsTasks: boolean,
+): string[] {
+	const notes: string[] = [];
+	if (attempts > 1) notes.push(`Failed ${attempts} times in a row.`);
+	if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+		notes.push(`The API asked to retry after ${Math.round(retryAfterMs / 1000)} s.`);
+	}
+	if (createsTasks && mayHaveCreatedTask(failure)) {
+		notes.push(
+			'The task may have been created anyway, so it was not submitted again: check with Describe Tasks before submitting these URLs again.',
+		);
+	}
+	return notes;
+}
