@@ -235,6 +235,9 @@ export class UcdnSimulator {
 
 	private faults: QueuedFault[] = [];
 
+	/** Who waits for the next request to arrive (see nextRequest). */
+	private arrivals: Array<() => void> = [];
+
 	private readonly accounts: Record<string, string>;
 
 	readonly projects: ProjectInfo[];
@@ -348,6 +351,12 @@ export class UcdnSimulator {
 		this.faults = [];
 	}
 
+	/** Resolves once more than `count` requests have arrived: for a test that must act while one is held. */
+	async nextRequest(count: number): Promise<void> {
+		while (this.requests.length <= count)
+			await new Promise<void>((resolve) => this.arrivals.push(resolve));
+	}
+
 	requestsFor(action: string): RecordedRequest[] {
 		return this.requests.filter((request) => request.action === action);
 	}
@@ -379,6 +388,7 @@ export class UcdnSimulator {
 			at: Date.now(),
 		};
 		this.requests.push(record);
+		for (const arrived of this.arrivals.splice(0)) arrived();
 
 		let slow: Fault | undefined;
 		const reply = (status: number, body: string, type = 'application/json', headers = {}) => {

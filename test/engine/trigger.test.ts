@@ -149,8 +149,10 @@ test('overlapping polls (a slow one outlasting the interval) emit each finished 
 	for (const id of ['o_000000', 'o_000001', 'o_000002']) sim.endTask(id, 'success');
 	// The first poll's answer is slow, so a second poll starts and ends while it waits.
 	sim.failNext({ kind: 'delay', ms: 1500 }, { action: 'DescribeNewUcdnRefreshCacheTask' });
+	const asked = sim.requests.length;
 	const slow = poll();
-	await new Promise((resolve) => setTimeout(resolve, 300));
+	// The quick poll starts once the slow one's request is at the API, held there.
+	await sim.nextRequest(asked);
 	const quick = await poll();
 	const emitted = [...quick, ...(await slow)];
 	expect(emitted.sort()).toEqual(['o_000000', 'o_000001', 'o_000002']);

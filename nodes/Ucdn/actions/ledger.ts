@@ -1,5 +1,7 @@
 import type { ExecutionBaseError } from 'n8n-workflow';
 
+import { withNotes } from '../../shared/helpers/errors';
+
 /**
  * The TaskIds one execution has created, across items and batches, in order: what keeps anyone
  * from submitting a purge twice when something fails after the first task exists.
@@ -44,8 +46,7 @@ export class TaskLedger {
 	annotate<E extends ExecutionBaseError>(error: E): E {
 		const notes = this.notes();
 		if (this.taskIds.length > 0) error.context.createdTaskIds = [...this.taskIds];
-		if (notes.length > 0)
-			error.description = [error.description, ...notes].filter(Boolean).join(' ');
+		if (notes.length > 0) error.description = withNotes(error.description, ...notes);
 		return error;
 	}
 }

@@ -161,25 +161,18 @@ async function execute(
 	const startedAt = Math.floor(Date.now() / 1000);
 	for (const [n, urls] of batches.entries()) {
 		// Earlier batches did create tasks: the router's error names them, this says where it stopped.
-		const where = n > 0 ? ` (batch ${n + 1} of ${batches.length})` : '';
-		let taskId: unknown;
-		try {
-			const response = await ucdnRequest.call(
-				this,
-				context.target,
-				action,
-				{ ...scope, Type: type, UrlList: urls },
-				{ ...requestSettings, createsTasks: true },
-			);
-			taskId = response.TaskId;
-		} catch (error) {
-			if (error instanceof NodeApiError) error.message += where;
-			// Re-wrapping a NodeApiError hands back the same error.
-			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
-		}
+		const part = n > 0 ? `batch ${n + 1} of ${batches.length}` : undefined;
+		const response = await ucdnRequest.call(
+			this,
+			context.target,
+			action,
+			{ ...scope, Type: type, UrlList: urls },
+			{ ...requestSettings, createsTasks: true, part },
+		);
+		const taskId = response.TaskId;
 		if (typeof taskId !== 'string' || taskId === '') {
 			throw new NodeApiError(this.getNode(), { action } as JsonObject, {
-				message: `UCloud API ${action} answered RetCode 0 without a TaskId${where}`,
+				message: `UCloud API ${action} answered RetCode 0 without a TaskId${part ? ` (${part})` : ''}`,
 				description:
 					'The URLs may have been submitted. Check with Describe Tasks before submitting them again.',
 				itemIndex: i,

@@ -31,6 +31,8 @@ export interface RequestSettings {
 	createsTasks?: boolean;
 	/** Epoch ms by which all attempts must be over (Wait for Completion's Timeout). */
 	deadline?: number;
+	/** Which of several like requests this is, for its error's message: `batch 2 of 3`. */
+	part?: string;
 }
 
 /** The error ucdnRequest throws: the last attempt's, telling how often it failed and whether a task may exist. */
@@ -38,12 +40,11 @@ function givingUp(
 	this: UcdnFunctions,
 	{ failure, problem, retryAfterMs }: Failed,
 	attempts: number,
-	createsTasks: boolean,
-	itemIndex: number,
+	{ createsTasks = false, itemIndex, part }: RequestSettings,
 ): NodeApiError {
 	const notes = givingUpNotes(failure, retryAfterMs, attempts, createsTasks);
 	return new NodeApiError(this.getNode(), problem.response, {
-		message: problem.message,
+		message: part === undefined ? problem.message : `${problem.message} (${part})`,
 		description: withNotes(problem.description, ...notes),
 		itemIndex,
 	});
@@ -83,7 +84,7 @@ export async function ucdnRequest(
 			waitMs <= MAX_RETRY_AFTER_MS &&
 			(deadline === undefined || Date.now() + waitMs < deadline) &&
 			!signal?.aborted;
-		if (!retry) throw givingUp.call(this, outcome, attempts, createsTasks, settings.itemIndex);
+		if (!retry) throw givingUp.call(this, outcome, attempts, settings);
 		await pause(waitMs, signal);
 	}
 }

@@ -14,10 +14,13 @@ import { NodeApiError as NodeApiErrorV2 } from 'n8n-workflow';
 import type { JsonObject as JsonObjectV1 } from 'n8n-workflow-v1';
 import { NodeApiError as NodeApiErrorV1 } from 'n8n-workflow-v1';
 
-import type { Failure } from '../../nodes/shared/transport/retry';
-import type { NetworkFailure } from '../../nodes/shared/transport/networkError';
-import { classifyNetworkError, failureCode } from '../../nodes/shared/transport/networkError';
-import { at } from '../at';
+import type { Failure } from '../../../../../nodes/shared/transport/retry';
+import type { NetworkFailure } from '../../../../../nodes/shared/transport/networkError';
+import {
+	classifyNetworkError,
+	failureCode,
+} from '../../../../../nodes/shared/transport/networkError';
+import { at } from '../../../../at';
 
 /** The node, as both lines' INode (their types differ, the shape is the same). */
 const node = {

@@ -10,8 +10,8 @@ import path from 'node:path';
 
 import { parse } from 'yaml';
 
-import { ROOT } from '../dev/engine/package';
-import { at } from './at';
+import { ROOT } from '../../dev/engine/package';
+import { at } from '../at';
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const pkg = JSON.parse(read('package.json'));

@@ -6,7 +6,10 @@ import {
 	signParams,
 	signature,
 	stringToSign,
-} from '../../credentials/common/ucloud/signing';
+	keysOf,
+	readKeys,
+	signRequest,
+} from '../../../../../credentials/common/ucloud/signing';
 
 /** The signature as an independent implementation computes it. */
 const cryptoJsSha1 = (text: string) =>
@@ -134,5 +137,110 @@ describe('sorting and the signed string', () => {
 		const signed = signParams({ Action: 'X', IsDcdn: true }, 'pub', 'priv');
 		expect(signed.IsDcdn).toBe('true');
 		expect(signed.Signature).toBe(cryptoJsSha1('ActionXIsDcdntruePublicKeypubpriv'));
+	});
+});
+
+const credentials = {
+	publicKey: ' pub ',
+	privateKey: 'priv',
+	endpoint: 'https://api.scloudsg.com',
+	projectId: '',
+};
+
+test('a POST is signed in its JSON body; the input is not changed', () => {
+	const request = {
+		method: 'POST' as const,
+		url: '/',
+		body: { Action: 'X', Limit: 1, TaskId: ['a'] },
+	};
+	const signed = signRequest(credentials, request);
+	expect(signed.body).toEqual({
+		Action: 'X',
+		Limit: '1',
+		'TaskId.0': 'a',
+		PublicKey: 'pub',
+		Signature: CryptoJS.SHA1('ActionXLimit1PublicKeypubTaskId.0apriv').toString(),
+	});
+	expect(request.body).toEqual({ Action: 'X', Limit: 1, TaskId: ['a'] });
+});
+
+test('a GET is signed in its query string', () => {
+	const signed = signRequest(credentials, { method: 'GET', url: '/', qs: { Action: 'X' } });
+	expect(signed.qs).toEqual({
+		Action: 'X',
+		PublicKey: 'pub',
+		Signature: CryptoJS.SHA1('ActionXPublicKeypubpriv').toString(),
+	});
+	expect(signed.body).toBeUndefined();
+});
+
+test('the private key itself is never part of the request', () => {
+	const signed = signRequest(credentials, { method: 'POST', url: '/', body: { Action: 'X' } });
+	expect(JSON.stringify(signed)).not.toContain('priv"');
+});
+
+describe('keys pasted with invisible characters', () => {
+	const ZWSP = '\u200B';
+
+	test.each([
+		['a zero-width space at the end', `TEST-KEY${ZWSP}`],
+		['a BOM and a zero-width space in front', `\uFEFF${ZWSP}TEST-KEY`],
+		['zero-width (non-)joiners and a word joiner', `\u200C\u2060TEST-KEY\u200D`],
+		['a soft hyphen and a left-to-right mark (also format characters)', `\u00ADTEST-KEY\u200E`],
+		['whitespace and format characters mixed', ` ${ZWSP} TEST-KEY \uFEFF\n`],
+		['tabs and newlines only', '\t TEST-KEY\r\n'],
+	])('%s: removed at either end, as whitespace is', (_label, key) => {
+		expect(keysOf({ publicKey: key, privateKey: key })).toEqual({
+			publicKey: 'TEST-KEY',
+			privateKey: 'TEST-KEY',
+		});
+		expect(readKeys({ publicKey: key, privateKey: key })).toEqual({
+			publicKey: 'TEST-KEY',
+			privateKey: 'TEST-KEY',
+		});
+	});
+
+	test('a key with a zero-width space at the end is signed as the key without it', () => {
+		const request = { method: 'POST' as const, url: '/', body: { Action: 'X' } };
+		const pasted = { ...credentials, publicKey: `pub${ZWSP}`, privateKey: `priv${ZWSP}\n` };
+		expect(signRequest(pasted, request)).toEqual(signRequest(credentials, request));
+	});
+
+	test.each([
+		// Positions count the key's characters once what surrounds it is removed.
+		['TEST-PUBLIC-KEY-' + ZWSP + 'x', 'U+200B', 17],
+		[` ${ZWSP}ab${ZWSP}c`, 'U+200B', 3],
+		['ab\uFEFFc', 'U+FEFF', 3],
+		['a\u2060b', 'U+2060', 2],
+		// Counted in characters, not UTF-16 units: a language tag is one character, outside the BMP.
+		['\u{1F511}a\u{E0001}b', 'U+E0001', 3],
+	])('%j inside the Public Key: named with its position', (publicKey, code, position) => {
+		expect(readKeys({ publicKey, privateKey: 'TEST-PRIVATE-KEY' })).toEqual({
+			problem: `The Public Key contains an invisible character (${code}) at position ${position}: paste it again`,
+		});
+	});
+
+	test('inside the Private Key: the message names the character and its place, never the key', () => {
+		const privateKey = `TEST${ZWSP}-PRIVATE-KEY-fake`;
+		const read = readKeys({ publicKey: 'TEST-PUBLIC-KEY', privateKey });
+		expect(read).toEqual({
+			problem:
+				'The Private Key contains an invisible character (U+200B) at position 5: paste it again',
+		});
+		for (const part of privateKey.split(ZWSP)) expect(JSON.stringify(read)).not.toContain(part);
+	});
+
+	test('both keys: the Public Key is named first, only the first character of each is reported', () => {
+		expect(readKeys({ publicKey: `a${ZWSP}b\u200C`, privateKey: `c${ZWSP}d` })).toEqual({
+			problem:
+				'The Public Key contains an invisible character (U+200B) at position 2: paste it again',
+		});
+	});
+
+	test('a key that is nothing but invisible characters reads as empty', () => {
+		expect(readKeys({ publicKey: `${ZWSP}\uFEFF`, privateKey: ZWSP })).toEqual({
+			publicKey: '',
+			privateKey: '',
+		});
 	});
 });

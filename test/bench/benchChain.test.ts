@@ -5,16 +5,16 @@
  */
 import { runInNewContext } from 'node:vm';
 
-import { readWorkflow } from '../dev/engine/package';
-import { runWorkflow } from '../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../dev/engine/workflows';
-import { generateTasks } from '../dev/simulator/data';
-import type { UcdnSimulator } from '../dev/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../dev/simulator/server';
-import { DESCRIBE_ALL_URLS, PAGE_SIZE } from '../scripts/bench/dataset';
-import type { RunData } from '../scripts/bench/runData';
-import { nodeItems, nodeTimes, parseFlatted, urlKey } from '../scripts/bench/runData';
-import { at } from './at';
+import { readWorkflow } from '../../dev/engine/package';
+import { runWorkflow } from '../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
+import { DESCRIBE_ALL_URLS, PAGE_SIZE } from '../../scripts/bench/dataset';
+import type { RunData } from '../../scripts/bench/runData';
+import { nodeItems, nodeTimes, parseFlatted, urlKey } from '../../scripts/bench/runData';
+import { at } from '../at';
 
 const CHAIN = readWorkflow('bench/http-chain.workflow.json');
 const node = (name: string) => {

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { generateTasks } from '../../dev/simulator/data';
-import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
-import { startSimulator } from '../../dev/simulator/server';
-import { runWorkflow } from '../../dev/engine/run';
-import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { at } from '../at';
+import { generateTasks } from '../../../dev/simulator/data';
+import type { SimulatorOptions, UcdnSimulator } from '../../../dev/simulator/server';
+import { startSimulator } from '../../../dev/simulator/server';
+import { runWorkflow } from '../../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { at } from '../../at';
 
 const DESCRIBE = 'DescribeNewUcdnRefreshCacheTask';
 const REFRESH = 'RefreshNewUcdnDomainCache';

@@ -4,17 +4,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { generateTasks } from '../../dev/simulator/data';
-import type { UcdnSimulator } from '../../dev/simulator/server';
+import { generateTasks } from '../../../dev/simulator/data';
+import type { UcdnSimulator } from '../../../dev/simulator/server';
 import {
 	SECOND_PROJECT,
 	TEST_PRIVATE_KEY,
 	TEST_PUBLIC_KEY,
 	startSimulator,
-} from '../../dev/simulator/server';
-import { runWorkflow } from '../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { at } from '../at';
+} from '../../../dev/simulator/server';
+import { runWorkflow } from '../../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { at } from '../../at';
 
 const ITEMS = 500;
 const TASKS_PER_ITEM = 3;

@@ -12,14 +12,14 @@ import type {
 	FaultOptions,
 	RecordedRequest,
 	UcdnSimulator,
-} from '../../dev/simulator/server';
-import { startSimulator } from '../../dev/simulator/server';
-import type { RunResult } from '../../dev/engine/run';
-import { runWorkflow } from '../../dev/engine/run';
-import { testCredentials } from '../../dev/engine/credentialTest';
-import { searchList } from '../../dev/engine/listSearch';
-import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+} from '../../../dev/simulator/server';
+import { startSimulator } from '../../../dev/simulator/server';
+import type { RunResult } from '../../../dev/engine/run';
+import { runWorkflow } from '../../../dev/engine/run';
+import { testCredentials } from '../../../dev/engine/credentialTest';
+import { searchList } from '../../../dev/engine/listSearch';
+import type { UcdnWorkflowOptions } from '../../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
 
 process.env.N8N_LOG_LEVEL = 'debug';
 

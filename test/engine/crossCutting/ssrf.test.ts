@@ -6,10 +6,10 @@
  */
 process.env.N8N_SSRF_PROTECTION_ENABLED = 'true';
 
-import { runWorkflow } from '../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import type { UcdnSimulator } from '../../dev/simulator/server';
-import { startSimulator } from '../../dev/simulator/server';
+import { runWorkflow } from '../../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import type { UcdnSimulator } from '../../../dev/simulator/server';
+import { startSimulator } from '../../../dev/simulator/server';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

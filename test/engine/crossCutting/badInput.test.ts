@@ -4,11 +4,11 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { UcdnSimulator } from '../../dev/simulator/server';
-import { startSimulator } from '../../dev/simulator/server';
-import { runWorkflow } from '../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { at } from '../at';
+import type { UcdnSimulator } from '../../../dev/simulator/server';
+import { startSimulator } from '../../../dev/simulator/server';
+import { runWorkflow } from '../../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { at } from '../../at';
 
 /** A small seeded PRNG (mulberry32): the same cases on every run. */
 function random(seed: number) {

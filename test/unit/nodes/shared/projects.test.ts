@@ -1,4 +1,4 @@
-import { projectResults } from '../../nodes/shared/projects';
+import { projectResults } from '../../../../nodes/shared/projects';
 
 describe('projectResults', () => {
 	const set = [

@@ -1,4 +1,4 @@
-import { readBody, readRetCode } from '../../nodes/shared/transport/answer';
+import { readBody, readRetCode } from '../../../../../nodes/shared/transport/answer';
 
 describe('readBody', () => {
 	test('JSON text, as n8n hands over a body whose content type is not JSON, is parsed', () => {

@@ -2,7 +2,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, loadPackage } from '../dev/engine/package';
+import { ROOT, loadPackage } from '../../dev/engine/package';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const loaded = loadPackage();

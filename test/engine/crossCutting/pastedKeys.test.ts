@@ -5,13 +5,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { UcdnSimulator } from '../../dev/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
-import { testCredentials } from '../../dev/engine/credentialTest';
-import { searchList } from '../../dev/engine/listSearch';
-import { pollTrigger } from '../../dev/engine/poll';
-import { runWorkflow } from '../../dev/engine/run';
-import { CREDENTIAL_REF, simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import type { UcdnSimulator } from '../../../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../../dev/simulator/server';
+import { testCredentials } from '../../../dev/engine/credentialTest';
+import { searchList } from '../../../dev/engine/listSearch';
+import { pollTrigger } from '../../../dev/engine/poll';
+import { runWorkflow } from '../../../dev/engine/run';
+import { CREDENTIAL_REF, simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
 
 const ZWSP = '\u200B';
 /** The simulator's public key with a zero-width space after its 16th character. */

@@ -1,11 +1,11 @@
-import type { Failure } from '../../nodes/shared/transport/retry';
+import type { Failure } from '../../../../../nodes/shared/transport/retry';
 import {
 	backoffMs,
 	givingUpNotes,
 	isRetryable,
 	mayHaveCreatedTask,
 	parseRetryAfter,
-} from '../../nodes/shared/transport/retry';
+} from '../../../../../nodes/shared/transport/retry';
 
 const cases: Array<[string, Failure, boolean, boolean, boolean]> = [
 	// name, failure, retried for reads, retried for submits, a submit may have created a task

@@ -1,6 +1,10 @@
-import { preview, requestSecrets, scrub, WITHHELD } from '../../nodes/shared/transport/redact';
-import { retCodeMessage } from '../../nodes/shared/transport/retCodes';
-import { signParams, stringToSign } from '../../credentials/common/ucloud/signing';
+import {
+	preview,
+	requestSecrets,
+	scrub,
+	WITHHELD,
+} from '../../../../../nodes/shared/transport/redact';
+import { signParams, stringToSign } from '../../../../../credentials/common/ucloud/signing';
 
 const KEY = 'TEST-KEY-"with"\\odd-chars';
 const SIGNATURE = '0123456789abcdef0123456789ABCDEF01234567';
@@ -92,19 +96,4 @@ describe('preview', () => {
 		expect(preview(wide, []).length).toBeLessThanOrEqual(201);
 		expect(preview('z'.repeat(5_000_000), []).length).toBeLessThanOrEqual(201);
 	});
-});
-
-test('retCodeMessage quotes the start of the API Message on one line, or withholds it', () => {
-	expect(retCodeMessage('DescribeX', 230, 'Params\n are  missing', SECRETS)).toBe(
-		'UCloud API DescribeX failed with RetCode 230: Params are missing',
-	);
-	expect(retCodeMessage('DescribeX', 171, `Signature ${SENT.Signature} for ...`, SECRETS)).toBe(
-		`UCloud API DescribeX failed with RetCode 171: ${WITHHELD}`,
-	);
-	expect(retCodeMessage('DescribeX', 230, 'm'.repeat(5_000_000), [])).toHaveLength(
-		'UCloud API DescribeX failed with RetCode 230: '.length + 201,
-	);
-	expect(retCodeMessage('DescribeX', 230, '  ', [])).toBe(
-		'UCloud API DescribeX failed with RetCode 230',
-	);
 });

@@ -1,4 +1,4 @@
-import { cutOff, pause } from '../../nodes/shared/transport/pause';
+import { cutOff, pause } from '../../../../../nodes/shared/transport/pause';
 
 describe('cutOff', () => {
 	test('the promise’s value, when it settles first', async () => {

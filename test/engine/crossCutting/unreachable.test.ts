@@ -2,9 +2,9 @@
  * A request that never reached the API (nothing listens on the port) is reported with its
  * system code, retried even for a submit, and never said to have maybe created a task.
  */
-import { runWorkflow } from '../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { startSimulator } from '../../dev/simulator/server';
+import { runWorkflow } from '../../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { startSimulator } from '../../../dev/simulator/server';
 
 /** Credentials for a loopback port nobody listens on: a simulator's, once it has stopped. */
 async function closedEndpoint() {

@@ -3,13 +3,13 @@
  * Item per URL, in n8n's engine) and the benchmark's floor (bare signed HTTP) produce the same
  * URL objects, with readable times as well as without, so the benchmark compares equal work.
  */
-import { DESCRIBE_ALL_URLS } from '../scripts/bench/dataset';
-import { floorDescribeUrls } from '../scripts/bench/floor';
-import { runWorkflow } from '../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../dev/engine/workflows';
-import { generateTasks } from '../dev/simulator/data';
-import type { UcdnSimulator } from '../dev/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../dev/simulator/server';
+import { DESCRIBE_ALL_URLS } from '../../scripts/bench/dataset';
+import { floorDescribeUrls } from '../../scripts/bench/floor';
+import { runWorkflow } from '../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { generateTasks } from '../../dev/simulator/data';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {

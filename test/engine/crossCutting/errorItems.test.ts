@@ -4,12 +4,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { generateTasks } from '../../dev/simulator/data';
-import type { Fault, UcdnSimulator } from '../../dev/simulator/server';
-import { startSimulator } from '../../dev/simulator/server';
-import { runWorkflow } from '../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { at } from '../at';
+import { generateTasks } from '../../../dev/simulator/data';
+import type { Fault, UcdnSimulator } from '../../../dev/simulator/server';
+import { startSimulator } from '../../../dev/simulator/server';
+import { runWorkflow } from '../../../dev/engine/run';
+import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { at } from '../../at';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
