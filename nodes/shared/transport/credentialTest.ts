@@ -14,7 +14,7 @@ import { pause } from './pause';
 /** A cheap, read-only signed call, the same one the node makes: it proves keys, endpoint and project. */
 export const CREDENTIAL_TEST_ACTION = 'DescribeNewUcdnRefreshCacheTask';
 
-const TEST_TIMEOUT_MS = 15_000;
+export const TEST_TIMEOUT_MS = 15_000;
 const BROKEN_OFF = 'the connection closed before the answer was complete';
 const NO_ANSWER = `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
 const TIMED_OUT = Symbol('timed out');
