@@ -50,9 +50,9 @@ import {
 } from './events';
 
 /** Large pages while polling: the first poll walks all of Look Back in few calls. */
-export const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
+const PAGING = { offset: 0, pageSize: 1000, max: Infinity };
 /** Pending tasks asked for by TaskId in one Describe call. */
-export const IDS_PER_CALL = 100;
+const IDS_PER_CALL = 100;
 const MAX_URL_FILTER_LENGTH = 4096;
 
 const RESOURCE: Choices<ResourceKey | 'both'> = {

@@ -22,9 +22,25 @@ import {
 } from '../../nodes/shared/transport/redact';
 import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, backoffMs } from '../../nodes/shared/transport/retry';
 import { MARGIN } from '../../nodes/UcdnTrigger/events';
-import { IDS_PER_CALL, PAGING, UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
+import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * A constant of the trigger's node file, read from its source: a node file may export only its
+ * class, as the engine the tests run (dev/engine/package.ts) instantiates every export.
+ */
+function triggerConstant(declaration: RegExp): number {
+	const source = readFileSync(path.join(ROOT, 'nodes/UcdnTrigger/UcdnTrigger.node.ts'), 'utf8');
+	const figure = declaration.exec(source)?.[1];
+	if (figure === undefined)
+		throw new Error(`UcdnTrigger.node.ts no longer declares ${declaration}`);
+	return Number(figure.replace(/_/g, ''));
+}
+/** Tasks per Describe call of a poll's window. */
+const PAGE_OF_A_POLL = triggerConstant(/^const PAGING = \{[^}]*\bpageSize: ([\d_]+)/m);
+/** Pending tasks asked for by TaskId in one call. */
+const IDS_PER_CALL = triggerConstant(/^const IDS_PER_CALL = ([\d_]+);/m);
 /** A page with every run of white space as one space: Prettier may wrap a sentence anywhere. */
 const page = (file: string) => readFileSync(path.join(ROOT, file), 'utf8').replace(/\s+/g, ' ');
 
@@ -314,7 +330,7 @@ describe('docs/trigger.md: what a poll reads and remembers', () => {
 		expectStated(
 			FILE,
 			/at ([\d,]+) tasks per call: one Describe call for up to ([\d,]+) tasks created in it/,
-			[PAGING.pageSize, PAGING.pageSize],
+			[PAGE_OF_A_POLL, PAGE_OF_A_POLL],
 		);
 		expectStated(FILE, /they are asked for by TaskId, one more call per (\d+) of them/, [
 			IDS_PER_CALL,
