@@ -22,7 +22,7 @@ const BY_ID = 'pick By ID and enter the project ID';
  * The editor's dropdown waits on the list, and By ID needs none: one retry at most, 5 s a try,
  * where a node's calls may wait minutes (Retries and Request Timeout).
  */
-const LIST_SETTINGS: RequestSettings = { itemIndex: 0, retries: 1, timeoutMs: 5000 };
+export const LIST_SETTINGS: RequestSettings = { itemIndex: 0, retries: 1, timeoutMs: 5000 };
 
 const LIST_TRIES = LIST_SETTINGS.retries + 1;
 /** A timeout of the list, in words: the nodes' advice, to raise their Request Timeout, does not apply. */

@@ -18,7 +18,7 @@ import { retCodeHint, retCodeMessage } from './retCodes';
 /** A cheap, read-only signed call, the same one the node makes: it proves keys, endpoint and project. */
 const TEST_ACTION = RESOURCES.refresh.describeAction;
 
-const TEST_TIMEOUT_MS = 15_000;
+export const TEST_TIMEOUT_MS = 15_000;
 const BROKEN_OFF = 'the connection closed before the answer was complete';
 const NO_ANSWER = `no answer within ${TEST_TIMEOUT_MS / 1000} s`;
 

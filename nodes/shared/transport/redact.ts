@@ -3,17 +3,17 @@ import { signParams, stringToSign } from '../../../credentials/common/ucloud/sig
 
 /** Runs of 40 or more hex digits: a Signature (SHA-1), even glued to hex-looking text. */
 const SIGNATURE_SHAPE = /[0-9a-f]{40,}/gi;
-const PREVIEW_LENGTH = 200;
+export const PREVIEW_LENGTH = 200;
 /** How much of a body is serialised to be quoted: the excerpt and room for a secret around it. */
 const SERIALISED_LENGTH = 65_536;
 /** How deep a body is serialised: deeper levels show as …, never as a stack overflow. */
-const SERIALISED_DEPTH = 32;
+export const SERIALISED_DEPTH = 32;
 /**
  * Shorter secrets are not searched for on their own: they occur in ordinary text by chance
  * (a key `a` is in most words), and masking them would show the key by the mask's shape.
  * Their Signature and signed string are long, and are searched for.
  */
-const MIN_SECRET_LENGTH = 8;
+export const MIN_SECRET_LENGTH = 8;
 
 export const WITHHELD = "(withheld: it quotes this request's credentials)";
 

@@ -1,0 +1,421 @@
+/**
+ * The figures the docs state that the code also holds, read from both sides: the parameters'
+ * bounds and defaults from the nodes' descriptions (what the editor shows), the rest from the
+ * constants the code uses. Each figure is found by its sentence, so changing the code, the
+ * figure or the sentence fails here; then update the other side, or this test with the new
+ * sentence.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
+import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
+import { READABLE_TIMES } from '../../nodes/shared/descriptions/output';
+import { MAX_PAGES, MAX_PAGE_SIZE } from '../../nodes/shared/helpers/pagination';
+import { LIST_SETTINGS } from '../../nodes/shared/projects';
+import { TEST_TIMEOUT_MS } from '../../nodes/shared/transport/credentialTest';
+import {
+	MIN_SECRET_LENGTH,
+	PREVIEW_LENGTH,
+	SERIALISED_DEPTH,
+} from '../../nodes/shared/transport/redact';
+import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, backoffMs } from '../../nodes/shared/transport/retry';
+import { MARGIN } from '../../nodes/UcdnTrigger/events';
+import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * A constant of the trigger's node file, read from its source: a node file may export only its
+ * class, as the engine the tests run (dev/engine/package.ts) instantiates every export.
+ */
+function triggerConstant(declaration: RegExp): number {
+	const source = readFileSync(path.join(ROOT, 'nodes/UcdnTrigger/UcdnTrigger.node.ts'), 'utf8');
+	const figure = declaration.exec(source)?.[1];
+	if (figure === undefined)
+		throw new Error(`UcdnTrigger.node.ts no longer declares ${declaration}`);
+	return Number(figure.replace(/_/g, ''));
+}
+/** Tasks per Describe call of a poll's window. */
+const PAGE_OF_A_POLL = triggerConstant(/^const PAGING = \{[^}]*\bpageSize: ([\d_]+)/m);
+/** Pending tasks asked for by TaskId in one call. */
+const IDS_PER_CALL = triggerConstant(/^const IDS_PER_CALL = ([\d_]+);/m);
+/** A page with every run of white space as one space: Prettier may wrap a sentence anywhere. */
+const page = (file: string) => readFileSync(path.join(ROOT, file), 'utf8').replace(/\s+/g, ' ');
+
+/** `1,000` → 1000, `0.5` → 0.5; words stay words. */
+const value = (text: string): number | string =>
+	/^[\d,]*\.?\d+$/.test(text) ? Number(text.replace(/,/g, '')) : text;
+
+/**
+ * What each occurrence of `sentence` in `file` captures. It must occur: a sentence that was
+ * reworded fails here rather than go unchecked.
+ */
+function stated(file: string, sentence: RegExp): Array<Array<number | string>> {
+	const flags = sentence.flags.includes('g') ? sentence.flags : `${sentence.flags}g`;
+	const found = [...page(file).matchAll(new RegExp(sentence.source, flags))].map((match) =>
+		match.slice(1).map((text) => value(text ?? '')),
+	);
+	if (found.length === 0) throw new Error(`${file} no longer says ${sentence}`);
+	return found;
+}
+
+/** Expects every occurrence of `sentence` in `file` to capture `figures`. */
+function expectStated(file: string, sentence: RegExp, figures: Array<number | string>) {
+	for (const captured of stated(file, sentence)) expect(captured).toEqual(figures);
+}
+
+// The parameters as the editor shows them.
+
+const ucdn = new Ucdn().description;
+const trigger = new UcdnTrigger().description;
+
+/** Every property named `name`, in collections too, of the given operation (or of any). */
+function propertiesNamed(
+	properties: INodeProperties[],
+	name: string,
+	operation?: string,
+): INodeProperties[] {
+	return properties.flatMap((property) => {
+		const operations = property.displayOptions?.show?.operation as string[] | undefined;
+		if (operation !== undefined && operations !== undefined && !operations.includes(operation))
+			return [];
+		const nested =
+			property.type === 'collection'
+				? propertiesNamed((property.options ?? []) as INodeProperties[], name, operation)
+				: [];
+		return property.name === name ? [property, ...nested] : nested;
+	});
+}
+
+interface Facts {
+	min?: number;
+	max?: number;
+	default: unknown;
+	/** The name the editor shows for the default choice, for options parameters. */
+	defaultName?: string;
+}
+
+const factsOf = (property: INodeProperties): Facts => ({
+	min: property.typeOptions?.minValue,
+	max: property.typeOptions?.maxValue,
+	default: property.default,
+	defaultName: (property.options as INodePropertyOptions[] | undefined)?.find(
+		(option) => 'value' in option && option.value === property.default,
+	)?.name,
+});
+
+/** The one set of facts of a parameter, wherever the node (or these nodes) offer it. */
+function parameter(
+	name: string,
+	where: Array<{ properties: INodeProperties[]; operation?: string }>,
+): Facts {
+	const facts = where
+		.flatMap(({ properties, operation }) => propertiesNamed(properties, name, operation))
+		.map(factsOf);
+	const [first] = facts;
+	if (first === undefined) throw new Error(`No parameter ${name}`);
+	if (facts.some((other) => JSON.stringify(other) !== JSON.stringify(first)))
+		throw new Error(`${name} differs between operations: ${JSON.stringify(facts)}`);
+	return first;
+}
+
+const describeTasks = [{ properties: ucdn.properties, operation: 'describeTasks' }];
+const submit = [{ properties: ucdn.properties, operation: 'submit' }];
+const everyOperation = [...describeTasks, ...submit];
+const everyNode = [...everyOperation, { properties: trigger.properties }];
+
+const RETRIES = parameter('retries', everyNode);
+const REQUEST_TIMEOUT = parameter('requestTimeout', everyNode);
+const BATCH_SIZE = parameter('batchSize', submit);
+const PAGE_SIZE = parameter('pageSize', describeTasks);
+const LIMIT = parameter('limit', describeTasks);
+const OFFSET = parameter('offset', describeTasks);
+const POLL_INTERVAL = parameter('pollInterval', everyOperation);
+const WAIT_TIMEOUT = parameter('timeout', everyOperation);
+const LOOK_BACK = parameter('lookBack', [{ properties: trigger.properties }]);
+const onOff = (facts: Facts) => (facts.default === true ? 'on' : 'off');
+
+describe('README: the parameters as the editor shows them', () => {
+	const README = 'README.md';
+
+	test('Retries and Request Timeout: defaults and maximums', () => {
+		expectStated(README, /\*\*Retries\*\* \(default (\d+), at most (\d+)\)/, [
+			RETRIES.default as number,
+			RETRIES.max as number,
+		]);
+		expectStated(README, /\*\*Request Timeout \(Seconds\)\*\* \(default (\d+), at most (\d+)\)/, [
+			REQUEST_TIMEOUT.default as number,
+			REQUEST_TIMEOUT.max as number,
+		]);
+	});
+
+	test('Submit: Batch Size, Type, Wait for Completion', () => {
+		expectStated(
+			README,
+			/\| Options → \*\*Batch Size\*\* \| (\d+) \| URLs per API call \((\d+)–(\d+)\)/,
+			[BATCH_SIZE.default as number, BATCH_SIZE.min as number, BATCH_SIZE.max as number],
+		);
+		expectStated(README, /\| \*\*Type\*\* \(Refresh only\) \| (\w+) \|/, [
+			parameter('type', submit).defaultName as string,
+		]);
+		expect(stated(README, /\| \*\*Wait for Completion\*\* \| (on|off) \|/)).toEqual([
+			[onOff(parameter('waitForCompletion', submit))],
+			[onOff(parameter('waitForCompletion', describeTasks))],
+		]);
+	});
+
+	test('Wait for Completion: Poll Interval, Timeout, Error on Failed Tasks, Output', () => {
+		expectStated(
+			README,
+			/\| \*\*Poll Interval \(Seconds\)\*\* \| (\d+) \| Time between checks; at least (\d+)\./,
+			[POLL_INTERVAL.default as number, POLL_INTERVAL.min as number],
+		);
+		expectStated(README, /\| \*\*Timeout \(Seconds\)\*\* \| (\d+) \|/, [
+			WAIT_TIMEOUT.default as number,
+		]);
+		expectStated(README, /\| \*\*Error on Failed Tasks\*\* \| (on|off) \|/, [
+			onOff(parameter('errorOnFailedTasks', everyOperation)),
+		]);
+		expectStated(README, /\| \*\*Output\*\* \(Submit\) \| ([^|]+?) \|/, [
+			parameter('output', submit).defaultName as string,
+		]);
+	});
+
+	test('Describe Tasks: Status, Return All, Limit, Output, Offset, Page Size', () => {
+		expectStated(README, /\| \*\*Status\*\* \| (\w+) \|/, [
+			parameter('status', describeTasks).defaultName as string,
+		]);
+		expectStated(README, /\| \*\*Return All\*\* \| (on|off) \|/, [
+			onOff(parameter('returnAll', describeTasks)),
+		]);
+		expectStated(README, /\| \*\*Limit\*\* \| (\d+) \|/, [LIMIT.default as number]);
+		expectStated(README, /\| \*\*Output\*\* \| ([^|]+?) \|/, [
+			parameter('output', describeTasks).defaultName as string,
+		]);
+		expectStated(README, /\| Options → \*\*Offset\*\* \| (\d+) \|/, [OFFSET.default as number]);
+		expectStated(
+			README,
+			/\| Options → \*\*Page Size\*\* \| (\d+) \| Tasks per API call when paging \((\d+)–(\d+)\)/,
+			[PAGE_SIZE.default as number, PAGE_SIZE.min as number, PAGE_SIZE.max as number],
+		);
+	});
+
+	test('Add Readable Times: on from the current node version', () => {
+		const [version] = stated(
+			README,
+			/on for nodes added with this version\*\* \(node version ([\d.]+)\); nodes saved before \(version ([\d.]+)\)/,
+		);
+		expect(version).toEqual([READABLE_TIMES.onFrom, 1]);
+		for (const node of [ucdn, trigger])
+			expect(Math.max(...[node.version].flat())).toBe(READABLE_TIMES.onFrom);
+	});
+
+	test('the trigger: Look Back', () => {
+		expectStated(README, /Options → \*\*Look Back \(Hours\)\*\* \(default (\d+), (\d+)–(\d+)\)/, [
+			LOOK_BACK.default as number,
+			LOOK_BACK.min as number,
+			LOOK_BACK.max as number,
+		]);
+	});
+
+	test('the example checks as often as its workflow says', () => {
+		const workflow = readFileSync(
+			path.join(ROOT, 'examples/deploy-purge-and-wait.workflow.json'),
+			'utf8',
+		);
+		const pollInterval = Number(/"pollInterval":\s*(\d+)/.exec(workflow)?.[1]);
+		expectStated(README, /The UCDN node purges the URLs, checks every (\d+) seconds/, [
+			pollInterval,
+		]);
+	});
+});
+
+describe('docs/invalid-input.md: the bounds in the messages', () => {
+	const FILE = 'docs/invalid-input.md';
+	const bounds = (facts: Facts) => [facts.min as number, facts.max as number];
+
+	test.each([
+		['Retries', /Retries: must be a whole number from (\d+) to (\d+)/, RETRIES],
+		[
+			'Request Timeout',
+			/Request Timeout \(Seconds\): must be a number from (\d+) to (\d+)/,
+			REQUEST_TIMEOUT,
+		],
+		[
+			'Poll Interval',
+			/Poll Interval \(Seconds\): must be a number from (\d+) to (\d+)/,
+			POLL_INTERVAL,
+		],
+		[
+			'Poll Interval (forms)',
+			/Poll Interval \(Seconds\) \| below (\d+), above (\d+)/,
+			POLL_INTERVAL,
+		],
+		['Timeout', /`Timeout \(Seconds\): must be a number from (\d+) to (\d+)/, WAIT_TIMEOUT],
+		['Limit', /Limit: must be a whole number from (\d+) to (\d+)/, LIMIT],
+		['Offset', /Offset: must be a whole number from (\d+) to (\d+)/, OFFSET],
+		['Page Size', /Page Size: must be a whole number from (\d+) to (\d+)/, PAGE_SIZE],
+		['Batch Size', /Batch Size: must be a whole number from (\d+) to (\d+)/, BATCH_SIZE],
+	])('%s', (_name, sentence, facts) => {
+		expectStated(FILE, sentence, bounds(facts));
+	});
+
+	test.each([
+		['Retries', /\| Retries \(option\) \| negative, fractional, above (\d+)/, RETRIES],
+		[
+			'Request Timeout',
+			/\| Request Timeout \(Seconds\) \(option\) \| 0 or less, above (\d+)/,
+			REQUEST_TIMEOUT,
+		],
+		['Limit', /\| Limit \| 0 or less, fractional, above (\d+)/, LIMIT],
+		['Offset', /\| Offset \(option\) \| negative, fractional, above (\d+)/, OFFSET],
+		['Page Size', /\| Page Size \(option\) \| 0, above (\d+)/, PAGE_SIZE],
+		['Batch Size', /\| Batch Size \(option\) \| 0, above (\d+)/, BATCH_SIZE],
+	])('%s: the invalid forms name the maximum', (_name, sentence, facts) => {
+		expectStated(FILE, sentence, [facts.max as number]);
+	});
+
+	test('Timeout: its bounds, in seconds and days', () => {
+		expectStated(FILE, /\| Timeout \(Seconds\) \| below (\d+), above (\d+) \((\d+) days\)/, [
+			WAIT_TIMEOUT.min as number,
+			WAIT_TIMEOUT.max as number,
+			(WAIT_TIMEOUT.max as number) / 86_400,
+		]);
+	});
+
+	test('quoted values are cut to the excerpt length', () => {
+		expectStated(FILE, /A quoted value is cut to its first (\d+) characters/, [EXCERPT_LENGTH]);
+	});
+});
+
+describe('docs/paging.md and the changelog: calls of a walk and of a wait', () => {
+	test('a wait asks for up to 1,000 tasks per call, as Page Size allows at most', () => {
+		const FILE = 'docs/paging.md';
+		expectStated(FILE, /asks for all of them, up to ([\d,]+), and the check follows/, [
+			MAX_PAGE_SIZE,
+		]);
+		expectStated(FILE, /costs \*\*one call for up to ([\d,]+) tasks\*\*/, [MAX_PAGE_SIZE]);
+		expectStated(FILE, /\(`ceil\(N \/ (\d+)\)` for a Submit of more tasks\)/, [MAX_PAGE_SIZE]);
+		expectStated('CHANGELOG.md', /one Describe call for up to ([\d,]+) tasks/, [MAX_PAGE_SIZE]);
+		expect(PAGE_SIZE.max).toBe(MAX_PAGE_SIZE);
+	});
+
+	test('a walk makes at most 10,000 calls', () => {
+		expectStated(
+			'docs/paging.md',
+			/the walk needs more than twice the calls `TotalCount` justifies \(at most ([\d,]+)\)/,
+			[MAX_PAGES],
+		);
+	});
+});
+
+describe('docs/trigger.md: what a poll reads and remembers', () => {
+	const FILE = 'docs/trigger.md';
+	const minutes = MARGIN / 60;
+
+	test.each([
+		/the final states \(`success`, `failure`\) seen of the tasks created in the \*\*(\d+) minutes\*\* before that EndTime/,
+		/was created less than (\d+) minutes before the last poll's EndTime/,
+		/stamps by a clock up to (\d+) minutes behind n8n's/,
+		/a poll walks the window from (\d+) minutes before the last poll's EndTime/,
+		/The static data grows with the tasks created in the last (\d+) minutes/,
+		/(\d+) minutes/,
+	])('the margin: %s', (sentence) => {
+		expectStated(FILE, sentence, [minutes]);
+	});
+
+	test('1,000 tasks per call in the window, 100 pending TaskIds per call', () => {
+		expectStated(
+			FILE,
+			/at ([\d,]+) tasks per call: one Describe call for up to ([\d,]+) tasks created in it/,
+			[PAGE_OF_A_POLL, PAGE_OF_A_POLL],
+		);
+		expectStated(FILE, /they are asked for by TaskId, one more call per (\d+) of them/, [
+			IDS_PER_CALL,
+		]);
+	});
+});
+
+describe('docs/project-id.md: the project list', () => {
+	const FILE = 'docs/project-id.md';
+
+	test('one retry, 5 s a try', () => {
+		expect(LIST_SETTINGS.retries).toBe(1);
+		expectStated(
+			FILE,
+			/a call that fails for a passing reason is retried once, and each try gives up after (\d+) s/,
+			[LIST_SETTINGS.timeoutMs / 1000],
+		);
+		expectStated(FILE, /The list gave up after (\d+) tries, (\d+) s each/, [
+			LIST_SETTINGS.retries + 1,
+			LIST_SETTINGS.timeoutMs / 1000,
+		]);
+	});
+});
+
+describe('docs/retries-and-errors.md: waits, caps and quotes', () => {
+	const FILE = 'docs/retries-and-errors.md';
+
+	test('the backoff: its first three waits and its cap', () => {
+		const seconds = (attempt: number, random: number) => backoffMs(attempt, random) / 1000;
+		expectStated(
+			FILE,
+			/Retries wait ([\d.]+)–([\d.]+) s, then ([\d.]+)–([\d.]+) s, ([\d.]+)–([\d.]+) s, …/,
+			[seconds(0, 0), seconds(0, 1), seconds(1, 0), seconds(1, 1), seconds(2, 0), seconds(2, 1)],
+		);
+		expectStated(FILE, /\(exponential backoff with jitter, at most (\d+) s per wait\)/, [
+			MAX_BACKOFF_MS / 1000,
+		]);
+		expect(seconds(30, 1)).toBe(MAX_BACKOFF_MS / 1000);
+	});
+
+	test('Retry-After is waited for up to 120 s', () => {
+		expectStated(
+			FILE,
+			/if it asks for more than (\d+) s, the node reports the failure rather than wait/,
+			[MAX_RETRY_AFTER_MS / 1000],
+		);
+	});
+
+	test('quotes of bodies are cut at 200 characters', () => {
+		expectStated(FILE, /with the HTTP status and the first (\d+) characters of the body/, [
+			PREVIEW_LENGTH,
+		]);
+		expectStated(FILE, /Quotes are cut to (\d+) characters/, [PREVIEW_LENGTH]);
+	});
+
+	test('short private keys, and how deep a body is read', () => {
+		expectStated(FILE, /A private key shorter than (\d+) characters is not looked for on its own/, [
+			MIN_SECRET_LENGTH,
+		]);
+		expectStated(FILE, /a body is read at most (\d+) levels deep/, [SERIALISED_DEPTH]);
+	});
+
+	test('the credential test gives up after 15 s', () => {
+		expectStated(FILE, /no answer within (\d+) s/, [TEST_TIMEOUT_MS / 1000]);
+	});
+});
+
+describe('docs/performance.md and CONTRIBUTING.md', () => {
+	test('the calls a submit of 1,000 URLs takes, at the default Batch Size and others', () => {
+		const [figures] = stated(
+			'docs/performance.md',
+			/submitting ([\d,]+) URLs takes (\d+) API calls at the default Batch Size of (\d+), (\d+) at (\d+) and (\d+) at ([\d,]+)/,
+		);
+		const [urls, ...callsAndSizes] = (figures ?? []) as number[];
+		expect(callsAndSizes[1]).toBe(BATCH_SIZE.default);
+		for (let n = 0; n < callsAndSizes.length; n += 2)
+			expect(callsAndSizes[n]).toBe(Math.ceil((urls as number) / (callsAndSizes[n + 1] as number)));
+		expect(callsAndSizes).toHaveLength(6);
+	});
+
+	test("the example of changing a parameter starts from Page Size's bounds", () => {
+		expectStated(
+			'CONTRIBUTING.md',
+			/min: (\d+), max: 500, \/\/ was (\d+): .*? default: 50, \/\/ was (\d+):/,
+			[PAGE_SIZE.min as number, PAGE_SIZE.max as number, PAGE_SIZE.default as number],
+		);
+	});
+});
