@@ -12,7 +12,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
 import { READABLE_TIMES } from '../../nodes/shared/descriptions/output';
-import { MAX_PAGES, MAX_PAGE_SIZE } from '../../nodes/shared/helpers/pagination';
+import { MAX_PAGES, MAX_PAGE_SIZE } from '../../nodes/shared/walk';
 import { LIST_SETTINGS } from '../../nodes/shared/projects';
 import { TEST_TIMEOUT_MS } from '../../nodes/shared/transport/credentialTest';
 import {
@@ -21,26 +21,12 @@ import {
 	SERIALISED_DEPTH,
 } from '../../nodes/shared/transport/redact';
 import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, backoffMs } from '../../nodes/shared/transport/retry';
-import { MARGIN } from '../../nodes/UcdnTrigger/events';
+import { IDS_PER_CALL, MARGIN, PAGING } from '../../nodes/UcdnTrigger/memory';
 import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-/**
- * A constant of the trigger's node file, read from its source: a node file may export only its
- * class, as the engine the tests run (dev/engine/package.ts) instantiates every export.
- */
-function triggerConstant(declaration: RegExp): number {
-	const source = readFileSync(path.join(ROOT, 'nodes/UcdnTrigger/UcdnTrigger.node.ts'), 'utf8');
-	const figure = declaration.exec(source)?.[1];
-	if (figure === undefined)
-		throw new Error(`UcdnTrigger.node.ts no longer declares ${declaration}`);
-	return Number(figure.replace(/_/g, ''));
-}
 /** Tasks per Describe call of a poll's window. */
-const PAGE_OF_A_POLL = triggerConstant(/^const PAGING = \{[^}]*\bpageSize: ([\d_]+)/m);
-/** Pending tasks asked for by TaskId in one call. */
-const IDS_PER_CALL = triggerConstant(/^const IDS_PER_CALL = ([\d_]+);/m);
+const PAGE_OF_A_POLL = PAGING.pageSize;
 /** A page with every run of white space as one space: Prettier may wrap a sentence anywhere. */
 const page = (file: string) => readFileSync(path.join(ROOT, file), 'utf8').replace(/\s+/g, ' ');
 
