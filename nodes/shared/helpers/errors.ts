@@ -49,7 +49,7 @@ export class ParameterError extends Error {
  * and the error's context carries the field's name (Continue On Fail's items show it as `field`).
  * `itemIndex` is absent for the trigger, which has no items.
  */
-export function parameterFailure(
+function parameterFailure(
 	node: INode,
 	{ parameter, message }: ParameterError,
 	itemIndex?: number,

@@ -1,18 +1,7 @@
 import { finishedAt, isEvent, latest, statusFilter } from '../../../../nodes/UcdnTrigger/events';
 import type { Candidate } from '../../../../nodes/UcdnTrigger/events';
+import { listedTask as task } from '../../fixtures';
 
-const task = (
-	id: string,
-	status: string,
-	created: number,
-	finished = 0,
-	urls = ['https://a.example.com/x.js'],
-) => ({
-	TaskId: id,
-	Status: status,
-	CreateTime: created,
-	UrlLists: urls.map((Url) => ({ Url, Status: status, FinishTime: finished })),
-});
 const candidate = (id: string, status: string, created: number, finished = 0): Candidate => ({
 	resource: 'refresh',
 	task: task(id, status, created, finished),

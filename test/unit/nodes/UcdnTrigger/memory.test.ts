@@ -9,19 +9,7 @@ import {
 	windowStart,
 } from '../../../../nodes/UcdnTrigger/memory';
 import { at } from '../../../at';
-
-const task = (
-	id: string,
-	status: string,
-	created: number,
-	finished = 0,
-	urls = ['https://a.example.com/x.js'],
-) => ({
-	TaskId: id,
-	Status: status,
-	CreateTime: created,
-	UrlLists: urls.map((Url) => ({ Url, Status: status, FinishTime: finished })),
-});
+import { listedTask as task } from '../../fixtures';
 
 describe('selectNew', () => {
 	const T = 1_000_000;

@@ -1,16 +1,7 @@
-import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { TaskLedger } from '../../../../../nodes/Ucdn/actions/ledger';
-
-const node: INode = {
-	id: '1',
-	name: 'UCDN',
-	type: 'n8n-nodes-ucdn.ucdn',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+import { UCDN_NODE as node } from '../../../fixtures';
 
 describe('TaskLedger', () => {
 	test('an error after tasks were created names every one, in the description and the context', () => {

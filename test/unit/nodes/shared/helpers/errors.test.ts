@@ -1,4 +1,3 @@
-import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -7,6 +6,7 @@ import {
 	showControlCharacters,
 	withNotes,
 } from '../../../../../nodes/shared/helpers/errors';
+import { UCDN_NODE as node } from '../../../fixtures';
 
 describe('ParameterError', () => {
 	test('names the parameter and shows control characters as \\uXXXX', () => {
@@ -21,15 +21,6 @@ describe('ParameterError', () => {
 });
 
 describe('asNodeError', () => {
-	const node: INode = {
-		id: '1',
-		name: 'UCDN',
-		type: 'n8n-nodes-ucdn.ucdn',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-
 	test('bad input is worded for its parameter and item', () => {
 		const error = asNodeError(node, new ParameterError('Limit', 'must be 1 or more'), 2);
 		expect(error).toBeInstanceOf(NodeOperationError);
