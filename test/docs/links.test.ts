@@ -2,7 +2,8 @@
  * Every relative link and image in the Markdown pages resolves: the file exists, and an
  * `#anchor` names a heading of that page as GitHub makes its anchors. External links are not
  * fetched; links to this repository's README on GitHub (the nodes' documentation links) are
- * checked against the README's headings.
+ * checked against the README's headings. And the README stays short: at most 15 KB, every
+ * section in its table of contents, every page of docs/ linked from it.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -149,6 +150,13 @@ test("the nodes' and the credential's documentation links name headings of the R
 	expect(anchors).toContain('credentials');
 	const readme = anchorsOf(read('README.md'));
 	expect(anchors.filter((anchor) => anchor !== 'readme' && !readme.has(anchor))).toEqual([]);
+});
+
+/** What a user reads in five minutes: depth goes to docs/, linked from the README. */
+const README_MAX_BYTES = 15 * 1024;
+
+test(`the README is at most ${README_MAX_BYTES} bytes`, () => {
+	expect(readFileSync(path.join(ROOT, 'README.md')).length).toBeLessThanOrEqual(README_MAX_BYTES);
 });
 
 test("the README's table of contents lists every section", () => {
