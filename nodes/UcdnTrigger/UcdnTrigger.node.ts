@@ -109,9 +109,10 @@ async function testEvent(
 
 /**
  * The tasks that finished since the last poll and are the Event, oldest first, and what to
- * remember of each resource (see selectNew). All statuses are read: the pending tasks are
- * remembered, so that a task is new when it was pending last time or was created since, and was
- * not seen in that state before. Undefined when a later poll has already finished (see below).
+ * remember of each resource (see selectNew, and docs/trigger.md for why). All statuses are read:
+ * the pending tasks are remembered, so that a task is new when it was pending last time or was
+ * created since, and was not seen in that state before. Undefined when a later poll has already
+ * finished (see below).
  */
 async function newlyFinished(
 	this: IPollFunctions,

@@ -41,7 +41,7 @@ export const median = (values: number[]) => {
 	return (lower + upper) / 2;
 };
 
-/** Writes a benchmark's figures to bench/<file>, where the README's figures come from. */
+/** Writes a benchmark's figures to bench/<file>, where docs/performance.md's figures come from. */
 export function writeResults(file: string, results: unknown): void {
 	mkdirSync('bench', { recursive: true });
 	writeFileSync(path.join('bench', file), `${JSON.stringify(results, null, 2)}\n`);

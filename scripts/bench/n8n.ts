@@ -17,11 +17,11 @@
  * (which runs Code nodes) during the first execution, saving it included. Memory, up to the end
  * of the first execution: the kernel's peak RSS (VmHWM) of the n8n process, and the peak of
  * n8n + task runner sampled every 50 ms. Runs alternate between the contenders; medians.
- * Writes bench/n8n-results.json (the README's figures were measured with BENCH_RUNS=3). Timing
- * never fails anything. BENCH_RUNS sets the runs (default 5), BENCH_N8N_PORT n8n's port (5720);
- * BENCH_PROFILE=<dir> has each n8n process write a CPU profile there (V8's --cpu-prof) and
- * BENCH_ONLY=node|chain runs one contender (then nothing is compared or written), for looking
- * into where the time goes.
+ * Writes bench/n8n-results.json (docs/performance.md's figures were measured with BENCH_RUNS=3).
+ * Timing never fails anything. BENCH_RUNS sets the runs (default 5), BENCH_N8N_PORT n8n's port
+ * (5720); BENCH_PROFILE=<dir> has each n8n process write a CPU profile there (V8's --cpu-prof)
+ * and BENCH_ONLY=node|chain runs one contender (then nothing is compared or written), for
+ * looking into where the time goes.
  */
 import assert from 'node:assert/strict';
 import os from 'node:os';

@@ -17,7 +17,7 @@ const NODE24 = { version: '24.21.0', dir: path.join(CACHE, 'node-24') };
 
 export interface N8nRelease {
 	line: '2.x' | '1.x';
-	/** The newest of its line that installs from the registry here (see the README). */
+	/** The newest of its line that installs from the registry here: CONTRIBUTING.md, Real n8n. */
 	version: string;
 	/** Extra package.json fields for the install (npm overrides). */
 	manifest?: Record<string, unknown>;

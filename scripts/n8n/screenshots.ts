@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: drives the real n8n editor (the `npm run dev` setup) in headless
- * Chromium from Debian's `chromium` package with playwright-core, and saves the README's
- * pictures to docs/images/: the Describe Tasks panel, the Submit panel with Wait for
+ * Chromium from Debian's `chromium` package with playwright-core, and saves the pictures the
+ * README and docs/ show to docs/images/: the Describe Tasks panel, the Submit panel with Wait for
  * Completion, the output table of a per-URL run (with its readable times) and Project ID's
  * list of the account's projects.
  */

@@ -595,7 +595,7 @@ describe('errors', () => {
 	});
 });
 
-describe("Task IDs from earlier items (the README's examples)", () => {
+describe("Task IDs from earlier items (docs/parameters.md's examples)", () => {
 	const input = [{ TaskId: 'r_000001' }, { TaskId: 'r_000002' }, { TaskId: 'r_000003' }];
 	const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.TaskId);
 

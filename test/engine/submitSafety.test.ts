@@ -337,7 +337,8 @@ describe('n8n’s Retry On Fail', () => {
 			{},
 			{ retryOnFail: true },
 		);
-		// What the README warns about: each of n8n's tries submits the first item again.
+		// What docs/retries-and-errors.md warns about: each of n8n's tries submits the first item
+		// again.
 		expect(error?.message).toMatch(/RetCode 294/);
 		expect(created()).toHaveLength(3);
 		namesTasks(error, [at(created(), 2)]);

@@ -326,7 +326,7 @@ test('100,000 finished tasks in Look Back: each newly finished task emitted once
 	expect(new Set(emitted).size).toBe(emitted.length);
 	expect(emitted).toHaveLength(9);
 	// Nothing is pending any more; only tasks created in the last 10 minutes are remembered:
-	// about 540, 33 bytes each (the README's figure, about 18 KB).
+	// about 540, 33 bytes each (docs/trigger.md's figure, about 18 KB).
 	expect(trigger.memory()?.pending).toEqual({});
 	expect(sizeOf(trigger.saved)).toBeLessThan(20_000);
 }, 120_000);
