@@ -69,16 +69,26 @@ describe('the UCDN node', () => {
 		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
 	});
 
-	test('offers Refresh and Prefetch with Describe Tasks', () => {
+	test('offers Refresh, Prefetch and Domain, each with its operations', () => {
 		const resource = description.properties.find((p) => p.name === 'resource');
 		expect(resource?.options?.map((o) => ('value' in o ? o.value : undefined)).sort()).toEqual([
+			'domain',
 			'prefetch',
 			'refresh',
 		]);
-		const operation = description.properties.find((p) => p.name === 'operation');
-		expect(operation?.options?.map((o) => ('value' in o ? o.value : undefined))).toContain(
-			'describeTasks',
+		const operations = Object.fromEntries(
+			description.properties
+				.filter((p) => p.name === 'operation')
+				.map((p) => [
+					p.displayOptions?.show?.resource?.join(),
+					p.options?.map((o) => ('value' in o ? o.value : undefined)),
+				]),
 		);
+		expect(operations).toEqual({
+			refresh: ['describeTasks', 'purgeDomain', 'submit'],
+			prefetch: ['describeTasks', 'submit'],
+			domain: ['getMany', 'getQuota'],
+		});
 	});
 });
 

@@ -31,7 +31,7 @@ import { MAX_PAGE_SIZE, describeAll } from '../../shared/walk';
 import { parseList } from '../helpers/lists';
 import { readWaitSettings, waitProperties, WAIT_FOR_COMPLETION } from '../wait/parameters';
 import { waitForTasks } from '../wait/waitForTasks';
-import type { OperationContext } from './context';
+import type { Prepared, TaskContext } from './context';
 import { readTimeRange, timeRangeProperties } from './timeRange';
 
 /** Describe Tasks only reads. */
@@ -175,20 +175,16 @@ function readQuery(this: IExecuteFunctions, i: number) {
 }
 
 /** Reads and checks item `i`'s parameters; what it returns runs the query. */
-export function prepare(
-	this: IExecuteFunctions,
-	i: number,
-	context: OperationContext,
-): () => Promise<INodeExecutionData[]> {
+export function prepare(this: IExecuteFunctions, i: number, context: TaskContext): Prepared {
 	const query = readQuery.call(this, i);
-	return async () => await execute.call(this, i, query, context);
+	return { run: async () => await execute.call(this, i, query, context) };
 }
 
 async function execute(
 	this: IExecuteFunctions,
 	i: number,
 	query: ReturnType<typeof readQuery>,
-	context: OperationContext,
+	context: TaskContext,
 ): Promise<INodeExecutionData[]> {
 	if (query.wait) {
 		const { tasks, responses } = await waitForTasks.call(

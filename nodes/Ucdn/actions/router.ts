@@ -2,51 +2,87 @@ import type { ExecutionBaseError, IExecuteFunctions, INodeExecutionData } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/helpers/errors';
-import { getApiTarget } from '../../shared/transport';
-import type { OperationContext } from './context';
-import * as describeTasks from './describeTasks.operation';
-import { TaskLedger } from './ledger';
-import * as submit from './submit.operation';
 import type { ResourceKey } from '../../shared/resources';
 import { RESOURCES } from '../../shared/resources';
+import { getApiTarget } from '../../shared/transport';
+import type { PurgePlan } from '../domains/check';
+import { checkPurges } from '../domains/check';
+import { DomainDirectory } from '../domains/directory';
+import type { OperationContext, Prepared, TaskContext } from './context';
+import * as describeTasks from './describeTasks.operation';
+import * as getMany from './domain/getMany.operation';
+import * as getQuota from './domain/getQuota.operation';
+import { TaskLedger } from './ledger';
+import * as purgeDomain from './purgeDomain.operation';
+import * as submit from './submit.operation';
 
-const operations = { describeTasks, submit };
+interface Operation<C> {
+	createsTasks: boolean;
+	prepare(this: IExecuteFunctions, i: number, context: C): Prepared | Promise<Prepared>;
+}
 
-type OperationKey = keyof typeof operations;
+/** Refresh and Prefetch share their operations (RESOURCES tells them apart); only Refresh purges a whole domain. */
+const TASK_OPERATIONS: Record<ResourceKey, Record<string, Operation<TaskContext>>> = {
+	refresh: { describeTasks, submit, purgeDomain },
+	prefetch: { describeTasks, submit },
+};
+/** The Domain resource's operations read no task resource: they take the context without one. */
+const DOMAIN_OPERATIONS: Record<string, Operation<OperationContext>> = { getMany, getQuota };
+
+type Invalid = { invalid: ExecutionBaseError };
 
 /**
- * Runs the chosen operation for every input item in two passes: first each item's parameters
- * are read and checked, then, only if all are valid, the items run one after the other. So bad
+ * Runs the chosen operation for every input item in passes: first each item's parameters are
+ * read and checked (domains named are found in the account's list), then Check Domains and
+ * Quota counts all items' purges, and only then do the items run, one after the other. So bad
  * input anywhere sends nothing. A failing item either stops the node or, with Continue On
  * Fail, becomes an error item paired with its input while the others go on (an invalid item
  * then only skips itself). Whatever fails while running names the tasks the execution created.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resourceKey = this.getNodeParameter('resource', 0) as ResourceKey;
-	const operationKey = this.getNodeParameter('operation', 0) as OperationKey;
-	const resource = RESOURCES[resourceKey];
-	const operation = operations[operationKey];
-	if (!resource || !operation) {
+	const resourceKey = this.getNodeParameter('resource', 0) as string;
+	const operationKey = this.getNodeParameter('operation', 0) as string;
+	const node = this.getNode();
+	const table =
+		resourceKey === 'domain'
+			? DOMAIN_OPERATIONS
+			: Object.hasOwn(TASK_OPERATIONS, resourceKey)
+				? TASK_OPERATIONS[resourceKey as ResourceKey]
+				: {};
+	const operation = Object.hasOwn(table, operationKey) ? table[operationKey] : undefined;
+	if (!operation) {
 		throw new NodeOperationError(
-			this.getNode(),
+			node,
 			`The operation "${operationKey}" of resource "${resourceKey}" is not supported`,
 		);
 	}
-	const node = this.getNode();
-	const ledger = new TaskLedger(operation.createsTasks && node.retryOnFail === true);
-	const context: OperationContext = { target: await getApiTarget.call(this), resource, ledger };
+	const target = await getApiTarget.call(this);
+	const context: TaskContext = {
+		target,
+		// None for Domain: its operations take the context without a resource.
+		resource: RESOURCES[resourceKey as ResourceKey],
+		ledger: new TaskLedger(operation.createsTasks && node.retryOnFail === true),
+		domains: new DomainDirectory(this, target),
+	};
 	const continueOnFail = this.continueOnFail();
 
-	const runs = items.map((_item, i) => {
+	const runs: Array<Prepared | Invalid> = [];
+	for (const i of items.keys()) {
 		try {
-			return operation.prepare.call(this, i, context);
+			runs.push(await operation.prepare.call(this, i, context));
 		} catch (caught) {
-			return { invalid: asNodeError(node, caught, i) };
+			const invalid = asNodeError(node, caught, i);
+			if (!continueOnFail) throw invalid;
+			runs.push({ invalid });
 		}
-	});
-	const invalid = runs.find((run) => 'invalid' in run);
-	if (invalid && !continueOnFail) throw invalid.invalid;
+	}
+	const plans = new Map<number, PurgePlan>();
+	runs.forEach((run, i) => 'purge' in run && run.purge && plans.set(i, run.purge));
+	if (plans.size > 0) {
+		const refused = await checkPurges.call(this, plans, context.domains, continueOnFail);
+		for (const [i, invalid] of refused) runs[i] = { invalid };
+	}
 
 	// Joined once at the end: pushing an item's 200,000 URL items one by one cost 30 ms.
 	const outputs: INodeExecutionData[][] = [];
@@ -56,9 +92,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			continue;
 		}
 		try {
-			outputs.push(await run());
+			outputs.push(await run.run());
 		} catch (caught) {
-			const error = ledger.annotate(asNodeError(node, caught, i));
+			const error = context.ledger.annotate(asNodeError(node, caught, i));
 			if (!continueOnFail) throw error;
 			outputs.push([errorItem(error, i)]);
 		}

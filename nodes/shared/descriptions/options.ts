@@ -56,12 +56,12 @@ export interface CommonOptions {
 
 /**
  * The Options collection of an operation or the trigger: these `own` options plus Project ID,
- * Whole-Site Acceleration, Retries and Request Timeout, which all of them offer, in the
+ * Whole-Site Acceleration (where it applies), Retries and Request Timeout, in the
  * alphabetical order n8n lists options in.
  */
 export function optionsCollection(
 	own: INodeProperties[],
-	descriptions: { projectId: string; isDcdn: string },
+	descriptions: { projectId: string; isDcdn?: string },
 ): INodeProperties {
 	const common: INodeProperties[] = [
 		{
@@ -86,7 +86,9 @@ export function optionsCollection(
 				},
 			],
 		},
-		booleanProperty(WHOLE_SITE, { description: descriptions.isDcdn }),
+		...(descriptions.isDcdn === undefined
+			? []
+			: [booleanProperty(WHOLE_SITE, { description: descriptions.isDcdn })]),
 		...requestOptionProperties,
 	];
 	return {

@@ -125,3 +125,8 @@ export function urlItems(task: IDataObject, iso?: IsoTime): IDataObject[] {
 		return item;
 	});
 }
+
+/** Any object of the API (a domain, …) with `<Field>Iso` after each of its Unix times, every field kept in its place. */
+export function readableObject(object: IDataObject, iso: IsoTime): IDataObject {
+	return withTimes(object, iso);
+}

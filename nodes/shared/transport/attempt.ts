@@ -126,7 +126,7 @@ function judgeAnswer(statusCode: number, answer: unknown, { action, secrets }: A
 			problem: {
 				response: { action, RetCode: retCode },
 				message: retCodeMessage(action, retCode, data.Message, secrets()),
-				description: retCodeHint(retCode),
+				description: retCodeHint(retCode, data.Message),
 			},
 		};
 	}

@@ -1,7 +1,28 @@
 import { quote } from './redact';
 
-/** What a user should check for a RetCode the UCloud API answered. */
-export function retCodeHint(retCode: number): string {
+/**
+ * Causes the API's Message names, for a refused purge: no source documents the RetCodes for a
+ * used-up daily quota or a host the account does not accelerate, so the Message's words tell.
+ */
+const NAMED_CAUSES: Array<[RegExp, string]> = [
+	[
+		/quota/i,
+		"The API's message mentions a quota: a domain's daily purge quota may be used up. Domain → Get Quota shows what is left; Check Domains and Quota refuses such purges before anything is sent.",
+	],
+	[
+		/domain/i,
+		"The API's message mentions a domain: check that every URL's host is an enabled accelerated domain of this account and project (Domain → Get Many).",
+	],
+];
+
+/** What a user should check for a RetCode the UCloud API answered, with the causes its Message names. */
+export function retCodeHint(retCode: number, message?: unknown): string {
+	const text = typeof message === 'string' ? message : '';
+	const named = NAMED_CAUSES.filter(([words]) => words.test(text)).map(([, hint]) => hint);
+	return [retCodeAdvice(retCode), ...named].join(' ');
+}
+
+function retCodeAdvice(retCode: number): string {
 	if (retCode === 171) {
 		return 'The signature was rejected. Check that the Public Key and Private Key belong together and were issued for the selected API Endpoint (SurferCloud and UCloud keys are not interchangeable).';
 	}

@@ -19,7 +19,8 @@ import {
 	tasksMissed,
 } from './rules';
 
-export type { Page, PageRequest } from './page';
+export type { ListShape, Page, PageRequest } from './page';
+export { TASK_LIST, fetchPage } from './page';
 export type { PagingProblem } from './rules';
 export { MAX_PAGE_SIZE, MAX_PAGES } from './rules';
 
@@ -36,6 +37,8 @@ export interface WalkOptions {
 	 * 200,000 URLs is some 25 MB less at the peak.
 	 */
 	onTask?: (task: IDataObject) => void;
+	/** The field that identifies an entry of the list (default TaskId: see ListShape). */
+	key?: string;
 }
 
 export interface WalkResult {
@@ -59,7 +62,7 @@ export interface WalkResult {
  */
 export async function walk(
 	fetch: (request: PageRequest) => Promise<Page>,
-	{ offset: start, pageSize, max, onTask }: WalkOptions,
+	{ offset: start, pageSize, max, onTask, key }: WalkOptions,
 ): Promise<WalkResult> {
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
@@ -84,7 +87,7 @@ export async function walk(
 		const page = await fetch({ offset, limit });
 		pages++;
 		if (!onTask) responses.push(page.response);
-		const keys = keysOf(page.tasks);
+		const keys = keysOf(page.tasks, key);
 		const content = keys.join('\n');
 		if (offsetIgnored(previous, offset, content, page.total))
 			return ended(offsetIgnoredProblem(offset, previous?.offset ?? 0, keys.length));

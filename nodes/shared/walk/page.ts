@@ -19,24 +19,37 @@ export interface Page {
 	response: IDataObject;
 }
 
+/** Which list a paged action answers: its field, what identifies an entry, and what an entry is called. */
+export interface ListShape {
+	field: string;
+	key: string;
+	noun: string;
+}
+
+/** The Describe actions' list of tasks. */
+export const TASK_LIST: ListShape = { field: 'TaskList', key: 'TaskId', noun: 'task' };
+
 /**
- * Reads a Describe response. An absent TaskList is an empty page (the API omits it when
- * nothing matches); anything else that is not a list makes the response unreadable.
+ * Reads a paged response (a Describe's by default). An absent list is an empty page (the API
+ * omits it when nothing matches); anything else that is not a list makes the response unreadable.
  */
-export function readPage(response: IDataObject): Page | { problem: string } {
-	const list = response.TaskList ?? [];
-	if (!Array.isArray(list)) return { problem: `TaskList is ${typeof list}, not a list` };
+export function readPage(
+	response: IDataObject,
+	{ field, noun }: ListShape = TASK_LIST,
+): Page | { problem: string } {
+	const list = response[field] ?? [];
+	if (!Array.isArray(list)) return { problem: `${field} is ${typeof list}, not a list` };
 	const bad = list.findIndex(
 		(task) => task === null || typeof task !== 'object' || Array.isArray(task),
 	);
-	if (bad !== -1) return { problem: `TaskList entry ${bad + 1} is not a task object` };
+	if (bad !== -1) return { problem: `${field} entry ${bad + 1} is not a ${noun} object` };
 	const count =
 		typeof response.TotalCount === 'string' ? Number(response.TotalCount) : response.TotalCount;
 	const total = typeof count === 'number' && Number.isFinite(count) ? count : undefined;
 	return { tasks: list as IDataObject[], total, response };
 }
 
-/** One Describe call at `request`, read as a page; a response that cannot be read is a NodeApiError. */
+/** One call of a paged action at `request`, read as a page; a response that cannot be read is a NodeApiError. */
 export async function fetchPage(
 	this: UcdnFunctions,
 	target: ApiTarget,
@@ -44,13 +57,14 @@ export async function fetchPage(
 	params: Record<string, ParamValue>,
 	settings: RequestSettings,
 	{ offset, limit }: PageRequest,
+	shape: ListShape = TASK_LIST,
 ): Promise<Page> {
 	const sent = { ...params, Offset: offset, Limit: limit };
 	const response = await ucdnRequest.call(this, target, action, sent, settings);
-	const page = readPage(response);
+	const page = readPage(response, shape);
 	if ('problem' in page) {
 		throw new NodeApiError(this.getNode(), { action } as JsonObject, {
-			message: `UCloud API ${action} returned a task list that cannot be read`,
+			message: `UCloud API ${action} returned a ${shape.noun} list that cannot be read`,
 			description: `${page.problem}. HTTP 200, body: ${preview(response, secretsOf(target, action, sent))}`,
 			itemIndex: settings.itemIndex,
 		});

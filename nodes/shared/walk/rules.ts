@@ -24,9 +24,12 @@ export const MAX_PAGE_SIZE = 1000;
 /** Beyond this many calls a walk fails, whatever the server says: it cannot loop forever. */
 export const MAX_PAGES = 10_000;
 
-/** What identifies each task of a page: its TaskId, or all of it when it has none. */
-export const keysOf = (tasks: Array<Record<string, unknown>>): string[] =>
-	tasks.map((task) => (typeof task.TaskId === 'string' ? task.TaskId : JSON.stringify(task)));
+/** What identifies each entry of a page: its `key` field (TaskId), or all of it when it has none. */
+export const keysOf = (tasks: Array<Record<string, unknown>>, key = 'TaskId'): string[] =>
+	tasks.map((task) => {
+		const id = task[key];
+		return typeof id === 'string' ? id : JSON.stringify(task);
+	});
 
 /**
  * Calls a walk may make: twice the pages needed for `wanted` tasks at the server's page size,

@@ -1,6 +1,6 @@
 import { signParams } from '../../../../../credentials/common/ucloud/signing';
 import { WITHHELD, requestSecrets } from '../../../../../nodes/shared/transport/redact';
-import { retCodeMessage } from '../../../../../nodes/shared/transport/retCodes';
+import { retCodeHint, retCodeMessage } from '../../../../../nodes/shared/transport/retCodes';
 
 const KEY = 'TEST-KEY-"with"\\odd-chars';
 const PARAMS = { Action: 'DescribeX', Limit: 1 };
@@ -20,4 +20,30 @@ test('retCodeMessage quotes the start of the API Message on one line, or withhol
 	expect(retCodeMessage('DescribeX', 230, '  ', [])).toBe(
 		'UCloud API DescribeX failed with RetCode 230',
 	);
+});
+
+describe('retCodeHint names the causes the API Message names', () => {
+	const advice = retCodeHint(250);
+
+	test('a Message about a quota points to Get Quota and the check', () => {
+		const hint = retCodeHint(250, 'Refresh dir QUOTA exceeded');
+		expect(hint.startsWith(`${advice} `)).toBe(true);
+		expect(hint).toMatch(/daily purge quota may be used up\. Domain → Get Quota/);
+		expect(hint).not.toMatch(/mentions a domain/);
+	});
+
+	test('a Message about a domain points to Get Many; one about both names both', () => {
+		expect(retCodeHint(251, 'Domain old.example.org is disable')).toMatch(
+			/mentions a domain: .*\(Domain → Get Many\)\.$/,
+		);
+		expect(retCodeHint(250, 'quota exceeded for domain a.example.com')).toMatch(
+			/mentions a quota.*mentions a domain/,
+		);
+	});
+
+	test('other Messages, or none, or no text, add nothing', () => {
+		expect(retCodeHint(250, 'Params [UrlList] not valid')).toBe(advice);
+		expect(retCodeHint(250)).toBe(advice);
+		expect(retCodeHint(250, { text: 'quota' })).toBe(advice);
+	});
 });

@@ -24,3 +24,17 @@ describe('readPage refuses what is not a task list', () => {
 		});
 	});
 });
+
+test('readPage reads another list by its shape (a domain list), with no TotalCount', () => {
+	const shape = { field: 'DomainList', key: 'DomainId', noun: 'domain' };
+	const response = { DomainList: [{ DomainId: 'd1' }] };
+	expect(readPage(response, shape)).toEqual({
+		tasks: [{ DomainId: 'd1' }],
+		total: undefined,
+		response,
+	});
+	expect(readPage({ DomainList: [7] }, shape)).toEqual({
+		problem: 'DomainList entry 1 is not a domain object',
+	});
+	expect(readPage({ TaskList: [{ TaskId: 't' }] }, shape)).toMatchObject({ tasks: [] });
+});

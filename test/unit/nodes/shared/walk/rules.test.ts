@@ -16,6 +16,13 @@ describe('keysOf', () => {
 			'{"TaskId":7,"Status":"x"}',
 		]);
 	});
+
+	test('by another key field for another list (DomainId)', () => {
+		expect(keysOf([{ DomainId: 'd1', TaskId: 't' }, { Domain: 'x' }], 'DomainId')).toEqual([
+			'd1',
+			'{"Domain":"x"}',
+		]);
+	});
 });
 
 describe('callBudget', () => {

@@ -1,0 +1,95 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { CommonOptions } from '../../../shared/descriptions/options';
+import {
+	optionsCollection,
+	readRequestSettings,
+	readScope,
+} from '../../../shared/descriptions/options';
+import { READABLE_TIMES, readableTimesProperties } from '../../../shared/descriptions/output';
+import type { Bounds } from '../../../shared/descriptions/parameters';
+import {
+	booleanProperty,
+	numberProperty,
+	readSwitch,
+	readWholeNumber,
+} from '../../../shared/descriptions/parameters';
+import { isoTimesIn } from '../../../shared/helpers/isoTimes';
+import { readableObject } from '../../../shared/helpers/readableTimes';
+import { ID_SEPARATORS, parseList } from '../../helpers/lists';
+import { listDomains } from '../../domains/directory';
+import type { OperationContext, Prepared } from '../context';
+import { RETURN_ALL } from '../describeTasks.operation';
+
+export const createsTasks = false;
+
+export const DOMAIN_LIMIT: Bounds = {
+	displayName: 'Limit',
+	name: 'limit',
+	min: 1,
+	max: 10_000,
+	default: 50,
+};
+
+const properties: INodeProperties[] = [
+	booleanProperty(RETURN_ALL, {
+		description: 'Whether to return all results or only up to a given limit',
+	}),
+	numberProperty(DOMAIN_LIMIT, {
+		description: 'Max number of results to return',
+		displayOptions: { show: { [RETURN_ALL.name]: [false] } },
+	}),
+	...readableTimesProperties(),
+	optionsCollection(
+		[
+			{
+				displayName: 'Domain IDs',
+				name: 'domainIds',
+				type: 'string',
+				default: '',
+				placeholder: 'ucdn-xxxx, ucdn-yyyy',
+				description:
+					'Only these domains. Separate IDs with commas, spaces or new lines, or use an expression that returns a list.',
+			},
+		],
+		{ projectId: "Project whose domains to list instead of the credential's Project ID" },
+	),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['domain'], operation: ['getMany'] } },
+	properties,
+);
+
+interface GetManyOptions extends CommonOptions {
+	domainIds?: unknown;
+}
+
+/** Reads and checks item `i`'s parameters; what it returns lists the account's domains, one item each. */
+export function prepare(
+	this: IExecuteFunctions,
+	i: number,
+	{ target }: OperationContext,
+): Prepared {
+	const options = this.getNodeParameter('options', i, {}) as GetManyOptions;
+	const domainIds = parseList(options.domainIds, 'Domain IDs', ID_SEPARATORS);
+	const returnAll = readSwitch(this.getNodeParameter(RETURN_ALL.name, i), RETURN_ALL);
+	const max = returnAll
+		? Infinity
+		: readWholeNumber(this.getNodeParameter(DOMAIN_LIMIT.name, i), DOMAIN_LIMIT);
+	const iso = readSwitch(this.getNodeParameter(READABLE_TIMES.name, i), READABLE_TIMES)
+		? isoTimesIn(this.getTimezone())
+		: undefined;
+	const scope = readScope(options);
+	const settings = readRequestSettings(options, i);
+	return {
+		run: async () => {
+			const { domains } = await listDomains.call(this, target, scope, settings, { domainIds, max });
+			return domains.map((domain) => ({
+				json: iso ? readableObject(domain, iso) : domain,
+				pairedItem: { item: i },
+			}));
+		},
+	};
+}

@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { CommonOptions } from '../../../shared/descriptions/options';
+import {
+	optionsCollection,
+	readRequestSettings,
+	readScope,
+} from '../../../shared/descriptions/options';
+import { DOMAINS, domainsProperty, readDomainRefs, resolveDomains } from '../../domains/locator';
+import { quotaItem } from '../../domains/quota';
+import type { OperationContext, Prepared } from '../context';
+
+export const createsTasks = false;
+
+const properties: INodeProperties[] = [
+	domainsProperty('The domains whose daily purge quota to get.'),
+	optionsCollection([], {
+		projectId: "Project of the domains instead of the credential's Project ID",
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['domain'], operation: ['getQuota'] } },
+	properties,
+);
+
+/**
+ * Reads item `i`'s domains and finds them among the account's (one walk of the domain list per
+ * execution), before any quota is asked; what it returns asks each domain's quota, one item each.
+ */
+export async function prepare(
+	this: IExecuteFunctions,
+	i: number,
+	{ domains: directory }: OperationContext,
+): Promise<Prepared> {
+	const refs = readDomainRefs(this.getNodeParameter(DOMAINS.name, i));
+	const options = this.getNodeParameter('options', i, {}) as CommonOptions;
+	const scope = readScope(options);
+	const settings = readRequestSettings(options, i);
+	const project = directory.projectOf(scope);
+	const domains = resolveDomains(refs, await directory.domains(scope, settings), project);
+	return {
+		run: async () => {
+			const items = [];
+			for (const domain of domains) {
+				const state = await directory.quota(scope, domain.DomainId, settings);
+				items.push({ json: quotaItem(domain, state), pairedItem: { item: i } });
+			}
+			return items;
+		},
+	};
+}

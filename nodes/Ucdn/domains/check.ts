@@ -1,0 +1,182 @@
+import type { ExecutionBaseError, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import { ParameterError, asNodeError, withNotes } from '../../shared/helpers/errors';
+import type { RequestSettings } from '../../shared/transport';
+import type { DomainDirectory } from './directory';
+import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
+import type { Domain, PurgeKind } from './hosts';
+import { ENABLED, KIND_WORDS, domainOf } from './hosts';
+import type { Demand, Left, Overrun } from './quota';
+import { KINDS, addDemand, allocate, firstOverrun, quotaLeft, totalDemand } from './quota';
+
+/** The switch's name in messages. */
+export const CHECK_NAME = 'Check Domains and Quota';
+
+/** What one item would submit, for the check: its URLs, what they count as, and where. */
+export interface PurgePlan {
+	urls: string[];
+	kind: PurgeKind;
+	scope: Record<string, ParamValue>;
+	settings: RequestSettings;
+}
+
+const NOTHING_SENT = 'Nothing was submitted.';
+const READS: Record<string, string> = {
+	[DOMAIN_LIST_ACTION]: "the account's domains",
+	[QUOTA_ACTION]: "each domain's daily quota",
+};
+
+/** A read of the check that failed: which call, that nothing was submitted, and that the check can be turned off. */
+function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: number): NodeApiError {
+	const response = error.errorResponse ?? {};
+	const action = typeof response.action === 'string' ? response.action : DOMAIN_LIST_ACTION;
+	const refused = response.RetCode === 299;
+	return new NodeApiError(this.getNode(), response, {
+		message: `${CHECK_NAME}: ${refused ? `this key may not call ${action} (RetCode 299)` : error.message}`,
+		description: refused
+			? `The check reads ${READS[action] ?? action} with ${action} before anything is submitted. Allow the key's user to call it (UCDN, read-only), or turn off ${CHECK_NAME}. ${NOTHING_SENT}`
+			: withNotes(
+					error.description,
+					`The check could not read ${READS[action] ?? action}. ${NOTHING_SENT} Turn off ${CHECK_NAME} to submit without it.`,
+				),
+		itemIndex,
+	});
+}
+
+/** Where one item's URLs go: its demand per domain, or the first URL that cannot be purged. */
+function demandOf(
+	plan: PurgePlan,
+	domains: readonly Domain[],
+	project: string,
+	keyOf: (d: Domain) => string,
+): Demand {
+	const demand: Demand = new Map();
+	for (const url of plan.urls) {
+		const host = new URL(url).hostname;
+		const domain = domainOf(host, domains);
+		if (!domain)
+			throw new ParameterError(
+				'URLs',
+				`${url}: ${host} is not an accelerated domain of this account (${project})`,
+			);
+		if (domain.Status !== ENABLED)
+			throw new ParameterError(
+				'URLs',
+				`${url}: ${domain.Domain} is ${domain.Status}, not ${ENABLED}`,
+			);
+		addDemand(demand, keyOf(domain), plan.kind);
+	}
+	return demand;
+}
+
+/**
+ * Check Domains and Quota, for every item that has it on, before any item submits: each URL's
+ * host must be an enabled accelerated domain of the item's project, and each domain's purges of
+ * each kind, summed over the items in order, must fit in what is left today. Reads each
+ * project's domains once and each involved domain's quota once (the DomainDirectory).
+ * Returns the items that may not submit, with their errors; without Continue On Fail the first
+ * failure is thrown instead, so nothing at all is submitted.
+ */
+export async function checkPurges(
+	this: IExecuteFunctions,
+	plans: ReadonlyMap<number, PurgePlan>,
+	directory: DomainDirectory,
+	continueOnFail: boolean,
+): Promise<Map<number, ExecutionBaseError>> {
+	const failed = new Map<number, ExecutionBaseError>();
+	const fail = (i: number, error: ExecutionBaseError) => {
+		if (!continueOnFail) throw error;
+		failed.set(i, error);
+	};
+	const places = new Map<string, { domain: Domain; plan: PurgePlan }>();
+	const demands = new Map<number, Demand>();
+	for (const [i, plan] of plans) {
+		const project = directory.projectOf(plan.scope);
+		try {
+			const domains = await directory.domains(plan.scope, plan.settings);
+			const keyOf = (domain: Domain) => {
+				const key = `${project}\n${domain.DomainId}`;
+				if (!places.has(key)) places.set(key, { domain, plan });
+				return key;
+			};
+			demands.set(i, demandOf(plan, domains, project, keyOf));
+		} catch (caught) {
+			fail(
+				i,
+				caught instanceof NodeApiError
+					? readFailed.call(this, caught, i)
+					: asNodeError(this.getNode(), caught, i),
+			);
+		}
+	}
+
+	const left = new Map<string, Left>();
+	for (const [key, { domain, plan }] of places) {
+		const users = [...demands].filter(([, demand]) => demand.has(key)).map(([i]) => i);
+		try {
+			const known = quotaLeft(await directory.quota(plan.scope, domain.DomainId, plan.settings));
+			const unknown = KINDS.find(
+				(kind) => known[kind] === undefined && users.some((i) => demands.get(i)?.get(key)?.[kind]),
+			);
+			if (unknown) {
+				throw new NodeApiError(
+					this.getNode(),
+					{ action: QUOTA_ACTION },
+					{
+						message: `UCloud API ${QUOTA_ACTION} answered no count of ${KIND_WORDS[unknown]} for ${domain.Domain}`,
+						description: 'What is left today cannot be told from this answer.',
+					},
+				);
+			}
+			left.set(key, known as Left);
+		} catch (caught) {
+			for (const i of users) {
+				demands.delete(i);
+				fail(
+					i,
+					caught instanceof NodeApiError
+						? readFailed.call(this, caught, i)
+						: asNodeError(this.getNode(), caught, i),
+				);
+			}
+		}
+	}
+
+	const items = [...demands];
+	const overruns = allocate(
+		items.map(([, demand]) => demand),
+		left,
+	);
+	const nameOf = (over: Overrun) => places.get(over.domainId)?.domain.Domain ?? over.domainId;
+	const firstOver = overruns.findIndex(Boolean);
+	if (!continueOnFail && firstOver !== -1) {
+		const over = firstOverrun(totalDemand(items.map(([, demand]) => demand)), left) as Overrun;
+		const message = `${leftToday(nameOf(over), over)}; this execution would submit ${over.wanted}. ${NOTHING_SENT}`;
+		throw quotaError.call(this, message, over, items[firstOver]?.[0] ?? 0);
+	}
+	items.forEach(([i], n) => {
+		const over = overruns[n];
+		if (!over) return;
+		const message = `${leftToday(nameOf(over), over)} after the items before this one; this item would submit ${over.wanted}. This item was not submitted.`;
+		failed.set(i, quotaError.call(this, message, over, i));
+	});
+	return failed;
+}
+
+function leftToday(name: string, { kind, left }: Overrun): string {
+	return `Daily quota: ${name} has ${left} ${KIND_WORDS[kind]} left today`;
+}
+
+function quotaError(
+	this: IExecuteFunctions,
+	message: string,
+	{ kind }: Overrun,
+	itemIndex: number,
+) {
+	return new NodeOperationError(this.getNode(), message, {
+		itemIndex,
+		description: `${CHECK_NAME} counts every URL of every input item against what is left of each domain's daily quota (Domain → Get Quota shows it)${kind === 'file' ? '; M3U8 refreshes count as file refreshes' : ''}. Submit fewer URLs, wait for the quota to renew tomorrow, or ask UCloud for a larger quota.`,
+	});
+}

@@ -1,0 +1,130 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import type { CommonOptions } from '../../shared/descriptions/options';
+import { readScope } from '../../shared/descriptions/options';
+import { ParameterError, withNotes } from '../../shared/helpers/errors';
+import { isObject } from '../../shared/helpers/values';
+import { LIST_SETTINGS } from '../../shared/projects';
+import { getApiTarget } from '../../shared/transport';
+import { ID_SEPARATORS, parseList } from '../helpers/lists';
+import { listDomains } from './directory';
+import type { Domain } from './hosts';
+import { readDomains } from './hosts';
+
+/** The nodes' `methods.listSearch` entry that fills the Domains parameter's From List mode. */
+export const DOMAIN_LIST_METHOD = 'searchDomains';
+
+export const DOMAINS = { displayName: 'Domains', name: 'domains' } as const;
+
+/** The Domains parameter: one domain from the list, or several by name or by ID. */
+export function domainsProperty(description: string): INodeProperties {
+	return {
+		displayName: DOMAINS.displayName,
+		name: DOMAINS.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `${description} By Name and By ID take several, separated by commas or new lines, or an expression returning a list`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a domain...',
+				typeOptions: { searchListMethod: DOMAIN_LIST_METHOD, searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'static.example.com',
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'ucdn-xxxx' },
+		],
+	};
+}
+
+/** The domains a Domains value names: by DomainId (From List, By ID) or by name. */
+export interface DomainRefs {
+	by: 'DomainId' | 'Domain';
+	values: string[];
+}
+
+/** Reads a Domains value: a resource locator's (`__rl` or not), or the plain text or list an expression gave. */
+export function readDomainRefs(value: unknown): DomainRefs {
+	const locator = isObject(value) && 'value' in value ? value : { mode: 'name', value };
+	const by = locator.mode === 'name' ? 'Domain' : 'DomainId';
+	const values = parseList(locator.value, DOMAINS.displayName, ID_SEPARATORS);
+	if (values.length === 0) throw new ParameterError(DOMAINS.displayName, 'no domain given');
+	return { by, values: by === 'Domain' ? values.map((name) => name.toLowerCase()) : values };
+}
+
+/** The domains `refs` name, in their order; one the project does not have is bad input that says so. */
+export function resolveDomains(
+	{ by, values }: DomainRefs,
+	domains: readonly Domain[],
+	project: string,
+): Domain[] {
+	return values.map((value) => {
+		const found = domains.find((domain) =>
+			by === 'Domain' ? domain.Domain.toLowerCase() === value : domain.DomainId === value,
+		);
+		if (found) return found;
+		const what = by === 'Domain' ? value : `no domain has the ID ${value}`;
+		throw new ParameterError(
+			DOMAINS.displayName,
+			by === 'Domain'
+				? `${what} is not an accelerated domain of this account (${project})`
+				: `${what} among the accelerated domains of this account (${project})`,
+		);
+	});
+}
+
+/** The list's entries: `static.example.com (enable)`, those whose name or ID contains `filter`. */
+export function domainResults(domains: readonly Domain[], filter = ''): INodeListSearchResult {
+	const wanted = filter.trim().toLowerCase();
+	return {
+		results: domains
+			.filter(({ Domain, DomainId }) => `${Domain}\n${DomainId}`.toLowerCase().includes(wanted))
+			.map(({ Domain, DomainId, Status }) => ({ name: `${Domain} (${Status})`, value: DomainId })),
+	};
+}
+
+/**
+ * The From List mode of Domains: the domains of the project the node's Options name (or the
+ * credential's). When the list cannot load, the error says so and points to By Name.
+ */
+export async function searchDomains(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const target = await getApiTarget.call(this);
+	const options = this.getCurrentNodeParameter('options');
+	let scope: Record<string, ParamValue> = {};
+	try {
+		scope = readScope((isObject(options) ? options : {}) as CommonOptions);
+	} catch {
+		// A Project ID still being typed: list the credential's project meanwhile.
+	}
+	try {
+		const { domains } = await listDomains.call(this, target, scope, LIST_SETTINGS);
+		return domainResults(readDomains(domains), filter);
+	} catch (caught) {
+		if (!(caught instanceof NodeApiError))
+			throw new NodeApiError(this.getNode(), caught as JsonObject);
+		throw new NodeApiError(this.getNode(), caught.errorResponse ?? {}, {
+			message: caught.message,
+			description: withNotes(
+				caught.description,
+				'The list is optional: pick By Name and enter the domain instead.',
+			),
+		});
+	}
+}

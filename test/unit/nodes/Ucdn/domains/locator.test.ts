@@ -1,0 +1,80 @@
+import type { Domain } from '../../../../../nodes/Ucdn/domains/hosts';
+import {
+	domainResults,
+	readDomainRefs,
+	resolveDomains,
+} from '../../../../../nodes/Ucdn/domains/locator';
+
+const DOMAINS: Domain[] = [
+	{ Domain: 'static.example.com', DomainId: 'ucdn-1', Status: 'enable' },
+	{ Domain: 'old.example.org', DomainId: 'ucdn-2', Status: 'disable' },
+];
+
+describe('readDomainRefs', () => {
+	test('From List and By ID name DomainIds; By Name names domains, in lower case', () => {
+		expect(readDomainRefs({ __rl: true, mode: 'list', value: 'ucdn-1' })).toEqual({
+			by: 'DomainId',
+			values: ['ucdn-1'],
+		});
+		expect(readDomainRefs({ mode: 'id', value: 'ucdn-1, ucdn-2\nucdn-1' })).toEqual({
+			by: 'DomainId',
+			values: ['ucdn-1', 'ucdn-2'],
+		});
+		expect(
+			readDomainRefs({ mode: 'name', value: ['Static.Example.com', ['old.example.org']] }),
+		).toEqual({
+			by: 'Domain',
+			values: ['static.example.com', 'old.example.org'],
+		});
+	});
+
+	test('a plain value (no locator) is read as names; nothing given is bad input', () => {
+		expect(readDomainRefs('static.example.com')).toEqual({
+			by: 'Domain',
+			values: ['static.example.com'],
+		});
+		expect(() => readDomainRefs({ mode: 'list', value: '' })).toThrow('Domains: no domain given');
+		expect(() => readDomainRefs({ mode: 'name', value: { Domain: 'x' } })).toThrow(
+			/Domains: expected text or a list/,
+		);
+	});
+});
+
+describe('resolveDomains', () => {
+	test('finds each named domain, in the order given', () => {
+		expect(
+			resolveDomains(
+				{ by: 'Domain', values: ['old.example.org', 'static.example.com'] },
+				DOMAINS,
+				'project org-a',
+			),
+		).toEqual([DOMAINS[1], DOMAINS[0]]);
+		expect(
+			resolveDomains({ by: 'DomainId', values: ['ucdn-1'] }, DOMAINS, 'project org-a'),
+		).toEqual([DOMAINS[0]]);
+	});
+
+	test('one the project does not have is bad input naming it and the project', () => {
+		expect(() =>
+			resolveDomains({ by: 'Domain', values: ['www.example.net'] }, DOMAINS, 'project org-a'),
+		).toThrow(
+			'Domains: www.example.net is not an accelerated domain of this account (project org-a)',
+		);
+		expect(() =>
+			resolveDomains({ by: 'DomainId', values: ['ucdn-9'] }, DOMAINS, 'project org-a'),
+		).toThrow(
+			'Domains: no domain has the ID ucdn-9 among the accelerated domains of this account (project org-a)',
+		);
+	});
+});
+
+test('domainResults: name and status, filtered by name or ID in any case', () => {
+	expect(domainResults(DOMAINS).results).toEqual([
+		{ name: 'static.example.com (enable)', value: 'ucdn-1' },
+		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
+	]);
+	expect(domainResults(DOMAINS, ' OLD ').results).toEqual([
+		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
+	]);
+	expect(domainResults(DOMAINS, 'ucdn-1').results).toHaveLength(1);
+});
