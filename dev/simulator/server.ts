@@ -79,7 +79,7 @@ import type {
 	TaskKind,
 } from './data';
 import { DEFAULT_PROJECT, seedDomains, seedProjects, seedTasks } from './data';
-import type { Quota } from './domains';
+import type { Quota, QuotaKind } from './domains';
 import { DomainBook, Refusal } from './domains';
 
 export { DEFAULT_PROJECT, DEFAULT_QUOTA, SECOND_PROJECT, SEED_DOMAINS } from './data';
@@ -239,6 +239,11 @@ const SUBMIT: Record<string, TaskKind> = {
 };
 
 const REFRESH_TYPES = new Set(['file', 'dir', 'm3u8']);
+
+/** What a submitted URL counts against (see the header). */
+function quotaKind(kind: TaskKind, type: string | undefined): QuotaKind {
+	return kind === 'prefetch' ? 'prefetch' : type === 'dir' ? 'dir' : 'file';
+}
 
 function listParam(params: Record<string, string>, name: string): string[] {
 	const pattern = new RegExp(`^${name}\\.(\\d+)$`);
@@ -712,6 +717,7 @@ export class UcdnSimulator {
 			if (kind === 'prefetch' && url.endsWith('/'))
 				throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
 		}
+		this.domainBook.charge(projectId, quotaKind(kind, type), urls);
 		const taskId = this.createTask(kind, projectId, params.IsDcdn === 'true', urls, type);
 		return { TaskId: taskId };
 	}
