@@ -23,16 +23,68 @@
  * with RetCode 299, which UCloud's common error table (docs.ucloud.cn/api/summary/public)
  * describes as "IAM 权限校验未通过" (IAM permission check failed); the Message is the
  * simulator's translation. Other actions keep working.
+ *
+ * Domains and daily purge quota. The account's accelerated domains (seedDomains in data.ts,
+ * named by SEED_DOMAINS; `domains` replaces them, addDomains adds more; `seed: false` drops the
+ * seed tasks, not the domains) belong to one project each, and two read-only actions serve
+ * them, documented by the official SDKs (Go services/ucdn, Java cn.ucloud.ucdn.models), signed,
+ * scoped by ProjectId, deniable and faultable like every action:
+ * - GetUcdnDomainConfig: the project's domains, oldest first (CreateTime, then DomainId), each
+ *   in the documented shape (DomainConfigInfo) with small plausible configuration objects.
+ *   `DomainId.N` filters (unknown IDs are simply not listed); `ChannelType` must be `ucdn` (the
+ *   default) or is refused with RET.PARAMS; `Offset` and `Limit` (default all) page like
+ *   Describe's. The answer is `DomainList` only: the Go SDK's response struct has no TotalCount,
+ *   so there is none unless `domainTotalCount: true`. With `domainCap` it answers at most that
+ *   many domains per call whatever Limit says, as describeCap does for tasks.
+ * - GetUcdnDomainPrefetchRefreshState: one domain's (`DomainId`, required) daily quotas
+ *   RefreshFileQuota, RefreshDirQuota, PrefetchQuota and what was submitted today,
+ *   SubmitRefreshFile, SubmitRefreshDir, SubmitPrefetchCount. A DomainId that is not one of the
+ *   project's domains is RET.PARAMS.
+ * The quotas are the guides' defaults, per domain and day: 700 file refreshes, 20 directory
+ * refreshes, 500 prefetches (`quota` changes them for every domain, setQuota for one). "Today"
+ * is the simulator clock's (`now`) UTC day: the counts start again at 0 when it changes.
+ * useQuota adds to today's counts, as someone purging meanwhile would (it may go over).
+ *
+ * Every submit is checked, atomically, once its parameters are valid and before it creates a
+ * task. Each URL's host (lower case, without port or user info) must be a domain of the
+ * request's project: the same name in any case, or else a wildcard domain `*.example.com`
+ * covering exactly one label (a.example.com yes; a.b.example.com and example.com no); a
+ * domain of that name wins over a wildcard. The domain must be `enable`. A URL whose host is
+ * itself a wildcard (`https://*.example.com/`) is refused: a wildcard domain cannot be purged
+ * by its own name. Each URL listed counts one (a URL listed twice counts twice) against the
+ * domain it matched (a wildcard domain's counts for the hosts under it): Type `file` and `m3u8`
+ * as file refreshes, `dir` as directory refreshes, a prefetch URL as a prefetch. If any URL is
+ * refused or any domain would go over today's quota, the whole call is refused: no task,
+ * nothing counted. No source documents the real RetCodes of these refusals, so the codes and
+ * messages are the simulator's own choice, all below 2000 (the request is wrong; do not retry):
+ * RET.DOMAIN_UNKNOWN 1401 `Domain x.test is not accelerated by this account in project
+ * org-default`; RET.DOMAIN_DISABLED 1402 `Domain old.example.org is disable` (the Status as
+ * the API spells it, and the host when a wildcard matched); RET.DOMAIN_WILDCARD 1403 `Domain
+ * *.example.com is a wildcard: …`; RET.QUOTA_EXCEEDED 1404 `Refresh dir quota exceeded for
+ * domain static.example.com: 20 a day, 18 used, this call 5` (`Refresh file quota`, `Prefetch
+ * quota`). The URL checked first, then the domains in the order their URLs come, decides which
+ * refusal a call gets. Tasks a `newTasks` fault creates are someone else's and count nothing.
  */
 import SHA1 from 'crypto-js/sha1';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import type { ProjectInfo, StoredTask, TaskInfo, TaskKind } from './data';
-import { DEFAULT_PROJECT, seedProjects, seedTasks } from './data';
+import type {
+	DomainInput,
+	ProjectInfo,
+	StoredDomain,
+	StoredTask,
+	TaskInfo,
+	TaskKind,
+} from './data';
+import { DEFAULT_PROJECT, seedDomains, seedProjects, seedTasks } from './data';
+import type { Quota, QuotaKind } from './domains';
+import { DomainBook, Refusal } from './domains';
 
-export { SECOND_PROJECT } from './data';
+export { DEFAULT_PROJECT, DEFAULT_QUOTA, SECOND_PROJECT, SEED_DOMAINS } from './data';
+export type { DomainInfo, DomainInput, StoredDomain } from './data';
+export type { Quota, QuotaKind } from './domains';
 
 /** Obviously fake keys: the simulator's one account. */
 export const TEST_PUBLIC_KEY = 'TEST-PUBLIC-KEY-ucdn-simulator';
@@ -46,6 +98,14 @@ export const RET = {
 	PARAMS: 230,
 	PROJECT: 231,
 	NO_PERMISSION: 299,
+	/** The simulator's choice (see the header): a URL's host is not a domain of the project. */
+	DOMAIN_UNKNOWN: 1401,
+	/** The simulator's choice: the URL's domain is not `enable`. */
+	DOMAIN_DISABLED: 1402,
+	/** The simulator's choice: the URL's host is a wildcard (`*.example.com`). */
+	DOMAIN_WILDCARD: 1403,
+	/** The simulator's choice: a domain would go over today's quota. */
+	QUOTA_EXCEEDED: 1404,
 } as const;
 
 export interface RecordedRequest {
@@ -151,6 +211,14 @@ export interface SimulatorOptions {
 	now?: () => number;
 	/** Most tasks one Describe answer holds, whatever Limit says (see the header). */
 	describeCap?: number;
+	/** The account's domains instead of seedDomains (DEFAULT_PROJECT unless `projectId`). */
+	domains?: DomainInput[];
+	/** Daily quotas of every domain instead of DEFAULT_QUOTA (700 file, 20 dir, 500 prefetch). */
+	quota?: Partial<Quota>;
+	/** GetUcdnDomainConfig also answers TotalCount (the Go SDK's struct has none: default false). */
+	domainTotalCount?: boolean;
+	/** Most domains one GetUcdnDomainConfig answer holds, whatever Limit says. */
+	domainCap?: number;
 }
 
 /** What the Describe faults change in an answer (see Fault). */
@@ -171,6 +239,11 @@ const SUBMIT: Record<string, TaskKind> = {
 };
 
 const REFRESH_TYPES = new Set(['file', 'dir', 'm3u8']);
+
+/** What a submitted URL counts against (see the header). */
+function quotaKind(kind: TaskKind, type: string | undefined): QuotaKind {
+	return kind === 'prefetch' ? 'prefetch' : type === 'dir' ? 'dir' : 'file';
+}
 
 function listParam(params: Record<string, string>, name: string): string[] {
 	const pattern = new RegExp(`^${name}\\.(\\d+)$`);
@@ -251,6 +324,12 @@ export class UcdnSimulator {
 
 	private readonly describeCap: number;
 
+	private readonly domainBook: DomainBook;
+
+	private readonly domainTotalCount: boolean;
+
+	private readonly domainCap: number;
+
 	/** URLs that will fail when their task finishes (see failUrls). */
 	private readonly failing: Array<(url: string) => boolean> = [];
 
@@ -269,6 +348,41 @@ export class UcdnSimulator {
 		this.tasks = options.seed === false ? [] : seedTasks();
 		this.submitOptions = { cap: 30, pollsToFinish: 2, ...options.submit };
 		this.describeCap = options.describeCap ?? Infinity;
+		this.domainBook = new DomainBook(
+			options.domains ?? seedDomains(),
+			options.quota ?? {},
+			this.now,
+		);
+		this.domainTotalCount = options.domainTotalCount ?? false;
+		this.domainCap = options.domainCap ?? Infinity;
+	}
+
+	/** The account's domains, every project's, as stored. */
+	get domains(): readonly StoredDomain[] {
+		return this.domainBook.domains;
+	}
+
+	/** Adds domains (DEFAULT_PROJECT unless `projectId`); a DomainId already stored throws. */
+	addDomains(...domains: Array<DomainInput | DomainInput[]>): void {
+		this.domainBook.add(domains.flat());
+	}
+
+	/** Sets some of one domain's daily quotas (the others stay everyone's). */
+	setQuota(domainId: string, quota: Partial<Quota>): void {
+		this.domainBook.setQuota(domainId, quota);
+	}
+
+	/** Adds to one domain's counts of today, as someone purging meanwhile would. */
+	useQuota(domainId: string, counts: Partial<Quota>): void {
+		this.domainBook.use(domainId, counts);
+	}
+
+	/** One domain's quotas and what was submitted today. */
+	quotaOf(domainId: string): { quota: Quota; used: Quota } {
+		return {
+			quota: this.domainBook.quotaOf(domainId),
+			used: this.domainBook.usedToday(domainId),
+		};
 	}
 
 	/** Submitted URLs matching this (a substring or a test) end in `failure`, and so do their tasks. */
@@ -486,8 +600,14 @@ export class UcdnSimulator {
 			}
 			const submitKind = SUBMIT[action];
 			if (submitKind) return answer(action, 0, this.submit(submitKind, projectId, signed));
+			if (action === 'GetUcdnDomainConfig')
+				return answer(action, 0, this.domainConfig(projectId, signed));
+			if (action === 'GetUcdnDomainPrefetchRefreshState')
+				return answer(action, 0, this.purgeState(projectId, signed));
 			return answer(action, RET.UNKNOWN_ACTION, { Message: `Action [${action}] not found` });
 		} catch (error) {
+			if (error instanceof Refusal)
+				return answer(action, RET[error.reason], { Message: error.message });
 			if (!(error instanceof ParamError)) throw error;
 			return answer(action, RET.PARAMS, { Message: error.message });
 		}
@@ -597,8 +717,47 @@ export class UcdnSimulator {
 			if (kind === 'prefetch' && url.endsWith('/'))
 				throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
 		}
+		this.domainBook.charge(projectId, quotaKind(kind, type), urls);
 		const taskId = this.createTask(kind, projectId, params.IsDcdn === 'true', urls, type);
 		return { TaskId: taskId };
+	}
+
+	/** GetUcdnDomainConfig: the project's domains, oldest first (see the header). */
+	private domainConfig(projectId: string, params: Record<string, string>) {
+		const channel = params.ChannelType;
+		if (channel !== undefined && channel !== 'ucdn')
+			throw new ParamError(`Params [ChannelType] not valid: ${channel}`);
+		const offset = natural(params, 'Offset') ?? 0;
+		const limit = natural(params, 'Limit');
+		const ids = listParam(params, 'DomainId');
+		const wanted = ids.length > 0 ? new Set(ids) : undefined;
+		const matches = this.domainBook
+			.list(projectId)
+			.filter((domain) => !wanted || wanted.has(domain.info.DomainId));
+		const page = matches.slice(offset, offset + Math.min(limit ?? Infinity, this.domainCap));
+		return {
+			...(this.domainTotalCount ? { TotalCount: matches.length } : {}),
+			DomainList: page.map((domain) => structuredClone(domain.info)),
+		};
+	}
+
+	/** GetUcdnDomainPrefetchRefreshState: one domain's daily quotas and today's counts. */
+	private purgeState(projectId: string, params: Record<string, string>) {
+		const domainId = params.DomainId;
+		if (domainId === undefined || domainId === '')
+			throw new ParamError('Missing params [DomainId]');
+		if (!this.domainBook.find(domainId, projectId))
+			throw new ParamError(`Params [DomainId] not valid: ${domainId}`);
+		const quota = this.domainBook.quotaOf(domainId);
+		const used = this.domainBook.usedToday(domainId);
+		return {
+			RefreshFileQuota: quota.file,
+			RefreshDirQuota: quota.dir,
+			PrefetchQuota: quota.prefetch,
+			SubmitRefreshFile: used.file,
+			SubmitRefreshDir: used.dir,
+			SubmitPrefetchCount: used.prefetch,
+		};
 	}
 
 	/** A new task, created now and waiting, as a submit creates it; returns its TaskId. */

@@ -6,6 +6,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { seedDomains } from '../../dev/simulator/data';
 import type { UcdnSimulator } from '../../dev/simulator/server';
 import {
 	SECOND_PROJECT,
@@ -25,7 +26,9 @@ const SUBMIT = 'RefreshNewUcdnDomainCache';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
-	sim = await startSimulator();
+	// Submit's URL (a.example.com) must be a domain of the project it is sent to.
+	const secondWildcard = { Domain: '*.example.com', projectId: SECOND_PROJECT };
+	sim = await startSimulator({ domains: [...seedDomains(), secondWildcard] });
 });
 afterAll(async () => {
 	await sim.close();

@@ -2,10 +2,9 @@
  * The simulator against the API documents, driven by plain HTTP and signed here with crypto-js,
  * independently of the node's signing code.
  */
-import SHA1 from 'crypto-js/sha1';
-
 import type { UcdnSimulator } from '../../dev/simulator/server';
-import { RET, TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
+import { RET, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
+import { sign } from './signed';
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
@@ -14,19 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sim.close();
 });
-
-function sign(
-	params: Record<string, string>,
-	privateKey = TEST_PRIVATE_KEY,
-): Record<string, string> {
-	const all: Record<string, string> = { ...params, PublicKey: params.PublicKey ?? TEST_PUBLIC_KEY };
-	const text =
-		Object.keys(all)
-			.sort()
-			.map((name) => name + all[name])
-			.join('') + privateKey;
-	return { ...all, Signature: SHA1(text).toString() };
-}
 
 const seedRange = { BeginTime: '0', EndTime: '1600000000' };
 
