@@ -93,7 +93,11 @@ export async function searchList(
 	const context = new LoadOptionsContext(
 		workflow,
 		node,
-		additionalDataFor(nodeTypes, options.credentials, hooks),
+		// As n8n's getResourceLocatorResults does: the node's parameters as the editor sent them.
+		{
+			...additionalDataFor(nodeTypes, options.credentials, hooks),
+			currentNodeParameters: node.parameters,
+		},
 		`parameters.${path}`,
 	);
 	return await method.call(context, options.filter, options.paginationToken);
