@@ -129,10 +129,11 @@ describe('submit', () => {
 
 	test('Project ID and Whole-Site Acceleration are sent', async () => {
 		await simulator();
-		const { calls } = await run({
-			urls: 'https://a.example.com/x',
+		const { calls, error } = await run({
+			urls: 'https://shop.example.net/x',
 			options: { projectId: 'org-second', isDcdn: true },
 		});
+		expect(error).toBeUndefined();
 		expect(calls(REFRESH)[0]?.params).toMatchObject({ ProjectId: 'org-second', IsDcdn: 'true' });
 	});
 

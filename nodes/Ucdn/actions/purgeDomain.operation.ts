@@ -7,7 +7,7 @@ import { ParameterError } from '../../shared/helpers/errors';
 import { DOMAINS, domainsProperty, readDomainRefs, resolveDomains } from '../domains/locator';
 import { isWildcard } from '../domains/hosts';
 import type { Prepared, TaskContext } from './context';
-import { prepareSubmission, readSubmitOptions, submissionProperties } from './submission';
+import { prepareSubmission, readSubmitSettings, submissionProperties } from './submission';
 
 /** Each batch creates a task: the router's errors name them (see TaskLedger). */
 export const createsTasks = true;
@@ -45,8 +45,8 @@ export async function prepare(
 ): Promise<Prepared> {
 	const refs = readDomainRefs(this.getNodeParameter(DOMAINS.name, i));
 	const alsoHttp = readSwitch(this.getNodeParameter(ALSO_HTTP.name, i, false), ALSO_HTTP);
-	const options = readSubmitOptions.call(this, i);
-	const { scope, requestSettings } = options;
+	const settings = readSubmitSettings.call(this, i);
+	const { scope, requestSettings } = settings;
 	const project = context.domains.projectOf(scope);
 	const found = resolveDomains(
 		refs,
@@ -62,5 +62,5 @@ export async function prepare(
 	}
 	const schemes = alsoHttp ? ['https', 'http'] : ['https'];
 	const urls = found.flatMap(({ Domain }) => schemes.map((scheme) => `${scheme}://${Domain}/`));
-	return prepareSubmission.call(this, i, { urls, type: 'dir', kind: 'dir' }, options, context);
+	return prepareSubmission.call(this, i, { urls, type: 'dir', kind: 'dir' }, settings, context);
 }

@@ -98,39 +98,48 @@ export interface Submission {
 	kind: PurgeKind;
 }
 
-/** The Options of a submitting operation's item `i`, checked. */
-export function readSubmitOptions(this: IExecuteFunctions, i: number) {
+/** How item `i` submits, from the parameters every submitting operation shares, read and checked. */
+export interface SubmitSettings {
+	batchSize: number;
+	scope: Record<string, ParamValue>;
+	requestSettings: RequestSettings;
+	wait?: Batches['wait'];
+	/** Check Domains and Quota is on. */
+	checked: boolean;
+}
+
+/** Reads and checks item `i`'s shared parameters (before the operation finds its URLs). */
+export function readSubmitSettings(this: IExecuteFunctions, i: number): SubmitSettings {
 	const options = this.getNodeParameter('options', i, {}) as SubmitOptions;
+	const settings = readWaitSettings.call(this, i);
 	return {
 		batchSize: readWholeNumber(options.batchSize ?? BATCH_SIZE.default, BATCH_SIZE),
 		scope: readScope(options),
 		requestSettings: readRequestSettings(options, i),
+		wait: settings && {
+			settings,
+			output: readOutputSettings(
+				OUTPUT,
+				this.getNodeParameter(OUTPUT.name, i, OUTPUT.default),
+				this.getNodeParameter(READABLE_TIMES.name, i),
+				this.getTimezone(),
+			),
+		},
+		checked: readSwitch(this.getNodeParameter(CHECK_DOMAINS.name, i, false), CHECK_DOMAINS),
 	};
 }
 
 /**
- * Reads the rest of item `i`'s shared parameters: what it returns submits `submission` in
- * batches (see Prepared), and, with Check Domains and Quota on, says what the check counts.
+ * Item `i`, ready: it submits `submission` in batches (see Prepared) and, with Check Domains
+ * and Quota on, tells the check what it would purge.
  */
 export function prepareSubmission(
 	this: IExecuteFunctions,
 	i: number,
-	submission: Submission,
-	{ batchSize, scope, requestSettings }: ReturnType<typeof readSubmitOptions>,
+	{ urls, type, kind }: Submission,
+	{ batchSize, scope, requestSettings, wait, checked }: SubmitSettings,
 	context: TaskContext,
 ): Prepared {
-	const settings = readWaitSettings.call(this, i);
-	const wait = settings && {
-		settings,
-		output: readOutputSettings(
-			OUTPUT,
-			this.getNodeParameter(OUTPUT.name, i, OUTPUT.default),
-			this.getNodeParameter(READABLE_TIMES.name, i),
-			this.getTimezone(),
-		),
-	};
-	const checked = readSwitch(this.getNodeParameter(CHECK_DOMAINS.name, i, false), CHECK_DOMAINS);
-	const { urls, type, kind } = submission;
 	const batches = chunk(urls, batchSize);
 	return {
 		run: async () =>

@@ -9,7 +9,7 @@ import { URL_SEPARATORS, parseList } from '../helpers/lists';
 import type { RefreshType } from '../helpers/urls';
 import { validateUrls } from '../helpers/urls';
 import type { Prepared, TaskContext } from './context';
-import { prepareSubmission, readSubmitOptions, submissionProperties } from './submission';
+import { prepareSubmission, readSubmitSettings, submissionProperties } from './submission';
 
 /** Each batch creates a task: the router's errors name them (see TaskLedger). */
 export const createsTasks = true;
@@ -58,6 +58,6 @@ export function prepare(this: IExecuteFunctions, i: number, context: TaskContext
 		: undefined;
 	validateUrls(urls, { type, filesOnly: resource.filesOnly });
 	const kind = purgeKind(resource === RESOURCES.prefetch, type);
-	const options = readSubmitOptions.call(this, i);
-	return prepareSubmission.call(this, i, { urls, type, kind }, options, context);
+	const settings = readSubmitSettings.call(this, i);
+	return prepareSubmission.call(this, i, { urls, type, kind }, settings, context);
 }

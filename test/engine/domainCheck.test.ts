@@ -1,0 +1,389 @@
+/**
+ * Check Domains and Quota (Submit and Purge Domain, on from node version 1.2) and Refresh →
+ * Purge Domain, in n8n-core's engine against the simulator, which keeps per-domain daily
+ * counters and refuses what goes over on its own: exactly the documented calls, nothing sent
+ * when refused (also across items), Continue On Fail counting, wildcard matching, permission
+ * errors, and what the API's own refusals say when the check is off.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runWorkflow } from '../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
+import { RET, SECOND_PROJECT, SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
+import { at } from '../at';
+
+const LIST = 'GetUcdnDomainConfig';
+const QUOTA = 'GetUcdnDomainPrefetchRefreshState';
+const REFRESH = 'RefreshNewUcdnDomainCache';
+const PREFETCH = 'PrefetchNewUcdnDomainCache';
+const { static: STATIC, cdn: CDN, wildcard: WILDCARD, old: OLD } = SEED_DOMAINS;
+const NOBODY = "the key's default project";
+
+let sim: UcdnSimulator;
+async function simulator(options: SimulatorOptions = {}) {
+	sim = await startSimulator({ seed: false, ...options });
+	return sim;
+}
+afterEach(async () => {
+	await sim?.close();
+});
+
+async function run(
+	parameters: INodeParameters,
+	{ resource = 'refresh', ...options }: UcdnWorkflowOptions & { resource?: string } = {},
+) {
+	const result = await runWorkflow(
+		ucdnWorkflow(
+			{ resource, operation: 'submit', ...parameters },
+			{ typeVersion: 1.2, ...options },
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+	const actions = () => sim.requests.map((request) => request.action);
+	return { ...result, actions, calls: (action: string) => sim.requestsFor(action) };
+}
+
+const files = (count: number, host = STATIC.Domain, dir = false) =>
+	Array.from({ length: count }, (_, n) => `https://${host}/build/${n}${dir ? '/' : '.js'}`);
+const byName = (value: unknown) => ({ __rl: true, mode: 'name', value });
+
+describe('Check Domains and Quota', () => {
+	test('on for version 1.2: one domain list, one quota call, then the submit', async () => {
+		await simulator();
+		const { actions, error, json } = await run({ urls: files(2).join('\n') });
+		expect(error).toBeUndefined();
+		expect(actions()).toEqual([LIST, QUOTA, REFRESH]);
+		expect(at(sim.requestsFor(QUOTA), 0).params.DomainId).toBe(STATIC.DomainId);
+		expect(json('UCDN')).toHaveLength(1);
+	});
+
+	test('off on version 1.1 and when turned off: only the submit', async () => {
+		await simulator();
+		expect((await run({ urls: files(1)[0] }, { typeVersion: 1.1 })).actions()).toEqual([REFRESH]);
+		sim.requests.length = 0;
+		expect((await run({ urls: files(1)[0], checkDomainsAndQuota: false })).actions()).toEqual([
+			REFRESH,
+		]);
+	});
+
+	test('a host that is no accelerated domain: refused before anything is sent, naming URL, host and project', async () => {
+		await simulator();
+		const url = 'https://img.example.xyz/a.png';
+		const { error, actions } = await run({ urls: `${files(1)[0]}\n${url}` });
+		expect(error?.message).toBe(
+			`URLs: ${url}: img.example.xyz is not an accelerated domain of this account (${NOBODY})`,
+		);
+		expect(error?.context?.field).toBe('URLs');
+		expect(actions()).toEqual([LIST]);
+	});
+
+	test('the project named in Options is the one checked', async () => {
+		await simulator();
+		const { error, actions } = await run({
+			urls: files(1)[0],
+			options: { projectId: { __rl: true, mode: 'id', value: SECOND_PROJECT } },
+		});
+		expect(error?.message).toContain(`(project ${SECOND_PROJECT})`);
+		expect(at(sim.requestsFor(LIST), 0).params.ProjectId).toBe(SECOND_PROJECT);
+		expect(actions()).toEqual([LIST]);
+	});
+
+	test('a domain that is not enable: refused, with its status', async () => {
+		await simulator();
+		const url = `https://${OLD.Domain}/a.png`;
+		const { error, calls } = await run({ urls: url });
+		expect(error?.message).toBe(`URLs: ${url}: ${OLD.Domain} is disable, not enable`);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
+	test('a wildcard domain covers one label, and its quota is asked for those hosts', async () => {
+		await simulator();
+		const ok = await run({ urls: 'https://a.example.com/x.js\nhttps://WWW.example.com/y.js' });
+		expect(ok.error).toBeUndefined();
+		expect(ok.calls(QUOTA).map((c) => c.params.DomainId)).toEqual([WILDCARD.DomainId]);
+		const deep = await run({ urls: 'https://a.b.example.com/x.js' });
+		expect(deep.error?.message).toContain('a.b.example.com is not an accelerated domain');
+		const own = await run({ urls: 'https://cdn.example.com/x.js' });
+		expect(own.calls(QUOTA).map((c) => c.params.DomainId)).toContain(CDN.DomainId);
+	});
+
+	test('across items: one bad item means nothing is submitted for any', async () => {
+		await simulator();
+		const { error, calls } = await run(
+			{ urls: '={{ $json.urls }}' },
+			{ input: [{ urls: files(1)[0] }, { urls: 'https://nope.example.net/a' }] },
+		);
+		expect(error?.message).toContain('nope.example.net is not an accelerated domain');
+		expect(calls(REFRESH)).toHaveLength(0);
+		expect(calls(QUOTA)).toHaveLength(0);
+	});
+
+	test('over the quota in all: nothing is sent, and the message gives what is left and what all items would submit', async () => {
+		await simulator();
+		sim.setQuota(STATIC.DomainId, { dir: 12 });
+		const { error, calls } = await run(
+			{ urls: '={{ $json.urls }}', type: 'dir' },
+			{
+				input: [
+					{ urls: files(10, STATIC.Domain, true) },
+					{ urls: files(20, STATIC.Domain, true).slice(0) },
+				],
+			},
+		);
+		// The second item's 20 include the first item's 10: each URL counts once per item that sends it.
+		expect(error?.message).toBe(
+			`Daily quota: ${STATIC.Domain} has 12 directory refreshes left today; this execution would submit 30. Nothing was submitted.`,
+		);
+		expect(error?.description).toContain('Get Quota');
+		expect(calls(REFRESH)).toHaveLength(0);
+		expect(sim.quotaOf(STATIC.DomainId).used.dir).toBe(0);
+	});
+
+	test('what others used today counts: M3U8 refreshes count as file refreshes', async () => {
+		await simulator();
+		sim.useQuota(STATIC.DomainId, { file: 697 });
+		const { error, calls } = await run({
+			urls: files(4)
+				.map((u) => u.replace('.js', '.m3u8'))
+				.join('\n'),
+			type: 'm3u8',
+		});
+		expect(error?.message).toBe(
+			`Daily quota: ${STATIC.Domain} has 3 file refreshes left today; this execution would submit 4. Nothing was submitted.`,
+		);
+		expect(error?.description).toContain('M3U8 refreshes count as file refreshes');
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
+	test('prefetches count against the prefetch quota', async () => {
+		await simulator();
+		sim.setQuota(CDN.DomainId, { prefetch: 1 });
+		const { error, calls } = await run(
+			{ urls: files(2, CDN.Domain).join('\n') },
+			{ resource: 'prefetch' },
+		);
+		expect(error?.message).toContain(`${CDN.Domain} has 1 prefetches left today`);
+		expect(calls(PREFETCH)).toHaveLength(0);
+	});
+
+	test('Continue On Fail: items counted in order; those that fit are submitted, the others become error items', async () => {
+		await simulator();
+		sim.setQuota(STATIC.DomainId, { dir: 12 });
+		const dirs = (from: number, count: number) =>
+			Array.from({ length: count }, (_, n) => `https://${STATIC.Domain}/d${from + n}/`);
+		const { items, calls } = await run(
+			{ urls: '={{ $json.urls }}', type: 'dir' },
+			{
+				input: [{ urls: dirs(0, 5) }, { urls: dirs(100, 10) }, { urls: dirs(200, 4) }],
+				continueOnFail: true,
+			},
+		);
+		expect(
+			items('UCDN').map((item) => [item.pairedItem, item.json.error ?? item.json.TaskId]),
+		).toEqual([
+			[{ item: 0 }, expect.any(String)],
+			[
+				{ item: 1 },
+				`Daily quota: ${STATIC.Domain} has 7 directory refreshes left today after the items before this one; this item would submit 10. This item was not submitted.`,
+			],
+			[{ item: 2 }, expect.any(String)],
+		]);
+		expect(at(items('UCDN'), 0).json.error).toBeUndefined();
+		expect(calls(REFRESH)).toHaveLength(2);
+		expect(sim.quotaOf(STATIC.DomainId).used.dir).toBe(9);
+	});
+
+	test('costs one domain walk and one quota call per domain for the whole execution, not per item or batch', async () => {
+		await simulator();
+		const { calls, error } = await run(
+			{ urls: '={{ $json.urls }}', options: { batchSize: 2 } },
+			{
+				input: [
+					{ urls: [...files(3), ...files(2, CDN.Domain)] },
+					{ urls: files(4).map((u) => u.replace('build', 'other')) },
+					{ urls: files(1, CDN.Domain).map((u) => u.replace('build', 'x')) },
+				],
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(calls(LIST)).toHaveLength(1);
+		expect(calls(QUOTA).map((c) => c.params.DomainId)).toEqual([STATIC.DomainId, CDN.DomainId]);
+		expect(calls(REFRESH)).toHaveLength(3 + 2 + 1);
+	});
+
+	test.each([
+		[LIST, "the account's domains"],
+		[QUOTA, "each domain's daily quota"],
+	])(
+		'a key that may not call %s: the error names the call and the switch; nothing is sent',
+		async (action, what) => {
+			await simulator();
+			sim.denied.add(action);
+			const { error, calls } = await run({ urls: files(1)[0] });
+			expect(error?.message).toBe(
+				`Check Domains and Quota: this key may not call ${action} (RetCode 299)`,
+			);
+			expect(error?.description).toContain(`reads ${what}`);
+			expect(error?.description).toContain(
+				'turn off Check Domains and Quota. Nothing was submitted.',
+			);
+			expect(calls(REFRESH)).toHaveLength(0);
+		},
+	);
+
+	test('a failing read with Continue On Fail: every item that needs it is an error item, read once', async () => {
+		await simulator();
+		sim.denied.add(LIST);
+		const { items, calls } = await run(
+			{ urls: '={{ $json.url }}' },
+			{ input: [{ url: files(1)[0] }, { url: files(2)[1] }], continueOnFail: true },
+		);
+		expect(items('UCDN').map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, expect.stringContaining('may not call GetUcdnDomainConfig')],
+			[{ item: 1 }, expect.stringContaining('may not call GetUcdnDomainConfig')],
+		]);
+		expect(calls(LIST)).toHaveLength(1);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+});
+
+describe('with the check off, the API refuses on its own', () => {
+	test('over quota at the second batch: the error keeps the created TaskId and names quota as the likely cause', async () => {
+		await simulator();
+		sim.setQuota(STATIC.DomainId, { file: 3 });
+		const { error, calls } = await run({
+			urls: files(5).join('\n'),
+			checkDomainsAndQuota: false,
+			options: { batchSize: 3 },
+		});
+		expect(calls(REFRESH).map((c) => c.retCode)).toEqual([0, RET.QUOTA_EXCEEDED]);
+		expect(error?.message).toContain(`RetCode ${RET.QUOTA_EXCEEDED}`);
+		expect(error?.message).toContain('(batch 2 of 2)');
+		expect(error?.description).toContain("a domain's daily purge quota may be used up");
+		expect(error?.context?.createdTaskIds).toHaveLength(1);
+	});
+
+	test('a host the API does not accelerate: the hint names the domain', async () => {
+		await simulator();
+		const { error } = await run({
+			urls: 'https://img.example.xyz/a.png',
+			checkDomainsAndQuota: false,
+		});
+		expect(error?.message).toContain(`RetCode ${RET.DOMAIN_UNKNOWN}`);
+		expect(error?.description).toContain("The API's message mentions a domain");
+	});
+});
+
+describe('Refresh → Purge Domain', () => {
+	const purge = (parameters: INodeParameters, options?: UcdnWorkflowOptions) =>
+		run({ operation: 'purgeDomain', ...parameters }, options);
+
+	test('a directory refresh of each root, with http:// too when asked; the output of Submit', async () => {
+		await simulator();
+		const { json, calls, error } = await purge({
+			domains: byName(`${STATIC.Domain}, ${CDN.Domain}`),
+			alsoHttp: true,
+		});
+		expect(error).toBeUndefined();
+		const sent = at(calls(REFRESH), 0).params;
+		expect(sent.Type).toBe('dir');
+		expect(
+			Object.entries(sent)
+				.filter(([k]) => k.startsWith('UrlList.'))
+				.map(([, v]) => v),
+		).toEqual([
+			`https://${STATIC.Domain}/`,
+			`http://${STATIC.Domain}/`,
+			`https://${CDN.Domain}/`,
+			`http://${CDN.Domain}/`,
+		]);
+		expect(json('UCDN')).toEqual([
+			{
+				TaskId: expect.any(String),
+				Urls: [
+					`https://${STATIC.Domain}/`,
+					`http://${STATIC.Domain}/`,
+					`https://${CDN.Domain}/`,
+					`http://${CDN.Domain}/`,
+				],
+				Type: 'dir',
+				Action: REFRESH,
+			},
+		]);
+		expect(calls(LIST)).toHaveLength(1);
+	});
+
+	test('By ID and From List, and Wait for Completion: the finished task', async () => {
+		await simulator();
+		const { json, error } = await purge({
+			domains: { __rl: true, mode: 'list', value: STATIC.DomainId },
+			waitForCompletion: true,
+			pollInterval: 2,
+			timeout: 30,
+		});
+		expect(error).toBeUndefined();
+		expect(json('UCDN')).toEqual([
+			expect.objectContaining({
+				Status: 'success',
+				UrlLists: [
+					expect.objectContaining({ Url: `https://${STATIC.Domain}/`, Status: 'success' }),
+				],
+			}),
+		]);
+	});
+
+	test('a wildcard domain has no single root: refused before anything is sent', async () => {
+		await simulator();
+		const { error, calls } = await purge({
+			domains: { __rl: true, mode: 'id', value: WILDCARD.DomainId },
+		});
+		expect(error?.message).toMatch(
+			/^Domains: \*\.example\.com is a wildcard domain and has no single root to purge/,
+		);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
+	test('bad parameters are found before the domain list is read', async () => {
+		await simulator();
+		const { error, actions } = await purge({
+			domains: byName(STATIC.Domain),
+			waitForCompletion: true,
+			pollInterval: 1,
+		});
+		expect(error?.message).toMatch(/^Poll Interval \(Seconds\): must be a number from 2/);
+		expect(actions()).toEqual([]);
+	});
+
+	test('an unknown domain: refused, only the domain list read', async () => {
+		await simulator();
+		const { error, actions } = await purge({ domains: byName('www.example.net') });
+		expect(error?.message).toBe(
+			`Domains: www.example.net is not an accelerated domain of this account (${NOBODY})`,
+		);
+		expect(actions()).toEqual([LIST]);
+	});
+
+	test('the check counts one directory refresh per root and scheme', async () => {
+		await simulator();
+		sim.setQuota(STATIC.DomainId, { dir: 1 });
+		const { error, calls } = await purge({ domains: byName(STATIC.Domain), alsoHttp: true });
+		expect(error?.message).toBe(
+			`Daily quota: ${STATIC.Domain} has 1 directory refreshes left today; this execution would submit 2. Nothing was submitted.`,
+		);
+		expect(calls(REFRESH)).toHaveLength(0);
+		expect(calls(LIST)).toHaveLength(1);
+		const one = await purge({ domains: byName(STATIC.Domain) });
+		expect(one.error).toBeUndefined();
+	});
+
+	test('a disabled domain: the check refuses it', async () => {
+		await simulator();
+		const { error, calls } = await purge({ domains: byName(OLD.Domain) });
+		expect(error?.message).toBe(
+			`URLs: https://${OLD.Domain}/: ${OLD.Domain} is disable, not enable`,
+		);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+});
