@@ -45,9 +45,9 @@ async function run(
 	return { ...result, actions, calls: (action: string) => sim.requestsFor(action) };
 }
 
-const files = (count: number, host = STATIC.Domain, dir = false) =>
+const files = (count: number, host: string = STATIC.Domain, dir = false) =>
 	Array.from({ length: count }, (_, n) => `https://${host}/build/${n}${dir ? '/' : '.js'}`);
-const byName = (value: unknown) => ({ __rl: true, mode: 'name', value });
+const byName = (value: string) => ({ __rl: true as const, mode: 'name', value });
 
 describe('Check Domains and Quota', () => {
 	test('on for version 1.2: one domain list, one quota call, then the submit', async () => {

@@ -42,7 +42,7 @@ async function run(parameters: INodeParameters, options: UcdnWorkflowOptions = {
 	return { ...result, calls: (action: string) => sim.requestsFor(action) };
 }
 
-const byName = (value: unknown) => ({ __rl: true, mode: 'name', value });
+const byName = (value: string) => ({ __rl: true as const, mode: 'name', value });
 
 describe('Domain → Get Many', () => {
 	test('Return All: every domain of the project as the API returns it, in one call when the page is short', async () => {
@@ -251,7 +251,7 @@ describe('Domain → Get Quota', () => {
 });
 
 describe('the Domains parameter’s From List mode', () => {
-	const list = async (filter?: string, options: IDataObject = {}) =>
+	const list = async (filter?: string, options: INodeParameters = {}) =>
 		await searchList('ucdn', 'domains', {
 			credentials: simulatorCredentials(sim),
 			parameters: { resource: 'domain', operation: 'getQuota', options },
