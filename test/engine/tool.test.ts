@@ -150,3 +150,32 @@ test('version 1.1 (Add Readable Times, one parameter name for two defaults): the
 	expect(task.TaskId).toBe('r_000001');
 	expect(task.CreateTimeIso).toEqual(expect.any(String));
 });
+
+test('version 1.2: an agent asks the quota of a domain it names, read-only: the domain list and one quota call', async () => {
+	const before = sim.requests.length;
+	const result = await runWorkflow(
+		agentWorkflow(
+			{
+				resource: 'domain',
+				operation: 'getQuota',
+				domains: {
+					__rl: true,
+					mode: 'name',
+					value: "={{ $fromAI('domain', 'The domain to check', 'string') }}",
+				},
+			},
+			{ domain: 'static.example.com' },
+			1.2,
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+	expect(result.error).toBeUndefined();
+	const call = at(result.json('Agent'), 0);
+	expect(call.fields).toEqual(['domain']);
+	const quota = at(JSON.parse(String(call.answer)) as IDataObject[], 0);
+	expect(quota).toMatchObject({ Domain: 'static.example.com', RefreshDirLeft: 20 });
+	expect(sim.requests.slice(before).map((request) => request.action)).toEqual([
+		'GetUcdnDomainConfig',
+		'GetUcdnDomainPrefetchRefreshState',
+	]);
+});

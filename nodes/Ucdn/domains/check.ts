@@ -45,14 +45,13 @@ function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: num
 	});
 }
 
-/** Where one item's URLs go: its demand per domain, or the first URL that cannot be purged. */
-function demandOf(
-	plan: PurgePlan,
-	domains: readonly Domain[],
-	project: string,
-	keyOf: (d: Domain) => string,
-): Demand {
+/**
+ * Where one item's URLs go: how many of its kind to each domain (keyed by project and DomainId,
+ * with the domain), or bad input naming the first URL that cannot be purged.
+ */
+function demandOf(plan: PurgePlan, domains: readonly Domain[], project: string) {
 	const demand: Demand = new Map();
+	const places = new Map<string, Domain>();
 	for (const url of plan.urls) {
 		const host = new URL(url).hostname;
 		const domain = domainOf(host, domains);
@@ -66,9 +65,11 @@ function demandOf(
 				'URLs',
 				`${url}: ${domain.Domain} is ${domain.Status}, not ${ENABLED}`,
 			);
-		addDemand(demand, keyOf(domain), plan.kind);
+		const key = `${project}\n${domain.DomainId}`;
+		places.set(key, domain);
+		addDemand(demand, key, plan.kind);
 	}
-	return demand;
+	return { demand, places };
 }
 
 /**
@@ -86,7 +87,11 @@ export async function checkPurges(
 	continueOnFail: boolean,
 ): Promise<Map<number, ExecutionBaseError>> {
 	const failed = new Map<number, ExecutionBaseError>();
-	const fail = (i: number, error: ExecutionBaseError) => {
+	const fail = (i: number, caught: unknown) => {
+		const error =
+			caught instanceof NodeApiError
+				? readFailed.call(this, caught, i)
+				: asNodeError(this.getNode(), caught, i);
 		if (!continueOnFail) throw error;
 		failed.set(i, error);
 	};
@@ -96,19 +101,11 @@ export async function checkPurges(
 		const project = directory.projectOf(plan.scope);
 		try {
 			const domains = await directory.domains(plan.scope, plan.settings);
-			const keyOf = (domain: Domain) => {
-				const key = `${project}\n${domain.DomainId}`;
-				if (!places.has(key)) places.set(key, { domain, plan });
-				return key;
-			};
-			demands.set(i, demandOf(plan, domains, project, keyOf));
+			const { demand, places: its } = demandOf(plan, domains, project);
+			demands.set(i, demand);
+			for (const [key, domain] of its) if (!places.has(key)) places.set(key, { domain, plan });
 		} catch (caught) {
-			fail(
-				i,
-				caught instanceof NodeApiError
-					? readFailed.call(this, caught, i)
-					: asNodeError(this.getNode(), caught, i),
-			);
+			fail(i, caught);
 		}
 	}
 
@@ -134,12 +131,7 @@ export async function checkPurges(
 		} catch (caught) {
 			for (const i of users) {
 				demands.delete(i);
-				fail(
-					i,
-					caught instanceof NodeApiError
-						? readFailed.call(this, caught, i)
-						: asNodeError(this.getNode(), caught, i),
-				);
+				fail(i, caught);
 			}
 		}
 	}

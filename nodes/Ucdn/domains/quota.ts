@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PurgeKind } from './hosts';
-import { KIND_WORDS } from './hosts';
 
 /** What GetUcdnDomainPrefetchRefreshState's fields mean: each kind's daily quota and what was submitted today. */
 const FIELDS: Record<PurgeKind, { quota: string; submitted: string; left: string }> = {
@@ -107,9 +106,4 @@ export function totalDemand(demands: readonly Demand[]): Demand {
 		for (const [domainId, counts] of demand)
 			for (const kind of KINDS) if (counts[kind]) addDemand(total, domainId, kind, counts[kind]);
 	return total;
-}
-
-/** `static.example.com has 12 directory refreshes left today` */
-export function leftInWords(name: string, { kind, left }: Overrun): string {
-	return `${name} has ${left} ${KIND_WORDS[kind]} left today`;
 }
