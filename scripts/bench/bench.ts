@@ -52,6 +52,33 @@ async function submitAndWaitFigures() {
 			submitCalls[`1000 URLs at batch size ${batchSize}`] = sim.requests.length - before;
 		}
 
+		// Check Domains and Quota (on from version 1.2): its reads, once per execution, whatever the
+		// items and batches: 3 items of 200 URLs, half on each of two domains, at batch size 100.
+		const checkBefore = sim.requests.length;
+		const half = (host: string, item: number) =>
+			Array.from({ length: 100 }, (_, n) => `https://${host}/check/${item}/${n}.js`);
+		const checked = await runWorkflow(
+			ucdnWorkflow(
+				{
+					resource: 'refresh',
+					operation: 'submit',
+					urls: '={{ $json.urls }}',
+					options: { batchSize: 100 },
+				},
+				{
+					typeVersion: 1.2,
+					input: [0, 1, 2].map((item) => ({
+						urls: [...half('static.example.com', item), ...half('cdn.example.com', item)],
+					})),
+				},
+			),
+			{ credentials: simulatorCredentials(sim) },
+		);
+		if (checked.error) throw checked.error;
+		const checkCalls: Record<string, number> = {};
+		for (const { action } of sim.requests.slice(checkBefore))
+			checkCalls[action] = (checkCalls[action] ?? 0) + 1;
+
 		// Wait on 10 tasks (300 URLs at 30); the simulator marks them all done 5 s after the start.
 		const pollSeconds = 2;
 		const before = sim.requests.length;
@@ -88,6 +115,7 @@ async function submitAndWaitFigures() {
 		);
 		return {
 			submitCalls,
+			checkCalls,
 			waiting: {
 				tasks: calls.length - polls.length,
 				polls: polls.length,
@@ -230,6 +258,7 @@ async function main() {
 	console.log('Targets:');
 	console.table(targets);
 	console.log('Submit calls:', figures.submitCalls);
+	console.log('Check Domains and Quota, 3 items × 200 URLs on 2 domains:', figures.checkCalls);
 	console.log('Waiting:', figures.waiting);
 
 	const results = {
