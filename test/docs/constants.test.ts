@@ -10,6 +10,10 @@ import path from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
+import { DEFAULT_QUOTA } from '../../dev/simulator/data';
+import { DOMAIN_LIMIT } from '../../nodes/Ucdn/actions/domain/getMany.operation';
+import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/submission';
+import { DOMAIN_PAGE_SIZE } from '../../nodes/Ucdn/domains/directory';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
 import { READABLE_TIMES } from '../../nodes/shared/descriptions/output';
 import { MAX_PAGES, MAX_PAGE_SIZE } from '../../nodes/shared/walk';
@@ -108,6 +112,7 @@ function parameter(
 }
 
 const describeTasks = [{ properties: ucdn.properties, operation: 'describeTasks' }];
+const getMany = [{ properties: ucdn.properties, operation: 'getMany' }];
 const submit = [{ properties: ucdn.properties, operation: 'submit' }];
 const everyOperation = [...describeTasks, ...submit];
 const everyNode = [...everyOperation, { properties: trigger.properties }];
@@ -117,6 +122,7 @@ const REQUEST_TIMEOUT = parameter('requestTimeout', everyNode);
 const BATCH_SIZE = parameter('batchSize', submit);
 const PAGE_SIZE = parameter('pageSize', describeTasks);
 const LIMIT = parameter('limit', describeTasks);
+const DOMAIN_LIMIT_FACTS = parameter(DOMAIN_LIMIT.name, getMany);
 const OFFSET = parameter('offset', describeTasks);
 const POLL_INTERVAL = parameter('pollInterval', everyOperation);
 const WAIT_TIMEOUT = parameter('timeout', everyOperation);
@@ -242,7 +248,13 @@ describe('docs/invalid-input.md: the bounds in the messages', () => {
 			POLL_INTERVAL,
 		],
 		['Timeout', /`Timeout \(Seconds\): must be a number from (\d+) to (\d+)/, WAIT_TIMEOUT],
-		['Limit', /Limit: must be a whole number from (\d+) to (\d+)/, LIMIT],
+		['Limit (example)', /for example `Limit: must be a whole number from (\d+) to (\d+)/, LIMIT],
+		['Limit', /\| Limit \| [^|]* \| `Limit: must be a whole number from (\d+) to (\d+)/, LIMIT],
+		[
+			'Limit (Get Many)',
+			/\| Limit \(Get Many\) \| [^|]* \| `Limit: must be a whole number from (\d+) to (\d+)/,
+			DOMAIN_LIMIT_FACTS,
+		],
 		['Offset', /Offset: must be a whole number from (\d+) to (\d+)/, OFFSET],
 		['Page Size', /Page Size: must be a whole number from (\d+) to (\d+)/, PAGE_SIZE],
 		['Batch Size', /Batch Size: must be a whole number from (\d+) to (\d+)/, BATCH_SIZE],
@@ -258,6 +270,11 @@ describe('docs/invalid-input.md: the bounds in the messages', () => {
 			REQUEST_TIMEOUT,
 		],
 		['Limit', /\| Limit \| 0 or less, fractional, above (\d+)/, LIMIT],
+		[
+			'Limit (Get Many)',
+			/\| Limit \(Get Many\) \| 0 or less, fractional, above (\d+)/,
+			DOMAIN_LIMIT_FACTS,
+		],
 		['Offset', /\| Offset \(option\) \| negative, fractional, above (\d+)/, OFFSET],
 		['Page Size', /\| Page Size \(option\) \| 0, above (\d+)/, PAGE_SIZE],
 		['Batch Size', /\| Batch Size \(option\) \| 0, above (\d+)/, BATCH_SIZE],
@@ -275,6 +292,76 @@ describe('docs/invalid-input.md: the bounds in the messages', () => {
 
 	test('quoted values are cut to the excerpt length', () => {
 		expectStated(FILE, /A quoted value is cut to its first (\d+) characters/, [EXCERPT_LENGTH]);
+	});
+});
+
+describe('domains and quota: the README and docs/domains-and-quota.md', () => {
+	const FILE = 'docs/domains-and-quota.md';
+	const versions = [ucdn.version].flat();
+
+	test('Check Domains and Quota: on from node version 1.2, off in the versions before', () => {
+		const switches = propertiesNamed(ucdn.properties, CHECK_DOMAINS.name, 'submit');
+		expect(
+			switches.map((property) => [property.displayOptions?.show?.['@version'], property.default]),
+		).toEqual([
+			[[{ _cnd: { lt: CHECK_DOMAINS.onFrom } }], false],
+			[[{ _cnd: { gte: CHECK_DOMAINS.onFrom } }], true],
+		]);
+		expect(versions).toContain(CHECK_DOMAINS.onFrom);
+		expect(Math.max(...versions)).toBe(CHECK_DOMAINS.onFrom);
+		const before = versions.filter((version) => version < CHECK_DOMAINS.onFrom);
+
+		expectStated(
+			'README.md',
+			/\*\*Check Domains and Quota\*\* \(on from node version ([\d.]+), in nodes added now; nodes saved before keep it off\)/,
+			[CHECK_DOMAINS.onFrom],
+		);
+		// The table shows what a node added now has.
+		expectStated('README.md', /\| \*\*Check Domains and Quota\*\* \| (on|off) \|/, ['on']);
+		expectStated(
+			FILE,
+			/is on for nodes added at node version ([\d.]+), that is every node added now/,
+			[CHECK_DOMAINS.onFrom],
+		);
+		expectStated(
+			FILE,
+			/Nodes of workflows saved before \(versions ([\d.]+) and ([\d.]+)\)/,
+			before,
+		);
+	});
+
+	test("Get Many's Limit: its default and maximum", () => {
+		expectStated('README.md', /or \*\*Limit\*\* \(default (\d+), at most ([\d,]+)\)/, [
+			DOMAIN_LIMIT_FACTS.default as number,
+			DOMAIN_LIMIT_FACTS.max as number,
+		]);
+		expect(DOMAIN_LIMIT_FACTS.max).toBe(DOMAIN_LIMIT.max);
+	});
+
+	test('the domain list: 100 domains per call', () => {
+		expectStated(FILE, /The node asks for (\d+) domains per call/, [DOMAIN_PAGE_SIZE]);
+		expectStated(FILE, /one walk of the domain list per project \((\d+) domains per call/, [
+			DOMAIN_PAGE_SIZE,
+		]);
+		expectStated('CHANGELOG.md', /lists them, (\d+) per call until a page comes back short/, [
+			DOMAIN_PAGE_SIZE,
+		]);
+	});
+
+	test("the quota defaults of the providers' guides, as the simulator holds them", () => {
+		// The node assumes none of them (it asks each domain's quota); the simulator starts with them.
+		expectStated(
+			FILE,
+			/\*\*(\d+) file refreshes, (\d+) directory refreshes and (\d+) prefetches a day per domain\*\*/,
+			[DEFAULT_QUOTA.file, DEFAULT_QUOTA.dir, DEFAULT_QUOTA.prefetch],
+		);
+	});
+
+	test("the Domains list: one retry, 5 s a try, like Project ID's", () => {
+		expect(LIST_SETTINGS.retries).toBe(1);
+		expectStated(FILE, /The list is read with one retry and (\d+) s a try/, [
+			LIST_SETTINGS.timeoutMs / 1000,
+		]);
 	});
 });
 
