@@ -11,12 +11,10 @@ import { NodeApiError } from 'n8n-workflow';
 import { withNotes } from './helpers/errors';
 import { isObject } from './helpers/values';
 import type { RequestSettings } from './transport';
-import { getApiTarget, isTimeout, ucdnRequest } from './transport';
+import { NO_PERMISSION, getApiTarget, isTimeout, ucdnRequest } from './transport';
 
 /** UAccount's list of the account's projects; see the simulator's header for its shape. */
 export const PROJECT_LIST_ACTION = 'GetProjectList';
-/** UCloud's RetCode for a key whose permissions (IAM) do not allow the action. */
-const NO_PERMISSION = 299;
 const BY_ID = 'pick By ID and enter the project ID';
 /**
  * The editor's dropdown waits on the list, and By ID needs none: one retry at most, 5 s a try,

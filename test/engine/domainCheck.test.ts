@@ -98,6 +98,13 @@ describe('Check Domains and Quota', () => {
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
 
+	test('a host with a trailing dot is another name: no accelerated domain', async () => {
+		await simulator();
+		const { error, calls } = await run({ urls: `https://${STATIC.Domain}./a.js` });
+		expect(error?.message).toContain(`${STATIC.Domain}. is not an accelerated domain`);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
 	test('a wildcard domain covers one label, and its quota is asked for those hosts', async () => {
 		await simulator();
 		const ok = await run({ urls: 'https://a.example.com/x.js\nhttps://WWW.example.com/y.js' });
@@ -382,8 +389,9 @@ describe('Refresh → Purge Domain', () => {
 		await simulator();
 		const { error, calls } = await purge({ domains: byName(OLD.Domain) });
 		expect(error?.message).toBe(
-			`URLs: https://${OLD.Domain}/: ${OLD.Domain} is disable, not enable`,
+			`Domains: https://${OLD.Domain}/: ${OLD.Domain} is disable, not enable`,
 		);
+		expect(error?.context?.field).toBe('Domains');
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
 });

@@ -279,12 +279,26 @@ describe('the Domains parameter’s From List mode', () => {
 		expect(result.results).toEqual([{ name: 'shop.example.net (enable)', value: SHOP.DomainId }]);
 	});
 
-	test('a key that may not list domains: the error says so and points to By Name', async () => {
+	test('a key that may not list domains: the error says the key needs it, in every mode', async () => {
 		await simulator();
 		sim.denied.add(LIST);
-		await expect(list()).rejects.toMatchObject({
+		const refused = list();
+		await expect(refused).rejects.toMatchObject({
 			message: expect.stringContaining('RetCode 299'),
-			description: expect.stringContaining('pick By Name'),
+			description: expect.stringContaining(
+				'needs permission for GetUcdnDomainConfig (UCDN, read-only): Get Quota and Purge Domain find their domains in this list in every mode',
+			),
+		});
+		await expect(refused).rejects.not.toMatchObject({
+			description: expect.stringContaining('By Name'),
+		});
+	});
+
+	test('any other failure of the list points to By Name', async () => {
+		await simulator();
+		sim.failNext({ kind: 'retCode', retCode: 230, message: 'Params wrong' }, { action: LIST });
+		await expect(list()).rejects.toMatchObject({
+			description: expect.stringContaining('pick By Name and enter the domain instead'),
 		});
 	});
 

@@ -62,5 +62,11 @@ export async function prepare(
 	}
 	const schemes = alsoHttp ? ['https', 'http'] : ['https'];
 	const urls = found.flatMap(({ Domain }) => schemes.map((scheme) => `${scheme}://${Domain}/`));
-	return prepareSubmission.call(this, i, { urls, type: 'dir', kind: 'dir' }, settings, context);
+	return prepareSubmission.call(
+		this,
+		i,
+		{ field: DOMAINS.displayName, urls, type: 'dir', kind: 'dir' },
+		settings,
+		context,
+	);
 }

@@ -59,5 +59,5 @@ export function prepare(this: IExecuteFunctions, i: number, context: TaskContext
 	validateUrls(urls, { type, filesOnly: resource.filesOnly });
 	const kind = purgeKind(resource === RESOURCES.prefetch, type);
 	const settings = readSubmitSettings.call(this, i);
-	return prepareSubmission.call(this, i, { urls, type, kind }, settings, context);
+	return prepareSubmission.call(this, i, { field: 'URLs', urls, type, kind }, settings, context);
 }

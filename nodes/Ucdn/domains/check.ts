@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import { ParameterError, asNodeError, withNotes } from '../../shared/helpers/errors';
 import type { RequestSettings } from '../../shared/transport';
+import { NO_PERMISSION } from '../../shared/transport';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
 import type { Domain, PurgeKind } from './hosts';
@@ -16,6 +17,8 @@ export const CHECK_NAME = 'Check Domains and Quota';
 
 /** What one item would submit, for the check: its URLs, what they count as, and where. */
 export interface PurgePlan {
+	/** The parameter the URLs come from, as refusals name it: URLs, or Domains for Purge Domain's roots. */
+	field: string;
 	urls: string[];
 	kind: PurgeKind;
 	scope: Record<string, ParamValue>;
@@ -32,9 +35,9 @@ const READS: Record<string, string> = {
 function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: number): NodeApiError {
 	const response = error.errorResponse ?? {};
 	const action = typeof response.action === 'string' ? response.action : DOMAIN_LIST_ACTION;
-	const refused = response.RetCode === 299;
+	const refused = response.RetCode === NO_PERMISSION;
 	return new NodeApiError(this.getNode(), response, {
-		message: `${CHECK_NAME}: ${refused ? `this key may not call ${action} (RetCode 299)` : error.message}`,
+		message: `${CHECK_NAME}: ${refused ? `this key may not call ${action} (RetCode ${NO_PERMISSION})` : error.message}`,
 		description: refused
 			? `The check reads ${READS[action] ?? action} with ${action} before anything is submitted. Allow the key's user to call it (UCDN, read-only), or turn off ${CHECK_NAME}. ${NOTHING_SENT}`
 			: withNotes(
@@ -57,12 +60,12 @@ function demandOf(plan: PurgePlan, domains: readonly Domain[], project: string) 
 		const domain = domainOf(host, domains);
 		if (!domain)
 			throw new ParameterError(
-				'URLs',
+				plan.field,
 				`${url}: ${host} is not an accelerated domain of this account (${project})`,
 			);
 		if (domain.Status !== ENABLED)
 			throw new ParameterError(
-				'URLs',
+				plan.field,
 				`${url}: ${domain.Domain} is ${domain.Status}, not ${ENABLED}`,
 			);
 		const key = `${project}\n${domain.DomainId}`;

@@ -29,7 +29,8 @@ export const isWildcard = (name: string): boolean => name.startsWith('*.');
  * nor `example.com`). A host that is itself a wildcard belongs to no domain.
  */
 export function domainOf(host: string, domains: readonly Domain[]): Domain | undefined {
-	const name = host.toLowerCase().replace(/\.$/, '');
+	// A trailing dot stays: the CDN matches hosts by name, and `a.example.com.` is not one it has.
+	const name = host.toLowerCase();
 	if (name.includes('*')) return undefined;
 	const named = (wanted: string) => domains.find((d) => d.Domain.toLowerCase() === wanted);
 	const dot = name.indexOf('.');

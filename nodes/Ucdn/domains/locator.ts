@@ -12,9 +12,9 @@ import { readScope } from '../../shared/descriptions/options';
 import { ParameterError, withNotes } from '../../shared/helpers/errors';
 import { isObject } from '../../shared/helpers/values';
 import { LIST_SETTINGS } from '../../shared/projects';
-import { getApiTarget } from '../../shared/transport';
+import { NO_PERMISSION, getApiTarget } from '../../shared/transport';
 import { ID_SEPARATORS, parseList } from '../helpers/lists';
-import { listDomains } from './directory';
+import { DOMAIN_LIST_ACTION, listDomains } from './directory';
 import type { Domain } from './hosts';
 import { readDomains } from './hosts';
 
@@ -99,7 +99,8 @@ export function domainResults(domains: readonly Domain[], filter = ''): INodeLis
 
 /**
  * The From List mode of Domains: the domains of the project the node's Options name (or the
- * credential's). When the list cannot load, the error says so and points to By Name.
+ * credential's). When the list cannot load, the error says so and points to By Name, unless
+ * the key may not read the list, which By Name needs as well.
  */
 export async function searchDomains(
 	this: ILoadOptionsFunctions,
@@ -119,12 +120,15 @@ export async function searchDomains(
 	} catch (caught) {
 		if (!(caught instanceof NodeApiError))
 			throw new NodeApiError(this.getNode(), caught as JsonObject);
-		throw new NodeApiError(this.getNode(), caught.errorResponse ?? {}, {
+		const response = caught.errorResponse ?? {};
+		// By Name and By ID are found in the same list when the node runs: they cannot help a key refused it.
+		const advice =
+			response.RetCode === NO_PERMISSION
+				? `The key's user needs permission for ${DOMAIN_LIST_ACTION} (UCDN, read-only): Get Quota and Purge Domain find their domains in this list in every mode.`
+				: 'The list is optional here: pick By Name and enter the domain instead.';
+		throw new NodeApiError(this.getNode(), response, {
 			message: caught.message,
-			description: withNotes(
-				caught.description,
-				'The list is optional: pick By Name and enter the domain instead.',
-			),
+			description: withNotes(caught.description, advice),
 		});
 	}
 }

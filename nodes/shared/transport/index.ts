@@ -18,6 +18,7 @@ import { requestBody } from './target';
 export { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
 export type { UcdnResponse } from './answer';
 export { isTimeout } from './attempt';
+export { NO_PERMISSION } from './retCodes';
 export type { ApiTarget, UcdnFunctions } from './target';
 export { getApiTarget, secretsOf } from './target';
 

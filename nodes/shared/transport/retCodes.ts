@@ -1,5 +1,8 @@
 import { quote } from './redact';
 
+/** UCloud's RetCode for a key whose permissions (IAM) do not allow the action. */
+export const NO_PERMISSION = 299;
+
 /**
  * Causes the API's Message names, for a refused purge: no source documents the RetCodes for a
  * used-up daily quota or a host the account does not accelerate, so the Message's words tell.

@@ -9,9 +9,10 @@ const domain = (name: string, Status = 'enable'): Domain => ({
 const DOMAINS = [domain('static.example.com'), domain('*.example.com'), domain('Old.Example.org')];
 
 describe('domainOf', () => {
-	test('an exact name wins over the wildcard; any case; a trailing dot is the same host', () => {
+	test('an exact name wins over the wildcard; any case; a trailing dot is another name', () => {
 		expect(domainOf('static.example.com', DOMAINS)?.Domain).toBe('static.example.com');
-		expect(domainOf('STATIC.example.COM.', DOMAINS)?.Domain).toBe('static.example.com');
+		expect(domainOf('STATIC.example.COM', DOMAINS)?.Domain).toBe('static.example.com');
+		expect(domainOf('static.example.com.', DOMAINS)).toBeUndefined();
 		expect(domainOf('old.example.org', DOMAINS)?.Domain).toBe('Old.Example.org');
 	});
 
