@@ -109,6 +109,21 @@ describe('Check Domains and Quota', () => {
 		expect(own.calls(QUOTA).map((c) => c.params.DomainId)).toContain(CDN.DomainId);
 	});
 
+	test('an internationalised domain matches in Unicode or punycode, however the list spells it', async () => {
+		await simulator();
+		sim.addDomains(
+			{ Domain: 'bücher.example', DomainId: 'ucdn-idn00001' },
+			{ Domain: 'xn--mnchen-3ya.example', DomainId: 'ucdn-idn00002' },
+		);
+		const unicode = await run({ urls: 'https://bücher.example/a.js' });
+		expect(unicode.error).toBeUndefined();
+		expect(unicode.calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['ucdn-idn00001']);
+		expect(unicode.calls(REFRESH)).toHaveLength(1);
+		const purge = await run({ operation: 'purgeDomain', domains: byName('München.example') });
+		expect(purge.error).toBeUndefined();
+		expect(at(purge.calls(REFRESH), 1).params['UrlList.0']).toBe('https://xn--mnchen-3ya.example/');
+	});
+
 	test('across items: one bad item means nothing is submitted for any', async () => {
 		await simulator();
 		const { error, calls } = await run(

@@ -6,7 +6,7 @@ import { ParameterError, asNodeError, withNotes } from '../../shared/helpers/err
 import type { RequestSettings } from '../../shared/transport';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
-import type { Domain, PurgeKind } from './hosts';
+import type { Domain, DomainIndex, PurgeKind } from './hosts';
 import { ENABLED, KIND_WORDS, domainOf } from './hosts';
 import type { Demand, Left, Overrun } from './quota';
 import { KINDS, addDemand, allocate, firstOverrun, quotaLeft, totalDemand } from './quota';
@@ -49,7 +49,7 @@ function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: num
  * Where one item's URLs go: how many of its kind to each domain (keyed by project and DomainId,
  * with the domain), or bad input naming the first URL that cannot be purged.
  */
-function demandOf(plan: PurgePlan, domains: readonly Domain[], project: string) {
+function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 	const demand: Demand = new Map();
 	const places = new Map<string, Domain>();
 	for (const url of plan.urls) {

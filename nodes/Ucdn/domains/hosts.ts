@@ -24,16 +24,48 @@ export function readDomains(list: IDataObject[]): Domain[] {
 export const isWildcard = (name: string): boolean => name.startsWith('*.');
 
 /**
- * The domain a URL's host belongs to: the domain of that name (any case), else the wildcard
+ * A domain name or URL host as the CDN matches it: lower case, without a trailing dot, an
+ * internationalised name in its ASCII form (punycode), as a URL's hostname has it. The account's
+ * list and the URLs may spell one domain either way (`bücher.example`, `xn--bcher-kva.example`).
+ */
+export function hostKey(name: string): string {
+	const lower = name.toLowerCase().replace(/\.$/, '');
+	// Only a bare name goes through URL: of anything more it would keep only a part.
+	if (!/^[^\s/?#@:[\]\\%]+$/.test(lower)) return lower;
+	const url = `http://${lower}/`;
+	return URL.canParse(url) ? new URL(url).hostname : lower;
+}
+
+/**
+ * The account's domains by name (hostKey) and by DomainId, the first of each kept: finding a
+ * URL's domain is one look-up, however many domains the account has and URLs an item holds.
+ */
+export interface DomainIndex {
+	byName: ReadonlyMap<string, Domain>;
+	byId: ReadonlyMap<string, Domain>;
+}
+
+export function indexDomains(domains: readonly Domain[]): DomainIndex {
+	const byName = new Map<string, Domain>();
+	const byId = new Map<string, Domain>();
+	for (const domain of domains) {
+		const name = hostKey(domain.Domain);
+		if (!byName.has(name)) byName.set(name, domain);
+		if (!byId.has(domain.DomainId)) byId.set(domain.DomainId, domain);
+	}
+	return { byName, byId };
+}
+
+/**
+ * The domain a URL's host belongs to: the domain of that name (see hostKey), else the wildcard
  * domain one label above it (`*.example.com` covers `a.example.com`, not `a.b.example.com`
  * nor `example.com`). A host that is itself a wildcard belongs to no domain.
  */
-export function domainOf(host: string, domains: readonly Domain[]): Domain | undefined {
-	const name = host.toLowerCase().replace(/\.$/, '');
+export function domainOf(host: string, { byName }: DomainIndex): Domain | undefined {
+	const name = hostKey(host);
 	if (name.includes('*')) return undefined;
-	const named = (wanted: string) => domains.find((d) => d.Domain.toLowerCase() === wanted);
 	const dot = name.indexOf('.');
-	return named(name) ?? (dot > 0 ? named(`*${name.slice(dot)}`) : undefined);
+	return byName.get(name) ?? (dot > 0 ? byName.get(`*${name.slice(dot)}`) : undefined);
 }
 
 /** What a purge counts against, per domain and day: file (and m3u8) refreshes, directory refreshes, prefetches. */

@@ -15,8 +15,8 @@ import { LIST_SETTINGS } from '../../shared/projects';
 import { getApiTarget } from '../../shared/transport';
 import { ID_SEPARATORS, parseList } from '../helpers/lists';
 import { listDomains } from './directory';
-import type { Domain } from './hosts';
-import { readDomains } from './hosts';
+import type { Domain, DomainIndex } from './hosts';
+import { hostKey, readDomains } from './hosts';
 
 /** The nodes' `methods.listSearch` entry that fills the Domains parameter's From List mode. */
 export const DOMAIN_LIST_METHOD = 'searchDomains';
@@ -69,13 +69,11 @@ export function readDomainRefs(value: unknown): DomainRefs {
 /** The domains `refs` name, in their order; one the project does not have is bad input that says so. */
 export function resolveDomains(
 	{ by, values }: DomainRefs,
-	domains: readonly Domain[],
+	{ byName, byId }: DomainIndex,
 	project: string,
 ): Domain[] {
 	return values.map((value) => {
-		const found = domains.find((domain) =>
-			by === 'Domain' ? domain.Domain.toLowerCase() === value : domain.DomainId === value,
-		);
+		const found = by === 'Domain' ? byName.get(hostKey(value)) : byId.get(value);
 		if (found) return found;
 		const what = by === 'Domain' ? value : `no domain has the ID ${value}`;
 		throw new ParameterError(
