@@ -330,6 +330,17 @@ describe('Refresh → Purge Domain', () => {
 		expect(calls(LIST)).toHaveLength(1);
 	});
 
+	test('one domain named twice, in other spellings: its root is purged once and counted once', async () => {
+		await simulator();
+		const { calls, error } = await purge({
+			domains: byName(`${STATIC.Domain}\nSTATIC.example.com, static.example.com.`),
+		});
+		expect(error).toBeUndefined();
+		const sent = at(calls(REFRESH), 0).params;
+		expect(Object.keys(sent).filter((k) => k.startsWith('UrlList.'))).toEqual(['UrlList.0']);
+		expect(sim.quotaOf(STATIC.DomainId).used.dir).toBe(1);
+	});
+
 	test('By ID and From List, and Wait for Completion: the finished task', async () => {
 		await simulator();
 		const { json, error } = await purge({

@@ -57,13 +57,23 @@ export interface DomainRefs {
 	values: string[];
 }
 
-/** Reads a Domains value: a resource locator's (`__rl` or not), or the plain text or list an expression gave. */
+/**
+ * Reads a Domains value: a resource locator's (`__rl` or not), or the plain text or list an
+ * expression gave. A name given twice, in any spelling (see hostKey), is kept once: Purge
+ * Domain would purge its root twice, counted twice in its quota.
+ */
 export function readDomainRefs(value: unknown): DomainRefs {
 	const locator = isObject(value) && 'value' in value ? value : { mode: 'name', value };
 	const by = locator.mode === 'name' ? 'Domain' : 'DomainId';
 	const values = parseList(locator.value, DOMAINS.displayName, ID_SEPARATORS);
 	if (values.length === 0) throw new ParameterError(DOMAINS.displayName, 'no domain given');
-	return { by, values: by === 'Domain' ? values.map((name) => name.toLowerCase()) : values };
+	if (by === 'DomainId') return { by, values };
+	const names = new Map<string, string>();
+	for (const name of values) {
+		const key = hostKey(name);
+		if (!names.has(key)) names.set(key, name.toLowerCase());
+	}
+	return { by, values: [...names.values()] };
 }
 
 /** The domains `refs` name, in their order; one the project does not have is bad input that says so. */

@@ -31,6 +31,12 @@ describe('readDomainRefs', () => {
 		});
 	});
 
+	test('a name given twice in other spellings is one domain', () => {
+		expect(
+			readDomainRefs({ mode: 'name', value: 'a.example.com, A.example.com\na.example.com.' }),
+		).toEqual({ by: 'Domain', values: ['a.example.com'] });
+	});
+
 	test('a plain value (no locator) is read as names; nothing given is bad input', () => {
 		expect(readDomainRefs('static.example.com')).toEqual({
 			by: 'Domain',
