@@ -404,12 +404,14 @@ describe('Refresh → Purge Domain', () => {
 		expect(one.error).toBeUndefined();
 	});
 
-	test('a disabled domain: the check refuses it', async () => {
+	test('a disabled domain: the check refuses it, naming Domains (Purge Domain has no URLs)', async () => {
 		await simulator();
 		const { error, calls } = await purge({ domains: byName(OLD.Domain) });
 		expect(error?.message).toBe(
-			`URLs: https://${OLD.Domain}/: ${OLD.Domain} is disable, not enable`,
+			`Domains: https://${OLD.Domain}/: ${OLD.Domain} is disable, not enable`,
 		);
+		expect(error?.description).toMatch(/^Check Domains: /);
+		expect(error?.context?.field).toBe('Domains');
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
 });

@@ -17,6 +17,8 @@ export const CHECK_NAME = 'Check Domains and Quota';
 /** What one item would submit, for the check: its URLs, what they count as, and where. */
 export interface PurgePlan {
 	urls: string[];
+	/** The parameter the URLs come from, which a refused URL's error names (URLs, Domains). */
+	parameter: string;
 	kind: PurgeKind;
 	scope: Record<string, ParamValue>;
 	settings: RequestSettings;
@@ -57,12 +59,12 @@ function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 		const domain = domainOf(host, domains);
 		if (!domain)
 			throw new ParameterError(
-				'URLs',
+				plan.parameter,
 				`${url}: ${host} is not an accelerated domain of this account (${project})`,
 			);
 		if (domain.Status !== ENABLED)
 			throw new ParameterError(
-				'URLs',
+				plan.parameter,
 				`${url}: ${domain.Domain} is ${domain.Status}, not ${ENABLED}`,
 			);
 		const key = `${project}\n${domain.DomainId}`;
