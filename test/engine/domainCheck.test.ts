@@ -5,7 +5,7 @@
  * when refused (also across items), Continue On Fail counting, wildcard matching, permission
  * errors, and what the API's own refusals say when the check is off.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
@@ -122,6 +122,52 @@ describe('Check Domains and Quota', () => {
 		const purge = await run({ operation: 'purgeDomain', domains: byName('München.example') });
 		expect(purge.error).toBeUndefined();
 		expect(at(purge.calls(REFRESH), 1).params['UrlList.0']).toBe('https://xn--mnchen-3ya.example/');
+	});
+
+	test('a domain list with odd entries: a numeric DomainId is that domain, a missing Status is said so', async () => {
+		await simulator();
+		sim.failNext(
+			{
+				kind: 'transform',
+				transform: (answer) => ({
+					...answer,
+					DomainList: (answer.DomainList as IDataObject[]).map((domain) =>
+						domain.DomainId === CDN.DomainId
+							? { ...domain, DomainId: 12345 }
+							: domain.DomainId === STATIC.DomainId
+								? { ...domain, Status: undefined }
+								: domain,
+					),
+				}),
+			},
+			{ action: LIST },
+		);
+		// The simulator knows no domain 12345: its quota is answered as the API would.
+		sim.failNext(
+			{
+				kind: 'transform',
+				transform: () => ({
+					RetCode: 0,
+					Action: `${QUOTA}Response`,
+					...{ RefreshFileQuota: 700, RefreshDirQuota: 20, PrefetchQuota: 500 },
+					...{ SubmitRefreshFile: 0, SubmitRefreshDir: 0, SubmitPrefetchCount: 0 },
+				}),
+			},
+			{ action: QUOTA },
+		);
+		const { items, calls } = await run(
+			{ urls: '={{ $json.url }}' },
+			{
+				input: [{ url: `https://${CDN.Domain}/a.js` }, { url: `https://${STATIC.Domain}/a.js` }],
+				continueOnFail: true,
+			},
+		);
+		// Not the wildcard *.example.com's quota: cdn.example.com is a domain of its own.
+		expect(calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['12345']);
+		expect(items('UCDN').map((item) => item.json.error)).toEqual([
+			undefined,
+			`URLs: https://${STATIC.Domain}/a.js: ${STATIC.Domain} has no Status in the domain list, so it cannot be told to be enable`,
+		]);
 	});
 
 	test('across items: one bad item means nothing is submitted for any', async () => {

@@ -7,7 +7,7 @@ import type { RequestSettings } from '../../shared/transport';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
 import type { Domain, DomainIndex, PurgeKind } from './hosts';
-import { ENABLED, KIND_WORDS, domainOf } from './hosts';
+import { KIND_WORDS, domainOf, notEnabled } from './hosts';
 import type { Demand, Left, Overrun } from './quota';
 import { KINDS, addDemand, allocate, firstOverrun, quotaLeft, totalDemand } from './quota';
 
@@ -62,11 +62,8 @@ function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 				plan.parameter,
 				`${url}: ${host} is not an accelerated domain of this account (${project})`,
 			);
-		if (domain.Status !== ENABLED)
-			throw new ParameterError(
-				plan.parameter,
-				`${url}: ${domain.Domain} is ${domain.Status}, not ${ENABLED}`,
-			);
+		const disabled = notEnabled(domain);
+		if (disabled) throw new ParameterError(plan.parameter, `${url}: ${disabled}`);
 		const key = `${project}\n${domain.DomainId}`;
 		places.set(key, domain);
 		addDemand(demand, key, plan.kind);

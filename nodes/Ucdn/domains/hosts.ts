@@ -1,24 +1,43 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** An accelerated domain as GetUcdnDomainConfig lists it (unknown fields kept). */
+/** An accelerated domain as GetUcdnDomainConfig lists it (unknown fields kept), read by readDomains. */
 export interface Domain extends IDataObject {
 	Domain: string;
 	DomainId: string;
+	/** '' when the list gives none. */
 	Status: string;
 }
 
 /** The only Status in which a domain is accelerating and can be purged. */
 export const ENABLED = 'enable';
 
-/** The entries of a DomainList that name a domain and its ID; the rest cannot be matched or asked about. */
+/**
+ * The entries of a DomainList that name a domain and its ID, as the rest of the node reads them:
+ * a DomainId sent as a number is that number as text, a Status that is not text is '' (none).
+ * The entries without both cannot be matched or asked about.
+ */
 export function readDomains(list: IDataObject[]): Domain[] {
-	return list.filter(
-		(entry): entry is Domain =>
-			typeof entry.Domain === 'string' &&
-			entry.Domain !== '' &&
-			typeof entry.DomainId === 'string' &&
-			entry.DomainId !== '',
-	);
+	const domains: Domain[] = [];
+	for (const entry of list) {
+		const { Domain: name, DomainId: rawId, Status } = entry;
+		const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
+		if (typeof name !== 'string' || name === '' || typeof id !== 'string' || id === '') continue;
+		domains.push({
+			...entry,
+			Domain: name,
+			DomainId: id,
+			Status: typeof Status === 'string' ? Status : '',
+		});
+	}
+	return domains;
+}
+
+/** Why a domain cannot be purged, in words; undefined when it can (it is `enable`). */
+export function notEnabled({ Domain: name, Status }: Domain): string | undefined {
+	if (Status === ENABLED) return undefined;
+	return Status === ''
+		? `${name} has no Status in the domain list, so it cannot be told to be ${ENABLED}`
+		: `${name} is ${Status}, not ${ENABLED}`;
 }
 
 export const isWildcard = (name: string): boolean => name.startsWith('*.');

@@ -101,7 +101,10 @@ export function domainResults(domains: readonly Domain[], filter = ''): INodeLis
 	return {
 		results: domains
 			.filter(({ Domain, DomainId }) => `${Domain}\n${DomainId}`.toLowerCase().includes(wanted))
-			.map(({ Domain, DomainId, Status }) => ({ name: `${Domain} (${Status})`, value: DomainId })),
+			.map(({ Domain, DomainId, Status }) => ({
+				name: `${Domain} (${Status || 'no status'})`,
+				value: DomainId,
+			})),
 	};
 }
 

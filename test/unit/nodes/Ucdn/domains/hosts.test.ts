@@ -3,6 +3,7 @@ import {
 	domainOf,
 	hostKey,
 	indexDomains,
+	notEnabled,
 	purgeKind,
 	readDomains,
 } from '../../../../../nodes/Ucdn/domains/hosts';
@@ -81,6 +82,28 @@ test('readDomains keeps the entries with a name and an ID, every field kept', ()
 			{ DomainId: 'y' },
 		]),
 	).toEqual([full]);
+});
+
+test('readDomains reads a DomainId sent as a number as text, and a Status that is not text as none', () => {
+	expect(
+		readDomains([
+			{ Domain: 'a.example.com', DomainId: 12345, Status: 'enable' },
+			{ Domain: 'b.example.com', DomainId: 'ucdn-b' },
+		]),
+	).toEqual([
+		{ Domain: 'a.example.com', DomainId: '12345', Status: 'enable' },
+		{ Domain: 'b.example.com', DomainId: 'ucdn-b', Status: '' },
+	]);
+});
+
+test('notEnabled: why a domain cannot be purged, also when the list gives no Status', () => {
+	expect(notEnabled(domain('a.example.com'))).toBeUndefined();
+	expect(notEnabled(domain('a.example.com', 'disable'))).toBe(
+		'a.example.com is disable, not enable',
+	);
+	expect(notEnabled(domain('a.example.com', ''))).toBe(
+		'a.example.com has no Status in the domain list, so it cannot be told to be enable',
+	);
 });
 
 test('purgeKind: M3U8 counts as a file refresh; prefetch whatever the type', () => {

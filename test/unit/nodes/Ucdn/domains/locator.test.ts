@@ -97,4 +97,7 @@ test('domainResults: name and status, filtered by name or ID in any case', () =>
 		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
 	]);
 	expect(domainResults(DOMAINS, 'ucdn-1').results).toHaveLength(1);
+	expect(domainResults([{ Domain: 'a.example.com', DomainId: 'x', Status: '' }]).results).toEqual([
+		{ name: 'a.example.com (no status)', value: 'x' },
+	]);
 });
