@@ -229,6 +229,19 @@ describe('Check Domains and Quota', () => {
 		expect(calls(PREFETCH)).toHaveLength(0);
 	});
 
+	test('a quota answer with a negative count: what is left cannot be told, so nothing is sent', async () => {
+		await simulator();
+		sim.failNext(
+			{ kind: 'transform', transform: (answer) => ({ ...answer, SubmitRefreshFile: -50 }) },
+			{ action: QUOTA },
+		);
+		const { error, calls } = await run({ urls: files(1)[0] });
+		expect(error?.message).toBe(
+			`Check Domains and Quota: UCloud API ${QUOTA} answered no usable count of file refreshes for ${STATIC.Domain}`,
+		);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
 	test('Continue On Fail: items counted in order; those that fit are submitted, the others become error items', async () => {
 		await simulator();
 		sim.setQuota(STATIC.DomainId, { dir: 12 });

@@ -121,7 +121,7 @@ export async function checkPurges(
 					this.getNode(),
 					{ action: QUOTA_ACTION },
 					{
-						message: `UCloud API ${QUOTA_ACTION} answered no count of ${KIND_WORDS[unknown]} for ${domain.Domain}`,
+						message: `UCloud API ${QUOTA_ACTION} answered no usable count of ${KIND_WORDS[unknown]} for ${domain.Domain}`,
 						description: 'What is left today cannot be told from this answer.',
 					},
 				);
