@@ -307,6 +307,20 @@ describe('Check Domains and Quota', () => {
 		},
 	);
 
+	test('Continue On Fail: a domain whose items all failed on another quota read is not asked', async () => {
+		await simulator();
+		sim.failNext({ kind: 'retCode', retCode: 230 }, { action: QUOTA });
+		const { items, calls } = await run(
+			{ urls: '={{ $json.urls }}' },
+			{ input: [{ urls: [files(1)[0], files(1, CDN.Domain)[0]] }], continueOnFail: true },
+		);
+		expect(items('UCDN').map((item) => item.json.error)).toEqual([
+			expect.stringContaining(`${QUOTA} failed with RetCode 230`),
+		]);
+		expect(calls(QUOTA).map((c) => c.params.DomainId)).toEqual([STATIC.DomainId]);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
 	test('a failing read with Continue On Fail: every item that needs it is an error item, read once', async () => {
 		await simulator();
 		sim.denied.add(LIST);

@@ -111,6 +111,8 @@ export async function checkPurges(
 	const left = new Map<string, Left>();
 	for (const [key, { domain, plan }] of places) {
 		const users = [...demands].filter(([, demand]) => demand.has(key)).map(([i]) => i);
+		// Its items all failed on a quota read before (Continue On Fail): none needs this one.
+		if (users.length === 0) continue;
 		try {
 			const known = quotaLeft(await directory.quota(plan.scope, domain.DomainId, plan.settings));
 			const unknown = KINDS.find(
