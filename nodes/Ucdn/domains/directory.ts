@@ -84,7 +84,7 @@ export class DomainDirectory {
 	): Promise<DomainIndex> {
 		return await this.once(this.lists, this.projectOf(scope), async () => {
 			const { domains } = await listDomains.call(this.functions, this.target, scope, settings);
-			return indexDomains(readDomains(domains));
+			return indexDomains(readDomains(domains, [this.target.privateKey]));
 		});
 	}
 

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { quotesSecret } from '../../shared/transport/redact';
+
 /** An accelerated domain as GetUcdnDomainConfig lists it (unknown fields kept), read by readDomains. */
 export interface Domain extends IDataObject {
 	Domain: string;
@@ -14,20 +16,18 @@ export const ENABLED = 'enable';
 /**
  * The entries of a DomainList that name a domain and its ID, as the rest of the node reads them:
  * a DomainId sent as a number is that number as text, a Status that is not text is '' (none).
- * The entries without both cannot be matched or asked about.
+ * The entries without both cannot be matched or asked about. So are those that quote one of the
+ * `secrets` (the private key: a broken gateway echoing the request), as the check's errors would.
  */
-export function readDomains(list: IDataObject[]): Domain[] {
+export function readDomains(list: IDataObject[], secrets: string[] = []): Domain[] {
 	const domains: Domain[] = [];
 	for (const entry of list) {
-		const { Domain: name, DomainId: rawId, Status } = entry;
+		const { Domain: name, DomainId: rawId } = entry;
 		const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
 		if (typeof name !== 'string' || name === '' || typeof id !== 'string' || id === '') continue;
-		domains.push({
-			...entry,
-			Domain: name,
-			DomainId: id,
-			Status: typeof Status === 'string' ? Status : '',
-		});
+		const Status = typeof entry.Status === 'string' ? entry.Status : '';
+		if (quotesSecret(`${name}\n${id}\n${Status}`, secrets)) continue;
+		domains.push({ ...entry, Domain: name, DomainId: id, Status });
 	}
 	return domains;
 }

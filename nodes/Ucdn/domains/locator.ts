@@ -126,7 +126,7 @@ export async function searchDomains(
 	}
 	try {
 		const { domains } = await listDomains.call(this, target, scope, LIST_SETTINGS);
-		return domainResults(readDomains(domains), filter);
+		return domainResults(readDomains(domains, [target.privateKey]), filter);
 	} catch (caught) {
 		if (!(caught instanceof NodeApiError))
 			throw new NodeApiError(this.getNode(), caught as JsonObject);

@@ -96,6 +96,20 @@ test('readDomains reads a DomainId sent as a number as text, and a Status that i
 	]);
 });
 
+test('readDomains drops an entry that quotes a secret, in any field the errors quote', () => {
+	const key = 'TEST-PRIVATE-KEY-hosts';
+	expect(
+		readDomains(
+			[
+				{ Domain: 'a.example.com', DomainId: 'a', Status: `echo ${key}` },
+				{ Domain: `${key}.example.com`, DomainId: 'b', Status: 'enable' },
+				{ Domain: 'c.example.com', DomainId: 'c', Status: 'enable' },
+			],
+			[key],
+		).map((d) => d.DomainId),
+	).toEqual(['c']);
+});
+
 test('notEnabled: why a domain cannot be purged, also when the list gives no Status', () => {
 	expect(notEnabled(domain('a.example.com'))).toBeUndefined();
 	expect(notEnabled(domain('a.example.com', 'disable'))).toBe(
