@@ -11,8 +11,8 @@ import type { CommonOptions } from '../../shared/descriptions/options';
 import { readScope } from '../../shared/descriptions/options';
 import { ParameterError, withNotes } from '../../shared/helpers/errors';
 import { isObject } from '../../shared/helpers/values';
-import { LIST_SETTINGS } from '../../shared/projects';
-import { getApiTarget } from '../../shared/transport';
+import { LIST_SETTINGS, listGaveUp } from '../../shared/projects';
+import { getApiTarget, isTimeout } from '../../shared/transport';
 import { ID_SEPARATORS, parseList } from '../helpers/lists';
 import { listDomains } from './directory';
 import type { Domain, DomainIndex } from './hosts';
@@ -22,6 +22,9 @@ import { hostKey, readDomains } from './hosts';
 export const DOMAIN_LIST_METHOD = 'searchDomains';
 
 export const DOMAINS = { displayName: 'Domains', name: 'domains' } as const;
+
+/** What to do when the From List mode cannot load. */
+const BY_NAME = 'pick By Name and enter the domain';
 
 /** The Domains parameter: one domain from the list, or several by name or by ID. */
 export function domainsProperty(description: string): INodeProperties {
@@ -132,10 +135,9 @@ export async function searchDomains(
 			throw new NodeApiError(this.getNode(), caught as JsonObject);
 		throw new NodeApiError(this.getNode(), caught.errorResponse ?? {}, {
 			message: caught.message,
-			description: withNotes(
-				caught.description,
-				'The list is optional: pick By Name and enter the domain instead.',
-			),
+			description: isTimeout(caught)
+				? listGaveUp(BY_NAME)
+				: withNotes(caught.description, `The list is optional: ${BY_NAME} instead.`),
 		});
 	}
 }
