@@ -23,8 +23,13 @@ const BY_ID = 'pick By ID and enter the project ID';
 export const LIST_SETTINGS: RequestSettings = { itemIndex: 0, retries: 1, timeoutMs: 5000 };
 
 const LIST_TRIES = LIST_SETTINGS.retries + 1;
-/** A timeout of the list, in words: the nodes' advice, to raise their Request Timeout, does not apply. */
-const GAVE_UP = `The list gave up after ${LIST_TRIES} ${LIST_TRIES === 1 ? 'try' : 'tries'}, ${LIST_SETTINGS.timeoutMs / 1000} s each: ${BY_ID} instead.`;
+/**
+ * A timeout of a list (made with LIST_SETTINGS), in words, and what to do `instead`: the nodes'
+ * advice, to raise their Request Timeout, does not apply.
+ */
+export const listGaveUp = (instead: string): string =>
+	`The list gave up after ${LIST_TRIES} ${LIST_TRIES === 1 ? 'try' : 'tries'}, ${LIST_SETTINGS.timeoutMs / 1000} s each: ${instead} instead.`;
+const GAVE_UP = listGaveUp(BY_ID);
 
 /** A field of the answer as text, trimmed; '' when it is no text (an object would read "[object Object]"). */
 function text(value: unknown): string {

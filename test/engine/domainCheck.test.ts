@@ -5,7 +5,7 @@
  * when refused (also across items), Continue On Fail counting, wildcard matching, permission
  * errors, and what the API's own refusals say when the check is off.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
@@ -98,13 +98,6 @@ describe('Check Domains and Quota', () => {
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
 
-	test('a host with a trailing dot is another name: no accelerated domain', async () => {
-		await simulator();
-		const { error, calls } = await run({ urls: `https://${STATIC.Domain}./a.js` });
-		expect(error?.message).toContain(`${STATIC.Domain}. is not an accelerated domain`);
-		expect(calls(REFRESH)).toHaveLength(0);
-	});
-
 	test('a wildcard domain covers one label, and its quota is asked for those hosts', async () => {
 		await simulator();
 		const ok = await run({ urls: 'https://a.example.com/x.js\nhttps://WWW.example.com/y.js' });
@@ -114,6 +107,67 @@ describe('Check Domains and Quota', () => {
 		expect(deep.error?.message).toContain('a.b.example.com is not an accelerated domain');
 		const own = await run({ urls: 'https://cdn.example.com/x.js' });
 		expect(own.calls(QUOTA).map((c) => c.params.DomainId)).toContain(CDN.DomainId);
+	});
+
+	test('an internationalised domain matches in Unicode or punycode, however the list spells it', async () => {
+		await simulator();
+		sim.addDomains(
+			{ Domain: 'bücher.example', DomainId: 'ucdn-idn00001' },
+			{ Domain: 'xn--mnchen-3ya.example', DomainId: 'ucdn-idn00002' },
+		);
+		const unicode = await run({ urls: 'https://bücher.example/a.js' });
+		expect(unicode.error).toBeUndefined();
+		expect(unicode.calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['ucdn-idn00001']);
+		expect(unicode.calls(REFRESH)).toHaveLength(1);
+		const purge = await run({ operation: 'purgeDomain', domains: byName('München.example') });
+		expect(purge.error).toBeUndefined();
+		expect(at(purge.calls(REFRESH), 1).params['UrlList.0']).toBe('https://xn--mnchen-3ya.example/');
+	});
+
+	test('a domain list with odd entries: a numeric DomainId is that domain, a missing Status is said so', async () => {
+		await simulator();
+		sim.failNext(
+			{
+				kind: 'transform',
+				transform: (answer) => ({
+					...answer,
+					DomainList: (answer.DomainList as IDataObject[]).map((domain) =>
+						domain.DomainId === CDN.DomainId
+							? { ...domain, DomainId: 12345 }
+							: domain.DomainId === STATIC.DomainId
+								? { ...domain, Status: undefined }
+								: domain,
+					),
+				}),
+			},
+			{ action: LIST },
+		);
+		// The simulator knows no domain 12345: its quota is answered as the API would.
+		sim.failNext(
+			{
+				kind: 'transform',
+				transform: () => ({
+					RetCode: 0,
+					Action: `${QUOTA}Response`,
+					...{ RefreshFileQuota: 700, RefreshDirQuota: 20, PrefetchQuota: 500 },
+					...{ SubmitRefreshFile: 0, SubmitRefreshDir: 0, SubmitPrefetchCount: 0 },
+				}),
+			},
+			{ action: QUOTA },
+		);
+		const { items, calls } = await run(
+			{ urls: '={{ $json.url }}' },
+			{
+				input: [{ url: `https://${CDN.Domain}/a.js` }, { url: `https://${STATIC.Domain}/a.js` }],
+				continueOnFail: true,
+			},
+		);
+		// Not the wildcard *.example.com's quota: cdn.example.com is a domain of its own.
+		expect(calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['12345']);
+		expect(items('UCDN').map((item) => item.json.error)).toEqual([
+			undefined,
+			`URLs: https://${STATIC.Domain}/a.js: ${STATIC.Domain} has no Status in the domain list, so it cannot be told to be enable`,
+		]);
 	});
 
 	test('across items: one bad item means nothing is submitted for any', async () => {
@@ -173,6 +227,19 @@ describe('Check Domains and Quota', () => {
 		);
 		expect(error?.message).toContain(`${CDN.Domain} has 1 prefetches left today`);
 		expect(calls(PREFETCH)).toHaveLength(0);
+	});
+
+	test('a quota answer with a negative count: what is left cannot be told, so nothing is sent', async () => {
+		await simulator();
+		sim.failNext(
+			{ kind: 'transform', transform: (answer) => ({ ...answer, SubmitRefreshFile: -50 }) },
+			{ action: QUOTA },
+		);
+		const { error, calls } = await run({ urls: files(1)[0] });
+		expect(error?.message).toBe(
+			`Check Domains and Quota: UCloud API ${QUOTA} answered no usable count of file refreshes for ${STATIC.Domain}`,
+		);
+		expect(calls(REFRESH)).toHaveLength(0);
 	});
 
 	test('Continue On Fail: items counted in order; those that fit are submitted, the others become error items', async () => {
@@ -239,6 +306,20 @@ describe('Check Domains and Quota', () => {
 			expect(calls(REFRESH)).toHaveLength(0);
 		},
 	);
+
+	test('Continue On Fail: a domain whose items all failed on another quota read is not asked', async () => {
+		await simulator();
+		sim.failNext({ kind: 'retCode', retCode: 230 }, { action: QUOTA });
+		const { items, calls } = await run(
+			{ urls: '={{ $json.urls }}' },
+			{ input: [{ urls: [files(1)[0], files(1, CDN.Domain)[0]] }], continueOnFail: true },
+		);
+		expect(items('UCDN').map((item) => item.json.error)).toEqual([
+			expect.stringContaining(`${QUOTA} failed with RetCode 230`),
+		]);
+		expect(calls(QUOTA).map((c) => c.params.DomainId)).toEqual([STATIC.DomainId]);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
 
 	test('a failing read with Continue On Fail: every item that needs it is an error item, read once', async () => {
 		await simulator();
@@ -322,6 +403,17 @@ describe('Refresh → Purge Domain', () => {
 		expect(calls(LIST)).toHaveLength(1);
 	});
 
+	test('one domain named twice, in other spellings: its root is purged once and counted once', async () => {
+		await simulator();
+		const { calls, error } = await purge({
+			domains: byName(`${STATIC.Domain}\nSTATIC.example.com, static.example.com.`),
+		});
+		expect(error).toBeUndefined();
+		const sent = at(calls(REFRESH), 0).params;
+		expect(Object.keys(sent).filter((k) => k.startsWith('UrlList.'))).toEqual(['UrlList.0']);
+		expect(sim.quotaOf(STATIC.DomainId).used.dir).toBe(1);
+	});
+
 	test('By ID and From List, and Wait for Completion: the finished task', async () => {
 		await simulator();
 		const { json, error } = await purge({
@@ -385,12 +477,13 @@ describe('Refresh → Purge Domain', () => {
 		expect(one.error).toBeUndefined();
 	});
 
-	test('a disabled domain: the check refuses it', async () => {
+	test('a disabled domain: the check refuses it, naming Domains (Purge Domain has no URLs)', async () => {
 		await simulator();
 		const { error, calls } = await purge({ domains: byName(OLD.Domain) });
 		expect(error?.message).toBe(
 			`Domains: https://${OLD.Domain}/: ${OLD.Domain} is disable, not enable`,
 		);
+		expect(error?.description).toMatch(/^Check Domains: /);
 		expect(error?.context?.field).toBe('Domains');
 		expect(calls(REFRESH)).toHaveLength(0);
 	});

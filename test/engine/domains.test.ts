@@ -302,5 +302,21 @@ describe('the Domains parameter’s From List mode', () => {
 		});
 	});
 
+	test('a stalled endpoint: the error does not advise the Request Timeout, which the list does not use', async () => {
+		await simulator();
+		sim.failNext({ kind: 'stall' }, { times: 3, action: LIST });
+		const error = await list().then(
+			() => undefined,
+			(caught: unknown) => caught as Error & { description?: string },
+		);
+		sim.clearFaults();
+		expect(error?.message).toBe(
+			`Could not get an answer from the UCloud API at ${sim.url} for ${LIST}`,
+		);
+		expect(error?.description).toBe(
+			'The list gave up after 2 tries, 5 s each: pick By Name and enter the domain instead.',
+		);
+	}, 30_000);
+
 	const calls = () => sim.requestsFor(LIST).length;
 });

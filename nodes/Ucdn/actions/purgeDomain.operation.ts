@@ -62,11 +62,6 @@ export async function prepare(
 	}
 	const schemes = alsoHttp ? ['https', 'http'] : ['https'];
 	const urls = found.flatMap(({ Domain }) => schemes.map((scheme) => `${scheme}://${Domain}/`));
-	return prepareSubmission.call(
-		this,
-		i,
-		{ field: DOMAINS.displayName, urls, type: 'dir', kind: 'dir' },
-		settings,
-		context,
-	);
+	const submission = { urls, parameter: DOMAINS.displayName, type: 'dir', kind: 'dir' } as const;
+	return prepareSubmission.call(this, i, submission, settings, context);
 }

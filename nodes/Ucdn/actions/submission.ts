@@ -92,9 +92,9 @@ interface SubmitOptions extends CommonOptions {
 
 /** What to submit for one item, read and checked before any request is made. */
 export interface Submission {
-	/** The parameter the URLs come from, for the check's refusals. */
-	field: string;
 	urls: string[];
+	/** The parameter the URLs come from, for the check's errors. */
+	parameter: string;
 	type?: RefreshType;
 	/** What the URLs count against in the domains' daily quota. */
 	kind: PurgeKind;
@@ -138,7 +138,7 @@ export function readSubmitSettings(this: IExecuteFunctions, i: number): SubmitSe
 export function prepareSubmission(
 	this: IExecuteFunctions,
 	i: number,
-	{ field, urls, type, kind }: Submission,
+	{ urls, parameter, type, kind }: Submission,
 	{ batchSize, scope, requestSettings, wait, checked }: SubmitSettings,
 	context: TaskContext,
 ): Prepared {
@@ -146,7 +146,7 @@ export function prepareSubmission(
 	return {
 		run: async () =>
 			await submit.call(this, i, { batches, type, scope, wait, requestSettings }, context),
-		...(checked && { purge: { field, urls, kind, scope, settings: requestSettings } }),
+		...(checked && { purge: { urls, parameter, kind, scope, settings: requestSettings } }),
 	};
 }
 

@@ -59,5 +59,6 @@ export function prepare(this: IExecuteFunctions, i: number, context: TaskContext
 	validateUrls(urls, { type, filesOnly: resource.filesOnly });
 	const kind = purgeKind(resource === RESOURCES.prefetch, type);
 	const settings = readSubmitSettings.call(this, i);
-	return prepareSubmission.call(this, i, { field: 'URLs', urls, type, kind }, settings, context);
+	const submission = { urls, parameter: 'URLs', type, kind };
+	return prepareSubmission.call(this, i, submission, settings, context);
 }

@@ -7,8 +7,8 @@ import type { RequestSettings } from '../../shared/transport';
 import { NO_PERMISSION } from '../../shared/transport';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
-import type { Domain, PurgeKind } from './hosts';
-import { ENABLED, KIND_WORDS, domainOf } from './hosts';
+import type { Domain, DomainIndex, PurgeKind } from './hosts';
+import { KIND_WORDS, domainOf, notEnabled } from './hosts';
 import type { Demand, Left, Overrun } from './quota';
 import { KINDS, addDemand, allocate, firstOverrun, quotaLeft, totalDemand } from './quota';
 
@@ -17,9 +17,9 @@ export const CHECK_NAME = 'Check Domains and Quota';
 
 /** What one item would submit, for the check: its URLs, what they count as, and where. */
 export interface PurgePlan {
-	/** The parameter the URLs come from, as refusals name it: URLs, or Domains for Purge Domain's roots. */
-	field: string;
 	urls: string[];
+	/** The parameter the URLs come from, which a refused URL's error names (URLs, Domains). */
+	parameter: string;
 	kind: PurgeKind;
 	scope: Record<string, ParamValue>;
 	settings: RequestSettings;
@@ -52,7 +52,7 @@ function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: num
  * Where one item's URLs go: how many of its kind to each domain (keyed by project and DomainId,
  * with the domain), or bad input naming the first URL that cannot be purged.
  */
-function demandOf(plan: PurgePlan, domains: readonly Domain[], project: string) {
+function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 	const demand: Demand = new Map();
 	const places = new Map<string, Domain>();
 	for (const url of plan.urls) {
@@ -60,14 +60,11 @@ function demandOf(plan: PurgePlan, domains: readonly Domain[], project: string) 
 		const domain = domainOf(host, domains);
 		if (!domain)
 			throw new ParameterError(
-				plan.field,
+				plan.parameter,
 				`${url}: ${host} is not an accelerated domain of this account (${project})`,
 			);
-		if (domain.Status !== ENABLED)
-			throw new ParameterError(
-				plan.field,
-				`${url}: ${domain.Domain} is ${domain.Status}, not ${ENABLED}`,
-			);
+		const disabled = notEnabled(domain);
+		if (disabled) throw new ParameterError(plan.parameter, `${url}: ${disabled}`);
 		const key = `${project}\n${domain.DomainId}`;
 		places.set(key, domain);
 		addDemand(demand, key, plan.kind);
@@ -115,6 +112,8 @@ export async function checkPurges(
 	const left = new Map<string, Left>();
 	for (const [key, { domain, plan }] of places) {
 		const users = [...demands].filter(([, demand]) => demand.has(key)).map(([i]) => i);
+		// Its items all failed on a quota read before (Continue On Fail): none needs this one.
+		if (users.length === 0) continue;
 		try {
 			const known = quotaLeft(await directory.quota(plan.scope, domain.DomainId, plan.settings));
 			const unknown = KINDS.find(
@@ -125,7 +124,7 @@ export async function checkPurges(
 					this.getNode(),
 					{ action: QUOTA_ACTION },
 					{
-						message: `UCloud API ${QUOTA_ACTION} answered no count of ${KIND_WORDS[unknown]} for ${domain.Domain}`,
+						message: `UCloud API ${QUOTA_ACTION} answered no usable count of ${KIND_WORDS[unknown]} for ${domain.Domain}`,
 						description: 'What is left today cannot be told from this answer.',
 					},
 				);

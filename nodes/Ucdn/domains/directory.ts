@@ -6,8 +6,8 @@ import type { ApiTarget, RequestSettings, UcdnFunctions } from '../../shared/tra
 import { ucdnRequest } from '../../shared/transport';
 import type { ListShape } from '../../shared/walk';
 import { fetchPage, walk } from '../../shared/walk';
-import type { Domain } from './hosts';
-import { readDomains } from './hosts';
+import type { DomainIndex } from './hosts';
+import { indexDomains, readDomains } from './hosts';
 
 /** The account's accelerated domains with their configuration, paged with Offset and Limit. */
 export const DOMAIN_LIST_ACTION = 'GetUcdnDomainConfig';
@@ -62,7 +62,7 @@ export async function listDomains(
  * needs it, without asking again.
  */
 export class DomainDirectory {
-	private readonly lists = new Map<string, Promise<Domain[]>>();
+	private readonly lists = new Map<string, Promise<DomainIndex>>();
 
 	private readonly quotas = new Map<string, Promise<IDataObject>>();
 
@@ -77,11 +77,14 @@ export class DomainDirectory {
 		return id === undefined ? "the key's default project" : `project ${String(id)}`;
 	}
 
-	/** The domains of the scope's project. */
-	async domains(scope: Record<string, ParamValue>, settings: RequestSettings): Promise<Domain[]> {
+	/** The domains of the scope's project, indexed once for every item's look-ups. */
+	async domains(
+		scope: Record<string, ParamValue>,
+		settings: RequestSettings,
+	): Promise<DomainIndex> {
 		return await this.once(this.lists, this.projectOf(scope), async () => {
 			const { domains } = await listDomains.call(this.functions, this.target, scope, settings);
-			return readDomains(domains);
+			return indexDomains(readDomains(domains, [this.target.privateKey]));
 		});
 	}
 

@@ -11,17 +11,20 @@ import type { CommonOptions } from '../../shared/descriptions/options';
 import { readScope } from '../../shared/descriptions/options';
 import { ParameterError, withNotes } from '../../shared/helpers/errors';
 import { isObject } from '../../shared/helpers/values';
-import { LIST_SETTINGS } from '../../shared/projects';
-import { NO_PERMISSION, getApiTarget } from '../../shared/transport';
+import { LIST_SETTINGS, listGaveUp } from '../../shared/projects';
+import { NO_PERMISSION, getApiTarget, isTimeout } from '../../shared/transport';
 import { ID_SEPARATORS, parseList } from '../helpers/lists';
 import { DOMAIN_LIST_ACTION, listDomains } from './directory';
-import type { Domain } from './hosts';
-import { readDomains } from './hosts';
+import type { Domain, DomainIndex } from './hosts';
+import { hostKey, readDomains } from './hosts';
 
 /** The nodes' `methods.listSearch` entry that fills the Domains parameter's From List mode. */
 export const DOMAIN_LIST_METHOD = 'searchDomains';
 
 export const DOMAINS = { displayName: 'Domains', name: 'domains' } as const;
+
+/** What to do when the From List mode cannot load. */
+const BY_NAME = 'pick By Name and enter the domain';
 
 /** The Domains parameter: one domain from the list, or several by name or by ID. */
 export function domainsProperty(description: string): INodeProperties {
@@ -57,25 +60,33 @@ export interface DomainRefs {
 	values: string[];
 }
 
-/** Reads a Domains value: a resource locator's (`__rl` or not), or the plain text or list an expression gave. */
+/**
+ * Reads a Domains value: a resource locator's (`__rl` or not), or the plain text or list an
+ * expression gave. A name given twice, in any spelling (see hostKey), is kept once: Purge
+ * Domain would purge its root twice, counted twice in its quota.
+ */
 export function readDomainRefs(value: unknown): DomainRefs {
 	const locator = isObject(value) && 'value' in value ? value : { mode: 'name', value };
 	const by = locator.mode === 'name' ? 'Domain' : 'DomainId';
 	const values = parseList(locator.value, DOMAINS.displayName, ID_SEPARATORS);
 	if (values.length === 0) throw new ParameterError(DOMAINS.displayName, 'no domain given');
-	return { by, values: by === 'Domain' ? values.map((name) => name.toLowerCase()) : values };
+	if (by === 'DomainId') return { by, values };
+	const names = new Map<string, string>();
+	for (const name of values) {
+		const key = hostKey(name);
+		if (!names.has(key)) names.set(key, name.toLowerCase());
+	}
+	return { by, values: [...names.values()] };
 }
 
 /** The domains `refs` name, in their order; one the project does not have is bad input that says so. */
 export function resolveDomains(
 	{ by, values }: DomainRefs,
-	domains: readonly Domain[],
+	{ byName, byId }: DomainIndex,
 	project: string,
 ): Domain[] {
 	return values.map((value) => {
-		const found = domains.find((domain) =>
-			by === 'Domain' ? domain.Domain.toLowerCase() === value : domain.DomainId === value,
-		);
+		const found = by === 'Domain' ? byName.get(hostKey(value)) : byId.get(value);
 		if (found) return found;
 		const what = by === 'Domain' ? value : `no domain has the ID ${value}`;
 		throw new ParameterError(
@@ -93,7 +104,10 @@ export function domainResults(domains: readonly Domain[], filter = ''): INodeLis
 	return {
 		results: domains
 			.filter(({ Domain, DomainId }) => `${Domain}\n${DomainId}`.toLowerCase().includes(wanted))
-			.map(({ Domain, DomainId, Status }) => ({ name: `${Domain} (${Status})`, value: DomainId })),
+			.map(({ Domain, DomainId, Status }) => ({
+				name: `${Domain} (${Status || 'no status'})`,
+				value: DomainId,
+			})),
 	};
 }
 
@@ -116,7 +130,7 @@ export async function searchDomains(
 	}
 	try {
 		const { domains } = await listDomains.call(this, target, scope, LIST_SETTINGS);
-		return domainResults(readDomains(domains), filter);
+		return domainResults(readDomains(domains, [target.privateKey]), filter);
 	} catch (caught) {
 		if (!(caught instanceof NodeApiError))
 			throw new NodeApiError(this.getNode(), caught as JsonObject);
@@ -125,10 +139,10 @@ export async function searchDomains(
 		const advice =
 			response.RetCode === NO_PERMISSION
 				? `The key's user needs permission for ${DOMAIN_LIST_ACTION} (UCDN, read-only): Get Quota and Purge Domain find their domains in this list in every mode.`
-				: 'The list is optional here: pick By Name and enter the domain instead.';
+				: `The list is optional: ${BY_NAME} instead.`;
 		throw new NodeApiError(this.getNode(), response, {
 			message: caught.message,
-			description: withNotes(caught.description, advice),
+			description: isTimeout(caught) ? listGaveUp(BY_NAME) : withNotes(caught.description, advice),
 		});
 	}
 }

@@ -16,10 +16,15 @@ export const KINDS = Object.keys(FIELDS) as PurgeKind[];
 
 export type Left = Record<PurgeKind, number>;
 
-/** A field as a count: a number, or digits as text; anything else is unknown. */
+/**
+ * A field as a count: a whole number from 0, or its digits as text; anything else is unknown.
+ * A negative submitted count would make more left than the quota itself.
+ */
 function count(value: unknown): number | undefined {
 	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+	return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0
+		? number
+		: undefined;
 }
 
 /**

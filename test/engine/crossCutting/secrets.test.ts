@@ -255,6 +255,29 @@ const scenarios: Scenario[] = [
 		expected: /task list that cannot be read.*\(withheld: it quotes this request's credentials\)/,
 	},
 	{
+		label: 'Check Domains and Quota, a domain list entry quoting the signed string',
+		parameters: submit({}, { urls: 'https://echo.example.org/a.js' }),
+		fault: [
+			{
+				kind: 'transform',
+				transform: (answer, request) => ({
+					...answer,
+					DomainList: [
+						{
+							Domain: 'echo.example.org',
+							DomainId: 'ucdn-echo',
+							Status: `for ${signedString(request, PRIVATE_KEY)}`,
+						},
+					],
+				}),
+			},
+			{ action: 'GetUcdnDomainConfig' },
+		],
+		workflow: { typeVersion: 1.2 },
+		expected:
+			/^URLs: https:\/\/echo\.example\.org\/a\.js: echo\.example\.org is not an accelerated domain/,
+	},
+	{
 		label: 'a request timeout',
 		parameters: describeTasks({ requestTimeout: 1 }),
 		fault: [{ kind: 'delay', ms: 2500 }],

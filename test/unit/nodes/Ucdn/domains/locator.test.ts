@@ -1,4 +1,5 @@
 import type { Domain } from '../../../../../nodes/Ucdn/domains/hosts';
+import { indexDomains } from '../../../../../nodes/Ucdn/domains/hosts';
 import {
 	domainResults,
 	readDomainRefs,
@@ -8,7 +9,9 @@ import {
 const DOMAINS: Domain[] = [
 	{ Domain: 'static.example.com', DomainId: 'ucdn-1', Status: 'enable' },
 	{ Domain: 'old.example.org', DomainId: 'ucdn-2', Status: 'disable' },
+	{ Domain: 'xn--bcher-kva.example', DomainId: 'ucdn-3', Status: 'enable' },
 ];
+const INDEX = indexDomains(DOMAINS);
 
 describe('readDomainRefs', () => {
 	test('From List and By ID name DomainIds; By Name names domains, in lower case', () => {
@@ -28,6 +31,12 @@ describe('readDomainRefs', () => {
 		});
 	});
 
+	test('a name given twice in other spellings is one domain', () => {
+		expect(
+			readDomainRefs({ mode: 'name', value: 'a.example.com, A.example.com\na.example.com.' }),
+		).toEqual({ by: 'Domain', values: ['a.example.com'] });
+	});
+
 	test('a plain value (no locator) is read as names; nothing given is bad input', () => {
 		expect(readDomainRefs('static.example.com')).toEqual({
 			by: 'Domain',
@@ -45,23 +54,33 @@ describe('resolveDomains', () => {
 		expect(
 			resolveDomains(
 				{ by: 'Domain', values: ['old.example.org', 'static.example.com'] },
-				DOMAINS,
+				INDEX,
 				'project org-a',
 			),
 		).toEqual([DOMAINS[1], DOMAINS[0]]);
+		expect(resolveDomains({ by: 'DomainId', values: ['ucdn-1'] }, INDEX, 'project org-a')).toEqual([
+			DOMAINS[0],
+		]);
+	});
+
+	test('a name in Unicode finds the domain the list has in punycode, a trailing dot or not', () => {
 		expect(
-			resolveDomains({ by: 'DomainId', values: ['ucdn-1'] }, DOMAINS, 'project org-a'),
-		).toEqual([DOMAINS[0]]);
+			resolveDomains(
+				{ by: 'Domain', values: ['bücher.example', 'static.example.com.'] },
+				INDEX,
+				'project org-a',
+			),
+		).toEqual([DOMAINS[2], DOMAINS[0]]);
 	});
 
 	test('one the project does not have is bad input naming it and the project', () => {
 		expect(() =>
-			resolveDomains({ by: 'Domain', values: ['www.example.net'] }, DOMAINS, 'project org-a'),
+			resolveDomains({ by: 'Domain', values: ['www.example.net'] }, INDEX, 'project org-a'),
 		).toThrow(
 			'Domains: www.example.net is not an accelerated domain of this account (project org-a)',
 		);
 		expect(() =>
-			resolveDomains({ by: 'DomainId', values: ['ucdn-9'] }, DOMAINS, 'project org-a'),
+			resolveDomains({ by: 'DomainId', values: ['ucdn-9'] }, INDEX, 'project org-a'),
 		).toThrow(
 			'Domains: no domain has the ID ucdn-9 among the accelerated domains of this account (project org-a)',
 		);
@@ -72,9 +91,13 @@ test('domainResults: name and status, filtered by name or ID in any case', () =>
 	expect(domainResults(DOMAINS).results).toEqual([
 		{ name: 'static.example.com (enable)', value: 'ucdn-1' },
 		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
+		{ name: 'xn--bcher-kva.example (enable)', value: 'ucdn-3' },
 	]);
 	expect(domainResults(DOMAINS, ' OLD ').results).toEqual([
 		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
 	]);
 	expect(domainResults(DOMAINS, 'ucdn-1').results).toHaveLength(1);
+	expect(domainResults([{ Domain: 'a.example.com', DomainId: 'x', Status: '' }]).results).toEqual([
+		{ name: 'a.example.com (no status)', value: 'x' },
+	]);
 });

@@ -22,6 +22,16 @@ describe('quotaLeft', () => {
 		expect(quotaLeft(STATE)).toEqual({ file: 690, dir: 0, prefetch: 400 });
 	});
 
+	test('a negative or fractional field is no count, as text or as a number', () => {
+		expect(
+			quotaLeft({
+				...{ RefreshFileQuota: 700, SubmitRefreshFile: -50 },
+				...{ RefreshDirQuota: -1, SubmitRefreshDir: 0 },
+				...{ PrefetchQuota: 500, SubmitPrefetchCount: 0.5 },
+			}),
+		).toEqual({ file: undefined, dir: undefined, prefetch: undefined });
+	});
+
 	test('a kind whose fields are missing or not counts is unknown', () => {
 		expect(
 			quotaLeft({ RefreshFileQuota: 700, RefreshDirQuota: 'many', SubmitRefreshDir: 1 }),
