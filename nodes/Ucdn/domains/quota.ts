@@ -28,14 +28,18 @@ function count(value: unknown): number | undefined {
 }
 
 /**
- * What is left today of each kind: quota − submitted, never below 0. A kind whose fields are
- * missing or not numbers is unknown (undefined): the check cannot count on it and says so.
+ * What is left today of each kind: quota − submitted, never below 0. Every field is optional in
+ * UCloud's documents, and their example answer leaves two submitted counts out: a submitted
+ * count that is absent is 0 (nothing submitted today). A quota that is absent, or any field
+ * that is not a count, leaves the kind unknown (undefined): the check cannot count on it and
+ * says so.
  */
 export function quotaLeft(state: IDataObject): Record<PurgeKind, number | undefined> {
 	const left = {} as Record<PurgeKind, number | undefined>;
 	for (const kind of KINDS) {
 		const quota = count(state[FIELDS[kind].quota]);
-		const submitted = count(state[FIELDS[kind].submitted]);
+		const sent = state[FIELDS[kind].submitted];
+		const submitted = sent === undefined || sent === null ? 0 : count(sent);
 		left[kind] =
 			quota === undefined || submitted === undefined ? undefined : Math.max(0, quota - submitted);
 	}

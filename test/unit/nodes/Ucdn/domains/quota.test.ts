@@ -32,13 +32,16 @@ describe('quotaLeft', () => {
 		).toEqual({ file: undefined, dir: undefined, prefetch: undefined });
 	});
 
-	test('a kind whose fields are missing or not counts is unknown', () => {
+	test('an absent submitted count is 0 (UCloud leaves fields out); an absent quota or a field that is no count is unknown', () => {
 		expect(
 			quotaLeft({ RefreshFileQuota: 700, RefreshDirQuota: 'many', SubmitRefreshDir: 1 }),
+		).toEqual({ file: 700, dir: undefined, prefetch: undefined });
+		expect(
+			quotaLeft({ PrefetchQuota: 6, SubmitPrefetchCount: null, SubmitRefreshFile: 3 }),
 		).toEqual({
 			file: undefined,
 			dir: undefined,
-			prefetch: undefined,
+			prefetch: 6,
 		});
 	});
 });
