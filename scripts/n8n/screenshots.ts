@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-import { SEED_DOMAINS } from '../../dev/simulator/server';
+import { DEFAULT_QUOTA, SEED_DOMAINS } from '../../dev/simulator/server';
 import { OWNER } from './instance';
 import type { DevSession } from './session';
 import { startDevSession } from './session';
@@ -117,7 +117,7 @@ async function main() {
 			.waitFor();
 		await page.waitForTimeout(800);
 		await page.screenshot({ path: path.join(OUT, 'over-quota.png') });
-		session.simulator.setQuota(SEED_DOMAINS.static.DomainId, { file: 700 });
+		session.simulator.setQuota(SEED_DOMAINS.static.DomainId, { file: DEFAULT_QUOTA.file });
 
 		// The Domains picker: Get Quota's Domains switched to From List, the list opened.
 		await page.keyboard.press('Escape');
