@@ -1,11 +1,12 @@
 /**
  * `npm run test:n8n`: the packed package in real n8n, 2.x and 1.x. For each, installs the
  * tarball into a fresh user folder's `.n8n/nodes`, imports credentials pointing at the
- * simulator on 127.0.0.1, imports the example workflows and a few more, runs each with
+ * simulator on 127.0.0.1, imports every example workflow and a few more, runs each with
  * `n8n execute --id … --rawOutput` and checks the items; the trigger example runs through
  * n8n's REST API as the editor runs it. n8n installs are cached (see install.ts).
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
@@ -14,8 +15,13 @@ import { readWorkflow } from '../../dev/engine/package';
 import type { WorkflowJson } from '../../dev/engine/package';
 import { ucdnWorkflow } from '../../dev/engine/workflows';
 import { generateTasks } from '../../dev/simulator/data';
-import type { UcdnSimulator } from '../../dev/simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
+import type { RecordedRequest, UcdnSimulator } from '../../dev/simulator/server';
+import {
+	SEED_DOMAINS,
+	TEST_PRIVATE_KEY,
+	TEST_PUBLIC_KEY,
+	startSimulator,
+} from '../../dev/simulator/server';
 import { RELEASES, ensureN8n } from './install';
 import type { N8nInstance } from './instance';
 import {
@@ -41,8 +47,30 @@ interface Case {
 	id: string;
 	file?: string;
 	workflow: WorkflowJson;
-	check(result: { run?: IRun; failed: boolean; output: string }, simulator: UcdnSimulator): void;
+	/** Sets the simulator up just before the run; what it returns undoes that after the check. */
+	arrange?(simulator: UcdnSimulator): (() => void) | void;
+	check(
+		result: {
+			run?: IRun;
+			failed: boolean;
+			output: string;
+			/** What the simulator received during this run. */
+			requests: RecordedRequest[];
+		},
+		simulator: UcdnSimulator,
+	): void;
 }
+
+const SUBMIT_REFRESH = 'RefreshNewUcdnDomainCache';
+const DESCRIBE_REFRESH = 'DescribeNewUcdnRefreshCacheTask';
+/** The default project's domains, oldest first, as GetUcdnDomainConfig lists them. */
+const PROJECT_DOMAINS = [
+	SEED_DOMAINS.static,
+	SEED_DOMAINS.cdn,
+	SEED_DOMAINS.wildcard,
+	SEED_DOMAINS.old,
+	SEED_DOMAINS.video,
+];
 
 /** The items a node emitted, from `n8n execute --rawOutput`'s run data. */
 function items(run: IRun | undefined, node: string): IDataObject[] {
@@ -147,6 +175,199 @@ const cases: Case[] = [
 			assert.doesNotMatch(output, /may have been created/);
 		},
 	},
+
+	// Issue 21, at node version 1.2. After the cases above: Example02 counts every submitted task.
+	{
+		id: 'ucdnE2eDomains01',
+		workflow: withCredential(
+			ucdnWorkflow(
+				{ resource: 'domain', operation: 'getMany', returnAll: true },
+				{ typeVersion: 1.2 },
+			),
+			CREDENTIAL,
+		),
+		check: ({ run }) => {
+			const domains = items(run, 'UCDN');
+			assert.deepEqual(
+				domains.map((domain) => [domain.Domain, domain.DomainId]),
+				PROJECT_DOMAINS.map((domain) => [domain.Domain, domain.DomainId]),
+			);
+			assert.equal(
+				domains.find((domain) => domain.Domain === 'old.example.org')?.Status,
+				'disable',
+			);
+		},
+	},
+	{
+		id: 'ucdnE2eQuota0001',
+		workflow: withCredential(
+			ucdnWorkflow(
+				{
+					resource: 'domain',
+					operation: 'getQuota',
+					// Several by name, separated by a comma and a new line, in mixed case.
+					domains: {
+						__rl: true,
+						mode: 'name',
+						value: 'static.example.com, CDN.example.com\nvideo.example.net',
+					},
+				},
+				{ typeVersion: 1.2 },
+			),
+			CREDENTIAL,
+		),
+		arrange: (simulator) => {
+			simulator.useQuota(SEED_DOMAINS.cdn.DomainId, { file: 5, dir: 1, prefetch: 2 });
+		},
+		check: ({ run, requests }, simulator) => {
+			const quotas = items(run, 'UCDN');
+			const { static: stat, cdn, video } = SEED_DOMAINS;
+			assert.deepEqual(
+				quotas.map((quota) => [quota.Domain, quota.DomainId]),
+				[stat, cdn, video].map((domain) => [domain.Domain, domain.DomainId]),
+			);
+			for (const quota of quotas) {
+				const { quota: daily, used } = simulator.quotaOf(String(quota.DomainId));
+				assert.deepEqual(
+					[quota.RefreshFileLeft, quota.RefreshDirLeft, quota.PrefetchLeft],
+					[daily.file - used.file, daily.dir - used.dir, daily.prefetch - used.prefetch],
+					`what is left of ${String(quota.Domain)}`,
+				);
+				assert.equal(quota.RefreshFileQuota, daily.file);
+				assert.equal(quota.SubmitRefreshDir, used.dir);
+			}
+			assert.deepEqual(
+				[quotas[1]?.RefreshFileLeft, quotas[1]?.RefreshDirLeft, quotas[1]?.PrefetchLeft],
+				[695, 19, 498],
+			);
+			assert.equal(
+				requests.filter((request) => request.action === 'GetUcdnDomainConfig').length,
+				1,
+				'the domain list is read once',
+			);
+		},
+	},
+	{
+		id: 'ucdnE2eOverQuota',
+		workflow: withCredential(
+			// Check Domains and Quota left to its default: on at version 1.2.
+			ucdnWorkflow(
+				{
+					resource: 'refresh',
+					operation: 'submit',
+					urls: 'https://video.example.net/a/\nhttps://video.example.net/b/\nhttps://video.example.net/c/',
+					type: 'dir',
+					options: { retries: 0 },
+				},
+				{ typeVersion: 1.2 },
+			),
+			CREDENTIAL,
+		),
+		arrange: (simulator) => {
+			simulator.setQuota(SEED_DOMAINS.video.DomainId, { dir: 20 });
+			simulator.useQuota(SEED_DOMAINS.video.DomainId, { dir: 18 });
+		},
+		check: ({ failed, output, requests }) => {
+			assert.ok(failed, 'the execution failed');
+			assert.match(
+				output,
+				/Daily quota: video\.example\.net has 2 directory refreshes left today; this execution would submit 3\. Nothing was submitted\./,
+			);
+			assert.deepEqual(
+				requests.filter((request) => request.action === SUBMIT_REFRESH),
+				[],
+				`no ${SUBMIT_REFRESH} call`,
+			);
+			assert.ok(
+				requests.some((request) => request.action === 'GetUcdnDomainPrefetchRefreshState'),
+				'the quota was read',
+			);
+		},
+	},
+	{
+		id: 'ucdnE2ePurgeDom1',
+		workflow: withCredential(
+			ucdnWorkflow(
+				{
+					resource: 'refresh',
+					operation: 'purgeDomain',
+					domains: {
+						__rl: true,
+						mode: 'list',
+						value: SEED_DOMAINS.static.DomainId,
+						cachedResultName: 'static.example.com (enable)',
+					},
+					waitForCompletion: true,
+					pollInterval: 2,
+					output: 'task',
+				},
+				{ typeVersion: 1.2 },
+			),
+			CREDENTIAL,
+		),
+		// Listed twice as running before it is done: the node must check again after a pause.
+		arrange: (simulator) => {
+			const before = simulator.submitOptions.pollsToFinish;
+			simulator.submitOptions.pollsToFinish = 2;
+			return () => {
+				simulator.submitOptions.pollsToFinish = before;
+			};
+		},
+		check: ({ run, requests }) => {
+			const submits = requests.filter((request) => request.action === SUBMIT_REFRESH);
+			assert.equal(submits.length, 1, 'one refresh was submitted');
+			assert.deepEqual(
+				Object.entries(submits[0]?.params ?? {}).filter(
+					([name]) => name === 'Type' || name.startsWith('UrlList.'),
+				),
+				[
+					['Type', 'dir'],
+					['UrlList.0', 'https://static.example.com/'],
+				],
+			);
+			const [task, ...more] = items(run, 'UCDN');
+			assert.equal(more.length, 0, 'one item: the task');
+			assert.ok(task);
+			assert.equal(task.Status, 'success');
+			assert.equal(task.Type, 'dir');
+			const urls = task.UrlLists as IDataObject[];
+			assert.deepEqual(
+				urls.map((url) => [url.Url, url.Status]),
+				[['https://static.example.com/', 'success']],
+			);
+			// It waited: checked until the task was done, after the submit.
+			const after = requests.slice(requests.indexOf(submits[0] as RecordedRequest));
+			const checks = after.filter(
+				(request) =>
+					request.action === DESCRIBE_REFRESH && request.params['TaskId.0'] === task.TaskId,
+			);
+			assert.ok(checks.length >= 2, `checked ${checks.length} time(s), expected 2 or more`);
+			assert.ok(
+				(checks.at(-1)?.at ?? 0) - (checks[0]?.at ?? 0) >= 1500,
+				'paused between the checks',
+			);
+		},
+	},
+	{
+		id: 'ucdnE2eExample03',
+		file: 'examples/deploy-check-purge-wait-notify.workflow.json',
+		workflow: readWorkflow('examples/deploy-check-purge-wait-notify.workflow.json'),
+		check: ({ run, requests }, simulator) => {
+			const submits = requests.filter((request) => request.action === SUBMIT_REFRESH);
+			assert.equal(submits.length, 1, 'one refresh was submitted');
+			const taskId = simulator.tasks.at(-1)?.info.TaskId;
+			const left = simulator.quotaOf(SEED_DOMAINS.static.DomainId);
+			const fileLeft = left.quota.file - left.used.file;
+			assert.deepEqual(items(run, 'Notify'), [
+				{
+					message: `CDN purge ${taskId} finished: success (3 URLs). static.example.com has ${fileLeft} file refreshes left today.`,
+					taskId,
+					status: 'success',
+					fileRefreshesLeft: fileLeft,
+				},
+			]);
+		},
+	},
 ];
 
 /** The run data printed by `n8n execute --rawOutput` (after any log lines), if any. */
@@ -189,6 +410,8 @@ async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Prom
 
 	for (const testCase of cases) {
 		const started = Date.now();
+		const undo = testCase.arrange?.(simulator);
+		const firstRequest = simulator.requests.length;
 		// n8n 2.x prints the run data at log level info.
 		const result = await n8nCommand(instance, ['execute', `--id=${testCase.id}`, '--rawOutput'], {
 			N8N_LOG_LEVEL: 'info',
@@ -198,12 +421,15 @@ async function runAgainst(instance: N8nInstance, simulator: UcdnSimulator): Prom
 		// successful run.
 		const run = parseRun(result.stdout);
 		const failed = run === undefined || run.data.resultData.error !== undefined;
+		const requests = simulator.requests.slice(firstRequest);
 		try {
-			testCase.check({ run, failed, output }, simulator);
+			testCase.check({ run, failed, output, requests }, simulator);
 		} catch (error) {
 			throw new Error(
 				`${testCase.file ?? testCase.id} in n8n ${instance.install.version} (exit code ${result.code}): ${(error as Error).message}\n${output}`,
 			);
+		} finally {
+			undo?.();
 		}
 		console.log(
 			`  ✓ ${testCase.file ?? testCase.id} (${Math.round((Date.now() - started) / 1000)} s)`,
@@ -247,7 +473,18 @@ async function runTrigger(instance: N8nInstance, simulator: UcdnSimulator): Prom
 	);
 }
 
+/** Every file of examples/ has its case (the trigger example its own run): a new one cannot be forgotten. */
+function checkEveryExampleRuns(): void {
+	const run = new Set([...cases.map((testCase) => testCase.file), TRIGGER_EXAMPLE]);
+	const missing = readdirSync('examples')
+		.map((file) => `examples/${file}`)
+		.filter((file) => !run.has(file));
+	if (missing.length > 0)
+		throw new Error(`No case in scripts/n8n/e2e.ts runs ${missing.join(', ')}: add one.`);
+}
+
 async function main() {
+	checkEveryExampleRuns();
 	const tarball = packTarball();
 	console.log(`Packed ${path.basename(tarball)}`);
 	const wanted = process.argv.slice(2);

@@ -2,14 +2,16 @@
  * `npm run screenshots`: drives the real n8n editor (the `npm run dev` setup) in headless
  * Chromium from Debian's `chromium` package with playwright-core, and saves the pictures the
  * README and docs/ show to docs/images/: the Describe Tasks panel, the Submit panel with Wait for
- * Completion, the output table of a per-URL run (with its readable times) and Project ID's
- * list of the account's projects.
+ * Completion, the output table of a per-URL run (with its readable times), a Submit that Check
+ * Domains and Quota refused over quota, the Domains picker's list of the account's domains and
+ * Project ID's list of the account's projects.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+import { DEFAULT_QUOTA, SEED_DOMAINS } from '../../dev/simulator/server';
 import { OWNER } from './instance';
 import type { DevSession } from './session';
 import { startDevSession } from './session';
@@ -70,8 +72,11 @@ async function main() {
 			.click();
 		await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
 
+		// Leaving a workflow the steps below edited: go, unsaved.
+		page.on('dialog', (dialog) => void dialog.accept());
 		const describe = exampleId(session, 'describe-tasks.workflow.json');
 		const deploy = exampleId(session, 'deploy-purge-and-wait.workflow.json');
+		const checked = exampleId(session, 'deploy-check-purge-wait-notify.workflow.json');
 
 		await openNode(page, session.url, describe, 'Describe refresh tasks');
 		await page.screenshot({ path: path.join(OUT, 'describe-tasks.png') });
@@ -90,6 +95,40 @@ async function main() {
 		await page.locator('[data-test-id="ndv"]').getByText('JSON', { exact: true }).last().click();
 		await page.waitForTimeout(800);
 		await page.screenshot({ path: path.join(OUT, 'readable-times.png') });
+
+		// Check Domains and Quota refuses the Submit: static.example.com has 2 file refreshes left
+		// today, the example would submit 3.
+		await page.keyboard.press('Escape');
+		session.simulator.setQuota(SEED_DOMAINS.static.DomainId, { file: 2 });
+		await page.goto(`${session.url}/workflow/${checked}`);
+		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+		const refused = page.locator('[data-test-id="canvas-node"]', {
+			hasText: 'Check, purge and wait',
+		});
+		await page
+			.getByText(/Daily quota/)
+			.first()
+			.waitFor();
+		await refused.dblclick();
+		await page
+			.locator('[data-test-id="ndv"]')
+			.getByText(/Daily quota/)
+			.first()
+			.waitFor();
+		await page.waitForTimeout(800);
+		await page.screenshot({ path: path.join(OUT, 'over-quota.png') });
+		session.simulator.setQuota(SEED_DOMAINS.static.DomainId, { file: DEFAULT_QUOTA.file });
+
+		// The Domains picker: Get Quota's Domains switched to From List, the list opened.
+		await page.keyboard.press('Escape');
+		await openNode(page, session.url, checked, 'Quota left');
+		const quotaNdv = page.locator('[data-test-id="ndv"]');
+		await quotaNdv.locator('[data-test-id="rlc-mode-selector"]').first().click();
+		await page.locator('[data-test-id="mode-list"]:visible').click();
+		await quotaNdv.locator('[data-test-id="rlc-input"]').first().click();
+		await page.locator('[data-test-id="rlc-item"]').first().waitFor();
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: path.join(OUT, 'domain-list.png') });
 
 		// Last, as it leaves the workflow edited: Options → Project ID, From List opened.
 		await page.keyboard.press('Escape');

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
+
 import { generateTasks } from '../../dev/simulator/data';
-import { startSimulator } from '../../dev/simulator/server';
+import { SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
 import type { UcdnSimulator } from '../../dev/simulator/server';
 import { readWorkflow } from '../../dev/engine/package';
 import { runWorkflow } from '../../dev/engine/run';
@@ -71,5 +73,79 @@ test('examples/notify-when-tasks-finish.workflow.json: a manual run reports the 
 	expect(sim.requests.slice(-2).map((request) => request.action)).toEqual([
 		'DescribeNewUcdnRefreshCacheTask',
 		'DescribeNewUcdnPrefetchCacheTask',
+	]);
+});
+
+describe('examples/deploy-check-purge-wait-notify.workflow.json', () => {
+	const FILE = 'examples/deploy-check-purge-wait-notify.workflow.json';
+	const URLS = [
+		'https://static.example.com/index.html',
+		'https://static.example.com/assets/app.js',
+		'https://static.example.com/assets/app.css',
+	];
+	let own: UcdnSimulator;
+	afterEach(async () => {
+		await own.close();
+	});
+
+	test('reads the quota, checks and purges, waits, and notifies with what is left', async () => {
+		own = await startSimulator({ submit: { pollsToFinish: 1 } });
+		own.useQuota(SEED_DOMAINS.static.DomainId, { file: 100 });
+		const result = await runWorkflow(readWorkflow(FILE), {
+			credentials: simulatorCredentials(own),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json('Quota left')).toEqual([
+			expect.objectContaining({
+				Domain: 'static.example.com',
+				DomainId: SEED_DOMAINS.static.DomainId,
+				RefreshFileLeft: 600,
+			}),
+		]);
+		// The one task submitted (the seed tasks have no polls).
+		const taskId = own.tasks.find((task) => task.polls !== undefined)?.info.TaskId;
+		expect(taskId).toBeDefined();
+		expect(result.json('Notify')).toEqual([
+			{
+				message: `CDN purge ${taskId} finished: success (3 URLs). static.example.com has 597 file refreshes left today.`,
+				taskId,
+				status: 'success',
+				fileRefreshesLeft: 597,
+			},
+		]);
+		expect(own.requestsFor('RefreshNewUcdnDomainCache').map((r) => r.params)).toEqual([
+			expect.objectContaining({
+				Type: 'file',
+				...Object.fromEntries(URLS.map((url, n) => [`UrlList.${n}`, url])),
+			}),
+		]);
+		expect(own.quotaOf(SEED_DOMAINS.static.DomainId).used.file).toBe(103);
+	});
+
+	test('refuses the purge before sending it when the quota left is too small', async () => {
+		own = await startSimulator({ submit: { pollsToFinish: 1 } });
+		own.setQuota(SEED_DOMAINS.static.DomainId, { file: 2 });
+		const result = await runWorkflow(readWorkflow(FILE), {
+			credentials: simulatorCredentials(own),
+		});
+		expect(result.error?.message).toBe(
+			'Daily quota: static.example.com has 2 file refreshes left today; this execution would submit 3. Nothing was submitted.',
+		);
+		expect(result.json('Quota left')).toEqual([
+			expect.objectContaining({ Domain: 'static.example.com', RefreshFileLeft: 2 }),
+		]);
+		expect(result.json('Notify')).toEqual([]);
+		expect(own.requestsFor('RefreshNewUcdnDomainCache')).toHaveLength(0);
+	});
+});
+
+// A new example needs its test here (and its case in scripts/n8n/e2e.ts); then add it to this list.
+test('every file of examples/ is run by a test', () => {
+	// deploy-purge-and-wait runs in submit.test.ts, with the other Submit tests.
+	expect(readdirSync('examples').sort()).toEqual([
+		'deploy-check-purge-wait-notify.workflow.json',
+		'deploy-purge-and-wait.workflow.json',
+		'describe-tasks.workflow.json',
+		'notify-when-tasks-finish.workflow.json',
 	]);
 });
