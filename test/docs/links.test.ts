@@ -183,13 +183,6 @@ test('every page in docs/ is linked from the README', () => {
 	expect(pages).toEqual([]);
 });
 
-/**
- * Screenshots taken before the page that shows them is written (issue 21: the docs of Domain and
- * Check Domains and Quota come separately). Each must not be shown yet: once a page shows it,
- * this test fails until its entry here is removed, so the list only ever shrinks.
- */
-const NOT_SHOWN_YET = ['docs/images/domain-list.png', 'docs/images/over-quota.png'];
-
 test('every screenshot in docs/images is shown on some page', () => {
 	const shown = new Set(
 		PAGES.flatMap((page) =>
@@ -203,5 +196,5 @@ test('every screenshot in docs/images is shown on some page', () => {
 		),
 	);
 	const images = readdirSync(path.join(ROOT, 'docs/images')).map((name) => `docs/images/${name}`);
-	expect(images.filter((image) => !shown.has(image))).toEqual(NOT_SHOWN_YET);
+	expect(images.filter((image) => !shown.has(image))).toEqual([]);
 });
