@@ -29,10 +29,10 @@ export async function listDomains(
 	scope: Record<string, ParamValue>,
 	settings: RequestSettings,
 	{ domainIds = [], max = Infinity }: { domainIds?: string[]; max?: number } = {},
-): Promise<{ domains: IDataObject[]; responses: IDataObject[] }> {
+): Promise<IDataObject[]> {
 	const params: Record<string, ParamValue> = { ProjectId: scope.ProjectId };
 	domainIds.forEach((id, n) => (params[`DomainId.${n}`] = id));
-	const { tasks, responses, problem } = await walk(
+	const { tasks, problem } = await walk(
 		async (request) =>
 			await fetchPage.call(
 				this,
@@ -46,13 +46,15 @@ export async function listDomains(
 		{ offset: 0, pageSize: DOMAIN_PAGE_SIZE, max, key: DOMAIN_LIST.key },
 	);
 	if (problem) {
+		// The walk words its problems for Describe's tasks, with advice (a time range, a Status)
+		// that a domain list has no use for: the figures are kept, the advice is this one.
 		throw new NodeApiError(this.getNode(), { action: DOMAIN_LIST_ACTION } as JsonObject, {
 			message: `UCloud API ${DOMAIN_LIST_ACTION}: the domain list cannot be read completely`,
 			description: `${problem.message.replace(/\btasks\b/g, 'domains')}. The API's paging of the domain list cannot be trusted now: try again later.`,
 			itemIndex: settings.itemIndex,
 		});
 	}
-	return { domains: tasks, responses };
+	return tasks;
 }
 
 /**
@@ -83,7 +85,7 @@ export class DomainDirectory {
 		settings: RequestSettings,
 	): Promise<DomainIndex> {
 		return await this.once(this.lists, this.projectOf(scope), async () => {
-			const { domains } = await listDomains.call(this.functions, this.target, scope, settings);
+			const domains = await listDomains.call(this.functions, this.target, scope, settings);
 			return indexDomains(readDomains(domains, [this.target.privateKey]));
 		});
 	}

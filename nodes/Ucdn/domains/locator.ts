@@ -129,7 +129,7 @@ export async function searchDomains(
 		// A Project ID still being typed: list the credential's project meanwhile.
 	}
 	try {
-		const { domains } = await listDomains.call(this, target, scope, LIST_SETTINGS);
+		const domains = await listDomains.call(this, target, scope, LIST_SETTINGS);
 		return domainResults(readDomains(domains, [target.privateKey]), filter);
 	} catch (caught) {
 		if (!(caught instanceof NodeApiError))

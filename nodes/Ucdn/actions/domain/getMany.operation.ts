@@ -85,7 +85,7 @@ export function prepare(
 	const settings = readRequestSettings(options, i);
 	return {
 		run: async () => {
-			const { domains } = await listDomains.call(this, target, scope, settings, { domainIds, max });
+			const domains = await listDomains.call(this, target, scope, settings, { domainIds, max });
 			return domains.map((domain) => ({
 				json: iso ? readableObject(domain, iso) : domain,
 				pairedItem: { item: i },
