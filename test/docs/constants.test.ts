@@ -474,6 +474,31 @@ describe('docs/retries-and-errors.md: waits, caps and quotes', () => {
 });
 
 describe('docs/performance.md and CONTRIBUTING.md', () => {
+	test('the tables show the committed run of bench/results.json', () => {
+		const results = JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as {
+			date: string;
+			dataset: { runs: number; rounds: number };
+			rows: Array<{ medianMs: number; timeVsFloor: number; peakRssMb: number; httpCalls: number }>;
+			targets: Array<{ target: string; value: number; limit: number; rounds: number[] }>;
+		};
+		const text = page('docs/performance.md');
+		expect(text).toContain(`is of ${results.date.slice(0, 10)}`);
+		expectStated(
+			'docs/performance.md',
+			/the median of (\d+) runs \(`BENCH_RUNS`\), in each of (\d+) rounds/,
+			[results.dataset.runs, results.dataset.rounds],
+		);
+		const ms = (n: number) => `${n.toLocaleString('en-US')} ms`;
+		for (const row of results.rows)
+			expect(text).toContain(
+				`| ${row.httpCalls} | ${ms(row.medianMs)} | ${row.timeVsFloor.toFixed(2)} | ${row.peakRssMb} MB |`,
+			);
+		for (const { target, value, limit, rounds } of results.targets)
+			expect(text).toContain(
+				`| ${target} | ${limit} | ${value} | ${rounds.join(', ')} | ${value <= limit ? 'yes' : 'no'} |`,
+			);
+	});
+
 	test('the calls a submit of 1,000 URLs takes, at the default Batch Size and others', () => {
 		const [figures] = stated(
 			'docs/performance.md',
