@@ -125,9 +125,11 @@ export async function startPostgres(dir: string): Promise<Postgres> {
 		chownSync(dir, uid, gid);
 		chownSync(sockets, uid, gid);
 	}
+	// runuser lives in /usr/sbin, which a CI runner's PATH may leave out.
+	const runuser = findCommand('runuser', ['/usr/sbin', '/sbin']) ?? 'runuser';
 	const run = (program: string, args: string[]) => {
 		const [command, argv] = asRoot
-			? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]]
+			? [runuser, ['-u', 'postgres', '--', path.join(bin, program), ...args]]
 			: [path.join(bin, program), args];
 		return execFileSync(command, argv, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
 	};
