@@ -27,9 +27,8 @@ const LIST_TRIES = LIST_SETTINGS.retries + 1;
  * A timeout of a list (made with LIST_SETTINGS), in words, and what to do `instead`: the nodes'
  * advice, to raise their Request Timeout, does not apply.
  */
-export const listGaveUp = (instead: string): string =>
+const listGaveUp = (instead: string): string =>
 	`The list gave up after ${LIST_TRIES} ${LIST_TRIES === 1 ? 'try' : 'tries'}, ${LIST_SETTINGS.timeoutMs / 1000} s each: ${instead} instead.`;
-const GAVE_UP = listGaveUp(BY_ID);
 
 /** A field of the answer as text, trimmed; '' when it is no text (an object would read "[object Object]"). */
 function text(value: unknown): string {
@@ -55,21 +54,25 @@ export function projectResults(projectSet: unknown, filter = ''): INodeListSearc
 }
 
 /**
- * A failure of the list, as the list words it: made anew from ucdnRequest's error, since an
- * error is not changed after it was made. Each points to By ID, which needs no list.
+ * A failure of an editor list (a From List mode), as the list words it: made anew from
+ * ucdnRequest's error, since an error is not changed after it was made. A timeout says the list
+ * gave up, a key refused the call gets `refused`'s words, and any other failure points to
+ * `instead`, a mode that needs no list. What is no NodeApiError, a fault of the code, is wrapped
+ * as it is.
  */
-function pointToById(node: INode, error: NodeApiError): NodeApiError {
-	const response = error.errorResponse ?? {};
-	if (response.RetCode === NO_PERMISSION) {
-		return new NodeApiError(node, response, {
-			message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
-			description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
-		});
-	}
-	const description = isTimeout(error)
-		? GAVE_UP
-		: withNotes(error.description, `The list is optional: ${BY_ID} instead.`);
-	return new NodeApiError(node, response, { message: error.message, description });
+export function listFailure(
+	node: INode,
+	caught: unknown,
+	instead: string,
+	refused: (error: NodeApiError) => { message: string; description: string },
+): NodeApiError {
+	if (!(caught instanceof NodeApiError)) return new NodeApiError(node, caught as JsonObject);
+	const response = caught.errorResponse ?? {};
+	if (response.RetCode === NO_PERMISSION) return new NodeApiError(node, response, refused(caught));
+	const description = isTimeout(caught)
+		? listGaveUp(instead)
+		: withNotes(caught.description, `The list is optional: ${instead} instead.`);
+	return new NodeApiError(node, response, { message: caught.message, description });
 }
 
 /**
@@ -93,9 +96,10 @@ export async function searchProjects(
 			LIST_SETTINGS,
 		);
 	} catch (caught) {
-		// ucdnRequest fails with NodeApiErrors; anything else, a fault of the code, is wrapped as is.
-		if (caught instanceof NodeApiError) throw pointToById(this.getNode(), caught);
-		throw new NodeApiError(this.getNode(), caught as JsonObject);
+		throw listFailure(this.getNode(), caught, BY_ID, (error) => ({
+			message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
+			description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
+		}));
 	}
 	return { results: projectResults(answer.ProjectSet, filter) };
 }

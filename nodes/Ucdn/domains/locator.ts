@@ -1,18 +1,12 @@
-import type {
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { CommonOptions } from '../../shared/descriptions/options';
 import { readScope } from '../../shared/descriptions/options';
 import { ParameterError, withNotes } from '../../shared/helpers/errors';
 import { isObject } from '../../shared/helpers/values';
-import { LIST_SETTINGS, listGaveUp } from '../../shared/projects';
-import { NO_PERMISSION, getApiTarget, isTimeout } from '../../shared/transport';
+import { LIST_SETTINGS, listFailure } from '../../shared/projects';
+import { getApiTarget } from '../../shared/transport';
 import { ID_SEPARATORS, parseList } from '../helpers/lists';
 import { DOMAIN_LIST_ACTION, listDomains } from './directory';
 import type { Domain, DomainIndex } from './hosts';
@@ -132,17 +126,13 @@ export async function searchDomains(
 		const domains = await listDomains.call(this, target, scope, LIST_SETTINGS);
 		return domainResults(readDomains(domains, [target.privateKey]), filter);
 	} catch (caught) {
-		if (!(caught instanceof NodeApiError))
-			throw new NodeApiError(this.getNode(), caught as JsonObject);
-		const response = caught.errorResponse ?? {};
 		// By Name and By ID are found in the same list when the node runs: they cannot help a key refused it.
-		const advice =
-			response.RetCode === NO_PERMISSION
-				? `The key's user needs permission for ${DOMAIN_LIST_ACTION} (UCDN, read-only): Get Quota and Purge Domain find their domains in this list in every mode.`
-				: `The list is optional: ${BY_NAME} instead.`;
-		throw new NodeApiError(this.getNode(), response, {
-			message: caught.message,
-			description: isTimeout(caught) ? listGaveUp(BY_NAME) : withNotes(caught.description, advice),
-		});
+		throw listFailure(this.getNode(), caught, BY_NAME, (error) => ({
+			message: error.message,
+			description: withNotes(
+				error.description,
+				`The key's user needs permission for ${DOMAIN_LIST_ACTION} (UCDN, read-only): Get Quota and Purge Domain find their domains in this list in every mode.`,
+			),
+		}));
 	}
 }
