@@ -320,3 +320,17 @@ describe('the Domains parameter’s From List mode', () => {
 
 	const calls = () => sim.requestsFor(LIST).length;
 });
+
+test('a domain list that cannot be walked soundly is an error in the words of domains, never a shorter list', async () => {
+	await simulator({ domainTotalCount: true });
+	sim.failNext(
+		{ kind: 'transform', transform: (answer) => ({ ...answer, DomainList: [], TotalCount: 5 }) },
+		{ action: LIST },
+	);
+	const { error, json } = await run({ operation: 'getMany', returnAll: true });
+	expect(json('UCDN')).toEqual([]);
+	expect(error?.message).toBe(`UCloud API ${LIST}: the domain list cannot be read completely`);
+	expect(error?.description).toBe(
+		"The API listed 0 domains, then an empty page before its TotalCount of 5. The API's paging of the domain list cannot be trusted now: try again later.",
+	);
+});

@@ -43,14 +43,14 @@ export async function listDomains(
 				request,
 				DOMAIN_LIST,
 			),
-		{ offset: 0, pageSize: DOMAIN_PAGE_SIZE, max, key: DOMAIN_LIST.key },
+		{ offset: 0, pageSize: DOMAIN_PAGE_SIZE, max, shape: DOMAIN_LIST },
 	);
 	if (problem) {
-		// The walk words its problems for Describe's tasks, with advice (a time range, a Status)
-		// that a domain list has no use for: the figures are kept, the advice is this one.
+		// The problem's description advises on Describe's parameters (a time range, a Status),
+		// which a domain list has none of: its message is kept, the advice is this one.
 		throw new NodeApiError(this.getNode(), { action: DOMAIN_LIST_ACTION } as JsonObject, {
 			message: `UCloud API ${DOMAIN_LIST_ACTION}: the domain list cannot be read completely`,
-			description: `${problem.message.replace(/\btasks\b/g, 'domains')}. The API's paging of the domain list cannot be trusted now: try again later.`,
+			description: `${problem.message}. The API's paging of the domain list cannot be trusted now: try again later.`,
 			itemIndex: settings.itemIndex,
 		});
 	}

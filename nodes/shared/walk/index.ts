@@ -3,8 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
-import type { Page, PageRequest } from './page';
-import { fetchPage } from './page';
+import type { ListShape, Page, PageRequest } from './page';
+import { TASK_LIST, fetchPage } from './page';
 import type { PagingProblem, Previous } from './rules';
 import {
 	MAX_PAGES,
@@ -37,8 +37,8 @@ export interface WalkOptions {
 	 * 200,000 URLs is some 25 MB less at the peak.
 	 */
 	onTask?: (task: IDataObject) => void;
-	/** The field that identifies an entry of the list (default TaskId: see ListShape). */
-	key?: string;
+	/** Which list is walked, for its entries' key and its problems' words (default TASK_LIST). */
+	shape?: ListShape;
 }
 
 export interface WalkResult {
@@ -62,7 +62,7 @@ export interface WalkResult {
  */
 export async function walk(
 	fetch: (request: PageRequest) => Promise<Page>,
-	{ offset: start, pageSize, max, onTask, key }: WalkOptions,
+	{ offset: start, pageSize, max, onTask, shape = TASK_LIST }: WalkOptions,
 ): Promise<WalkResult> {
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
@@ -87,7 +87,7 @@ export async function walk(
 		const page = await fetch({ offset, limit });
 		pages++;
 		if (!onTask) responses.push(page.response);
-		const keys = keysOf(page.tasks, key);
+		const keys = keysOf(page.tasks, shape.key);
 		const content = keys.join('\n');
 		if (offsetIgnored(previous, offset, content, page.total))
 			return ended(offsetIgnoredProblem(offset, previous?.offset ?? 0, keys.length));
@@ -104,7 +104,7 @@ export async function walk(
 		steadyTotal = pages === 1 || page.total === steadyTotal ? page.total : undefined;
 		serverPageSize = Math.max(serverPageSize, page.tasks.length);
 		if (page.tasks.length === 0) {
-			const early = emptyTooEarly(offset, page.total, taken);
+			const early = emptyTooEarly(offset, page.total, taken, shape.noun);
 			if (early) return ended(early);
 			break;
 		}
@@ -112,7 +112,7 @@ export async function walk(
 		// Tasks that left before this offset moved the rest back: re-read from as far back.
 		offset = left > 0 ? Math.max(start, offset - left) : offset + page.tasks.length;
 	}
-	return ended(tasksMissed(taken, { start, max }, steadyTotal, pages));
+	return ended(tasksMissed(taken, { start, max }, steadyTotal, pages, shape.noun));
 }
 
 /**

@@ -97,10 +97,11 @@ export function emptyTooEarly(
 	offset: number,
 	total: number | undefined,
 	taken: number,
+	noun = 'task',
 ): PagingProblem | undefined {
 	if (total === undefined || offset >= total) return undefined;
 	return {
-		message: `The API listed ${taken} tasks, then an empty page before its TotalCount of ${total}`,
+		message: `The API listed ${taken} ${noun}s, then an empty page before its TotalCount of ${total}`,
 		description: `The page at Offset ${offset} is empty although TotalCount is ${total}: the API stops paging early or miscounts. Narrow the time range so that fewer pages are needed.`,
 	};
 }
@@ -130,10 +131,11 @@ export function tasksMissed(
 	{ start, max }: { start: number; max: number },
 	steadyTotal: number | undefined,
 	pages: number,
+	noun = 'task',
 ): PagingProblem | undefined {
 	if (steadyTotal === undefined || taken >= max || taken >= steadyTotal - start) return undefined;
 	return {
-		message: `The API listed ${taken} different tasks in ${pages} pages, although its TotalCount of ${steadyTotal} did not change`,
+		message: `The API listed ${taken} different ${noun}s in ${pages} pages, although its TotalCount of ${steadyTotal} did not change`,
 		description: `Some tasks came on two pages and others on none: the order of the list changed between calls (tasks created in the same second can swap places). Raise the Page Size (up to ${MAX_PAGE_SIZE}) so that fewer calls are needed, or narrow the time range.`,
 	};
 }

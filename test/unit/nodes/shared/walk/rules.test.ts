@@ -80,6 +80,11 @@ describe('emptyTooEarly', () => {
 			description: expect.stringContaining('The page at Offset 50 is empty') as string,
 		});
 	});
+	test('named by what the list holds', () => {
+		expect(emptyTooEarly(50, 80, 50, 'domain')?.message).toBe(
+			'The API listed 50 domains, then an empty page before its TotalCount of 80',
+		);
+	});
 	test('at or after TotalCount, or without one, an empty page just ends the list', () => {
 		expect(emptyTooEarly(80, 80, 80)).toBeUndefined();
 		expect(emptyTooEarly(50, undefined, 50)).toBeUndefined();
@@ -92,6 +97,9 @@ describe('tasksMissed', () => {
 			'The API listed 299 different tasks in 3 pages, although its TotalCount of 300 did not change',
 		);
 		expect(tasksMissed(279, { start: 20, max: Infinity }, 300, 3)).toBeDefined();
+		expect(tasksMissed(9, { start: 0, max: Infinity }, 10, 2, 'domain')?.message).toBe(
+			'The API listed 9 different domains in 2 pages, although its TotalCount of 10 did not change',
+		);
 	});
 	test('not when every task came, the Limit was reached, or TotalCount changed', () => {
 		expect(tasksMissed(280, { start: 20, max: Infinity }, 300, 3)).toBeUndefined();
