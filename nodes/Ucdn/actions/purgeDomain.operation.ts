@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { Switch } from '../../shared/descriptions/parameters';
 import { booleanProperty, readSwitch } from '../../shared/descriptions/parameters';
 import { ParameterError } from '../../shared/helpers/errors';
-import { DOMAINS, domainsProperty, readDomainRefs, resolveDomains } from '../domains/locator';
+import { DOMAINS, domainsProperty, findDomains } from '../domains/locator';
 import { isWildcard } from '../domains/hosts';
 import type { Prepared, TaskContext } from './context';
 import { prepareSubmission, readSubmitSettings, submissionProperties } from './submission';
@@ -43,16 +43,10 @@ export async function prepare(
 	i: number,
 	context: TaskContext,
 ): Promise<Prepared> {
-	const refs = readDomainRefs(this.getNodeParameter(DOMAINS.name, i));
+	const value = this.getNodeParameter(DOMAINS.name, i);
 	const alsoHttp = readSwitch(this.getNodeParameter(ALSO_HTTP.name, i, false), ALSO_HTTP);
 	const settings = readSubmitSettings.call(this, i);
-	const { scope, requestSettings } = settings;
-	const project = context.domains.projectOf(scope);
-	const found = resolveDomains(
-		refs,
-		await context.domains.domains(scope, requestSettings),
-		project,
-	);
+	const found = await findDomains(context.domains, value, settings.scope, settings.requestSettings);
 	const wildcard = found.find((domain) => isWildcard(domain.Domain));
 	if (wildcard) {
 		throw new ParameterError(

@@ -6,8 +6,10 @@ import { readScope } from '../../shared/descriptions/options';
 import { ParameterError, withNotes } from '../../shared/helpers/errors';
 import { isObject } from '../../shared/helpers/values';
 import { LIST_SETTINGS, listFailure } from '../../shared/projects';
+import type { RequestSettings } from '../../shared/transport';
 import { getApiTarget } from '../../shared/transport';
 import { ID_SEPARATORS, parseList } from '../helpers/lists';
+import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, listDomains } from './directory';
 import type { Domain, DomainIndex } from './hosts';
 import { hostKey, readDomains } from './hosts';
@@ -90,6 +92,20 @@ export function resolveDomains(
 				: `${what} among the accelerated domains of this account (${project})`,
 		);
 	});
+}
+
+/**
+ * The domains item `i`'s Domains value names, found in the scope's project's list (read once
+ * per execution by the directory); bad input names what the project does not have.
+ */
+export async function findDomains(
+	directory: DomainDirectory,
+	value: unknown,
+	scope: Record<string, ParamValue>,
+	settings: RequestSettings,
+): Promise<Domain[]> {
+	const refs = readDomainRefs(value);
+	return resolveDomains(refs, await directory.domains(scope, settings), directory.projectOf(scope));
 }
 
 /** The list's entries: `static.example.com (enable)`, those whose name or ID contains `filter`. */

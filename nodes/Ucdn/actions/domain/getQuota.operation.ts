@@ -7,7 +7,7 @@ import {
 	readRequestSettings,
 	readScope,
 } from '../../../shared/descriptions/options';
-import { DOMAINS, domainsProperty, readDomainRefs, resolveDomains } from '../../domains/locator';
+import { DOMAINS, domainsProperty, findDomains } from '../../domains/locator';
 import { quotaItem } from '../../domains/quota';
 import type { OperationContext, Prepared } from '../context';
 
@@ -34,12 +34,11 @@ export async function prepare(
 	i: number,
 	{ domains: directory }: OperationContext,
 ): Promise<Prepared> {
-	const refs = readDomainRefs(this.getNodeParameter(DOMAINS.name, i));
 	const options = this.getNodeParameter('options', i, {}) as CommonOptions;
 	const scope = readScope(options);
 	const settings = readRequestSettings(options, i);
-	const project = directory.projectOf(scope);
-	const domains = resolveDomains(refs, await directory.domains(scope, settings), project);
+	const value = this.getNodeParameter(DOMAINS.name, i);
+	const domains = await findDomains(directory, value, scope, settings);
 	return {
 		run: async () => {
 			const items = [];
