@@ -650,10 +650,7 @@ export class UcdnSimulator {
 		params: Record<string, string>,
 		{ ignoreOffset = false, stale = new Set<string>() }: DescribeFaults = {},
 	) {
-		const taskIds = Object.keys(params)
-			.filter((name) => /^TaskId\.\d+$/.test(name))
-			.sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)))
-			.map((name) => params[name]);
+		const taskIds = listParam(params, 'TaskId');
 		const begin = natural(params, 'BeginTime');
 		const end = natural(params, 'EndTime');
 		if (end !== undefined && begin === undefined) {
