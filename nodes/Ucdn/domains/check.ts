@@ -36,13 +36,14 @@ function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: num
 	const response = error.errorResponse ?? {};
 	const action = typeof response.action === 'string' ? response.action : DOMAIN_LIST_ACTION;
 	const refused = response.RetCode === NO_PERMISSION;
+	const what = READS[action] ?? action;
 	return new NodeApiError(this.getNode(), response, {
 		message: `${CHECK_NAME}: ${refused ? `this key may not call ${action} (RetCode ${NO_PERMISSION})` : error.message}`,
 		description: refused
-			? `The check reads ${READS[action] ?? action} with ${action} before anything is submitted. Allow the key's user to call it (UCDN, read-only), or turn off ${CHECK_NAME}. ${NOTHING_SENT}`
+			? `The check reads ${what} with ${action} before anything is submitted. Allow the key's user to call it (UCDN, read-only), or turn off ${CHECK_NAME}. ${NOTHING_SENT}`
 			: withNotes(
 					error.description,
-					`The check could not read ${READS[action] ?? action}. ${NOTHING_SENT} Turn off ${CHECK_NAME} to submit without it.`,
+					`The check could not read ${what}. ${NOTHING_SENT} Turn off ${CHECK_NAME} to submit without it.`,
 				),
 		itemIndex,
 	});
