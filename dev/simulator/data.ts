@@ -174,15 +174,21 @@ export interface DomainInfo {
 /** A stored domain: what the API returns plus the project it lives in. */
 export interface StoredDomain {
 	projectId: string;
+	/** A whole-site acceleration (DCDN) domain: not in GetUcdnDomainConfig's UCDN list. */
+	wholeSite: boolean;
 	info: DomainInfo;
 }
 
 /**
  * A domain to store (SimulatorOptions.domains, UcdnSimulator.addDomains): a full DomainInfo or
  * only some of it (see makeDomain for what the rest is), in DEFAULT_PROJECT unless `projectId`
- * says otherwise.
+ * says otherwise; a whole-site (DCDN) domain with `wholeSite`.
  */
-export type DomainInput = Partial<DomainInfo> & { Domain: string; projectId?: string };
+export type DomainInput = Partial<DomainInfo> & {
+	Domain: string;
+	projectId?: string;
+	wholeSite?: boolean;
+};
 
 /** The default daily quotas per domain, from the providers' guides. */
 export const DEFAULT_QUOTA = { file: 700, dir: 20, prefetch: 500 } as const;
@@ -209,7 +215,7 @@ function domainIdFor(domain: string): string {
 
 /** A complete domain from a partial one: small plausible configuration, HTTPS where accelerated. */
 export function makeDomain(input: DomainInput): StoredDomain {
-	const { projectId = DEFAULT_PROJECT, ...given } = input;
+	const { projectId = DEFAULT_PROJECT, wholeSite = false, ...given } = input;
 	const areaCode: AreaCode = given.AreaCode ?? 'cn';
 	const domainId = given.DomainId ?? domainIdFor(given.Domain);
 	const testHost = given.Domain.replace(/^\*\./, 'www.');
@@ -266,7 +272,7 @@ export function makeDomain(input: DomainInput): StoredDomain {
 		},
 		...given,
 	};
-	return { projectId, info };
+	return { projectId, wholeSite, info };
 }
 
 /**

@@ -35,11 +35,26 @@ const QUOTA_NAMES: Record<QuotaKind, string> = {
 
 const SECONDS_A_DAY = 86400;
 
+/** Statuses of a domain that is deleted or being deleted: it accelerates nothing. */
+const GONE = new Set(['delete', 'deleteing']);
+
 /** A URL's host as the CDN sees it: lower case, without user info or port; undefined if none. */
 export function urlHost(url: string): string | undefined {
 	const match = /^https?:\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:]*)/i.exec(url);
 	const host = match?.[1]?.toLowerCase();
 	return host ? host : undefined;
+}
+
+/**
+ * A domain's name as the CDN serves it: in lower case, an internationalised name in punycode.
+ * Not URL.canParse, which Node 20 gets wrong for one-byte text once it is hot.
+ */
+function asciiName(domain: string): string {
+	try {
+		return new URL(`http://${domain}/`).hostname;
+	} catch {
+		return domain.toLowerCase();
+	}
 }
 
 /** Whether wildcard domain `*.suffix` covers `host`: exactly one label more, no more, no less. */
@@ -89,10 +104,10 @@ export class DomainBook {
 		this.domains.push(...stored);
 	}
 
-	/** A project's domains in a stable order: CreateTime ascending, then DomainId. */
+	/** A project's domains in GetUcdnDomainConfig's (UCDN) list, in a stable order: CreateTime ascending, then DomainId. */
 	list(projectId: string): StoredDomain[] {
 		return this.domains
-			.filter((domain) => domain.projectId === projectId)
+			.filter((domain) => domain.projectId === projectId && !domain.wholeSite)
 			.sort(
 				(a, b) =>
 					a.info.CreateTime - b.info.CreateTime ||
@@ -146,21 +161,33 @@ export class DomainBook {
 		this.used.set(domainId, { day: this.today(), counts: total });
 	}
 
-	/** The project's domain a host belongs to: an exact match (any case) first, else a wildcard's. */
-	match(projectId: string, host: string): StoredDomain | undefined {
-		const domains = this.domains.filter((domain) => domain.projectId === projectId);
-		const name = (domain: StoredDomain) => domain.info.Domain.toLowerCase();
-		return (
-			domains.find((domain) => name(domain) === host) ??
-			domains.find((domain) => name(domain).startsWith('*.') && covers(name(domain), host))
+	/**
+	 * The project's domain a host belongs to: of the domains that are not deleted (nor being
+	 * deleted), an exact match (any case) first, else a wildcard's; of several, the enabled one.
+	 * A host only deleted domains match belongs to the first of them. Whole-site (DCDN) domains
+	 * are matched only for a submit with IsDcdn.
+	 */
+	match(projectId: string, host: string, isDcdn: boolean): StoredDomain | undefined {
+		const domains = this.domains.filter(
+			(domain) => domain.projectId === projectId && (isDcdn || !domain.wholeSite),
 		);
+		const name = (domain: StoredDomain) => asciiName(domain.info.Domain);
+		const exact = domains.filter((domain) => name(domain) === host);
+		const wildcard = domains.filter(
+			(domain) => name(domain).startsWith('*.') && covers(name(domain), host),
+		);
+		const live = (of: StoredDomain[]) => {
+			const there = of.filter((domain) => !GONE.has(domain.info.Status));
+			return there.find((domain) => domain.info.Status === 'enable') ?? there[0];
+		};
+		return live(exact) ?? live(wildcard) ?? exact[0] ?? wildcard[0];
 	}
 
 	/**
 	 * Checks every URL of a submit and today's quota of every domain they belong to; throws a
 	 * Refusal (nothing counted) or counts them all. Each URL counts once, against its domain.
 	 */
-	charge(projectId: string, kind: QuotaKind, urls: readonly string[]): void {
+	charge(projectId: string, kind: QuotaKind, urls: readonly string[], isDcdn: boolean): void {
 		const calls = new Map<string, { domain: StoredDomain; count: number }>();
 		for (const url of urls) {
 			const host = urlHost(url) ?? '';
@@ -170,7 +197,7 @@ export class DomainBook {
 					`Domain ${host} is a wildcard: purge URLs of the hosts under it, not its own name`,
 				);
 			}
-			const domain = this.match(projectId, host);
+			const domain = this.match(projectId, host, isDcdn);
 			if (!domain) {
 				throw new Refusal(
 					'DOMAIN_UNKNOWN',

@@ -46,13 +46,19 @@
  * useQuota adds to today's counts, as someone purging meanwhile would (it may go over).
  *
  * Every submit is checked, atomically, once its parameters are valid and before it creates a
- * task. Each URL's host (lower case, without port or user info) must be a domain of the
- * request's project: the same name in any case, or else a wildcard domain `*.example.com`
+ * task. Each URL's host (without port or user info, in lower case but otherwise as sent: a host
+ * with an ideographic full stop, a zero-width space or a percent escape matches nothing) must be
+ * a domain of the request's project: the same name in any case (a domain listed with an
+ * internationalised name by its punycode), or else a wildcard domain `*.example.com`
  * covering exactly one label (a.example.com yes; a.b.example.com and example.com no); a
  * domain of that name wins over a wildcard. The domain must be `enable`. A URL whose host is
  * itself a wildcard (`https://*.example.com/`) is refused: a wildcard domain cannot be purged
- * by its own name. Each URL listed counts one (a URL listed twice counts twice) against the
- * domain it matched (a wildcard domain's counts for the hosts under it): Type `file` and `m3u8`
+ * by its own name. Of several domains of a name, the enabled one is purged; a deleted (or
+ * `deleteing`) domain accelerates nothing, so a wildcard covers its host. A whole-site
+ * acceleration (DCDN) domain (`wholeSite: true`, the simulator's model: neither the SDKs nor the
+ * guides say whether GetUcdnDomainConfig lists them) is not in GetUcdnDomainConfig's list and is
+ * purged only by a submit with IsDcdn `true`; the others are purged with it or without. Each URL
+ * listed counts one (a URL listed twice counts twice) against the domain it matched (a wildcard domain's counts for the hosts under it): Type `file` and `m3u8`
  * as file refreshes, `dir` as directory refreshes, a prefetch URL as a prefetch. If any URL is
  * refused or any domain would go over today's quota, the whole call is refused: no task,
  * nothing counted. No source documents the real RetCodes of these refusals, so the codes and
@@ -714,7 +720,7 @@ export class UcdnSimulator {
 			if (kind === 'prefetch' && url.endsWith('/'))
 				throw new ParamError(`Params [UrlList] prefetch takes files only: ${url}`);
 		}
-		this.domainBook.charge(projectId, quotaKind(kind, type), urls);
+		this.domainBook.charge(projectId, quotaKind(kind, type), urls, params.IsDcdn === 'true');
 		const taskId = this.createTask(kind, projectId, params.IsDcdn === 'true', urls, type);
 		return { TaskId: taskId };
 	}

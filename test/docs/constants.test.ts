@@ -313,7 +313,7 @@ describe('domains and quota: the README and docs/domains-and-quota.md', () => {
 
 		expectStated(
 			'README.md',
-			/\*\*Check Domains and Quota\*\* \(on from node version ([\d.]+), in nodes added now; nodes saved before keep it off\)/,
+			/\*\*Check Domains and Quota\*\* \(on in nodes added from version ([\d.]+); nodes saved before keep it\s+off\)/,
 			[CHECK_DOMAINS.onFrom],
 		);
 		// The table shows what a node added now has.

@@ -73,7 +73,7 @@ describe('Check Domains and Quota', () => {
 		const url = 'https://img.example.xyz/a.png';
 		const { error, actions } = await run({ urls: `${files(1)[0]}\n${url}` });
 		expect(error?.message).toBe(
-			`URLs: ${url}: img.example.xyz is not an accelerated domain of this account (${NOBODY})`,
+			`URLs: ${url}: img.example.xyz is not an accelerated domain of this account (${NOBODY}); for a whole-site acceleration (DCDN) domain, turn on Options → Whole-Site Acceleration`,
 		);
 		expect(error?.context?.field).toBe('URLs');
 		expect(actions()).toEqual([LIST]);
@@ -109,7 +109,7 @@ describe('Check Domains and Quota', () => {
 		expect(own.calls(QUOTA).map((c) => c.params.DomainId)).toContain(CDN.DomainId);
 	});
 
-	test('an internationalised domain matches in Unicode or punycode, however the list spells it', async () => {
+	test('an internationalised domain matches in Unicode or punycode, however the list spells it; it is sent in punycode', async () => {
 		await simulator();
 		sim.addDomains(
 			{ Domain: 'bücher.example', DomainId: 'ucdn-idn00001' },
@@ -118,7 +118,9 @@ describe('Check Domains and Quota', () => {
 		const unicode = await run({ urls: 'https://bücher.example/a.js' });
 		expect(unicode.error).toBeUndefined();
 		expect(unicode.calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['ucdn-idn00001']);
-		expect(unicode.calls(REFRESH)).toHaveLength(1);
+		expect(at(unicode.calls(REFRESH), 0).params['UrlList.0']).toBe(
+			'https://xn--bcher-kva.example/a.js',
+		);
 		const purge = await run({ operation: 'purgeDomain', domains: byName('München.example') });
 		expect(purge.error).toBeUndefined();
 		expect(at(purge.calls(REFRESH), 1).params['UrlList.0']).toBe('https://xn--mnchen-3ya.example/');
@@ -237,7 +239,7 @@ describe('Check Domains and Quota', () => {
 		);
 		const { error, calls } = await run({ urls: files(1)[0] });
 		expect(error?.message).toBe(
-			`Check Domains and Quota: UCloud API ${QUOTA} answered no usable count of file refreshes for ${STATIC.Domain}`,
+			`Check Domains and Quota: the daily quota of ${STATIC.Domain}: UCloud API ${QUOTA} answered no usable count of file refreshes`,
 		);
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
@@ -288,16 +290,16 @@ describe('Check Domains and Quota', () => {
 	});
 
 	test.each([
-		[LIST, "the account's domains"],
-		[QUOTA, "each domain's daily quota"],
+		[LIST, "the account's domains", ''],
+		[QUOTA, "each domain's daily quota", `, which reads the daily quota of ${STATIC.Domain}`],
 	])(
 		'a key that may not call %s: the error names the call and the switch; nothing is sent',
-		async (action, what) => {
+		async (action, what, whose) => {
 			await simulator();
 			sim.denied.add(action);
 			const { error, calls } = await run({ urls: files(1)[0] });
 			expect(error?.message).toBe(
-				`Check Domains and Quota: this key may not call ${action} (RetCode 299)`,
+				`Check Domains and Quota: this key may not call ${action} (RetCode 299)${whose}`,
 			);
 			expect(error?.description).toContain(`reads ${what}`);
 			expect(error?.description).toContain(
@@ -459,7 +461,7 @@ describe('Refresh → Purge Domain', () => {
 		await simulator();
 		const { error, actions } = await purge({ domains: byName('www.example.net') });
 		expect(error?.message).toBe(
-			`Domains: www.example.net is not an accelerated domain of this account (${NOBODY})`,
+			`Domains: www.example.net is not an accelerated domain of this account (${NOBODY}); for a whole-site acceleration (DCDN) domain, turn on Options → Whole-Site Acceleration`,
 		);
 		expect(actions()).toEqual([LIST]);
 	});
@@ -485,6 +487,222 @@ describe('Refresh → Purge Domain', () => {
 		);
 		expect(error?.description).toMatch(/^Check Domains: /);
 		expect(error?.context?.field).toBe('Domains');
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+});
+
+describe('a name the domain list holds more than once: the live entry is the domain', () => {
+	const entry = (Domain: string, DomainId: string, Status: string, CreateTime: number) => ({
+		Domain,
+		DomainId,
+		Status,
+		CreateTime,
+	});
+	const REPLACED = [
+		entry(STATIC.Domain, 'ucdn-static-old', 'delete', 1.5e9),
+		entry(STATIC.Domain, 'ucdn-static-new', 'enable', 1.6e9),
+	];
+
+	test.each([
+		['deleted and added again', 'delete'],
+		['disabled and replaced', 'disable'],
+	])('%s: Submit and Purge Domain use the enabled entry', async (_, status) => {
+		await simulator({
+			domains: [
+				entry(STATIC.Domain, 'ucdn-static-old', status, 1.5e9),
+				entry(STATIC.Domain, 'ucdn-static-new', 'enable', 1.6e9),
+			],
+		});
+		const submitted = await run({ urls: `https://${STATIC.Domain}/a.png` });
+		expect(submitted.error).toBeUndefined();
+		expect(submitted.calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['ucdn-static-new']);
+		expect(submitted.calls(REFRESH)).toHaveLength(1);
+		const purged = await run({ operation: 'purgeDomain', domains: byName(STATIC.Domain) });
+		expect(purged.error).toBeUndefined();
+		expect(sim.quotaOf('ucdn-static-new').used).toEqual({ file: 1, dir: 1, prefetch: 0 });
+	});
+
+	test('a deleted entry beside an enabled wildcard: the wildcard accelerates its host', async () => {
+		await simulator({
+			domains: [
+				entry('www.example.org', 'ucdn-www-old', 'delete', 1.5e9),
+				entry('*.example.org', 'ucdn-wild-org', 'enable', 1.6e9),
+			],
+		});
+		const { error, calls } = await run({ urls: 'https://www.example.org/a.png' });
+		expect(error).toBeUndefined();
+		expect(calls(QUOTA).map((c) => c.params.DomainId)).toEqual(['ucdn-wild-org']);
+		expect(calls(REFRESH)).toHaveLength(1);
+	});
+
+	test('no entry of the name enabled: the refusal names every status found', async () => {
+		await simulator({
+			domains: [
+				entry(STATIC.Domain, 'ucdn-static-a', 'disable', 1.5e9),
+				entry(STATIC.Domain, 'ucdn-static-b', 'delete', 1.6e9),
+			],
+		});
+		const url = `https://${STATIC.Domain}/a.png`;
+		const { error, calls } = await run({ urls: url });
+		expect(error?.message).toBe(
+			`URLs: ${url}: ${STATIC.Domain} is listed 2 times, as disable and delete: none is enable`,
+		);
+		expect(calls(REFRESH)).toHaveLength(0);
+	});
+
+	test('Get Quota by name answers for the live entry', async () => {
+		await simulator({ domains: REPLACED });
+		const result = await runWorkflow(
+			ucdnWorkflow(
+				{ resource: 'domain', operation: 'getQuota', domains: byName(STATIC.Domain) },
+				{ typeVersion: 1.2 },
+			),
+			{ credentials: simulatorCredentials(sim) },
+		);
+		expect(result.json('UCDN').map((item) => item.DomainId)).toEqual(['ucdn-static-new']);
+	});
+});
+
+describe('Whole-Site Acceleration: a whole-site (DCDN) domain the domain list does not hold', () => {
+	const SITE = 'site.example.net';
+	const dcdn = { isDcdn: true };
+	async function wholeSite() {
+		await simulator();
+		sim.addDomains({ Domain: SITE, DomainId: 'dcdn-site0001', wholeSite: true });
+	}
+
+	test('Submit at the defaults (the check on) sends it, counting the quota of the domains the list holds', async () => {
+		await wholeSite();
+		const { error, calls, actions } = await run({
+			urls: `https://${SITE}/a.png\nhttps://${STATIC.Domain}/a.png`,
+			options: dcdn,
+		});
+		expect(error).toBeUndefined();
+		expect(actions()).toEqual([LIST, QUOTA, REFRESH]);
+		expect(at(calls(QUOTA), 0).params.DomainId).toBe(STATIC.DomainId);
+		expect(at(calls(REFRESH), 0).params).toMatchObject({
+			IsDcdn: 'true',
+			'UrlList.0': `https://${SITE}/a.png`,
+		});
+	});
+
+	test.each([true, false])(
+		'Purge Domain by name, the check %s: the root is purged',
+		async (checkDomainsAndQuota) => {
+			await wholeSite();
+			const { error, calls, actions } = await run({
+				operation: 'purgeDomain',
+				domains: byName(SITE),
+				checkDomainsAndQuota,
+				options: dcdn,
+			});
+			expect(error).toBeUndefined();
+			expect(at(calls(REFRESH), 0).params['UrlList.0']).toBe(`https://${SITE}/`);
+			// With the check off nothing needs the list: a whole-site domain is not in it.
+			expect(actions()).toEqual(checkDomainsAndQuota ? [LIST, REFRESH] : [REFRESH]);
+		},
+	);
+
+	test('without Whole-Site Acceleration the refusal names it and what to do', async () => {
+		await wholeSite();
+		const url = `https://${SITE}/a.png`;
+		const submitted = await run({ urls: url });
+		expect(submitted.error?.message).toBe(
+			`URLs: ${url}: ${SITE} is not an accelerated domain of this account (${NOBODY}); for a whole-site acceleration (DCDN) domain, turn on Options → Whole-Site Acceleration`,
+		);
+		const purged = await run({
+			operation: 'purgeDomain',
+			domains: byName(SITE),
+			checkDomainsAndQuota: false,
+		});
+		expect(purged.error?.message).toBe(
+			`Domains: ${SITE} is not an accelerated domain of this account (${NOBODY}); for a whole-site acceleration (DCDN) domain, turn on Options → Whole-Site Acceleration`,
+		);
+		expect(sim.requestsFor(REFRESH)).toHaveLength(0);
+	});
+
+	test('By ID cannot name it: the error says to name it By Name', async () => {
+		await wholeSite();
+		const { error } = await run({
+			operation: 'purgeDomain',
+			domains: { __rl: true, mode: 'id', value: 'dcdn-site0001' },
+			options: dcdn,
+		});
+		expect(error?.message).toBe(
+			`Domains: no domain has the ID dcdn-site0001 among the accelerated domains of this account (${NOBODY}); whole-site acceleration (DCDN) domains are not in that list: name them By Name`,
+		);
+	});
+
+	test('a name that is no domain name is bad input, never a URL of another shape', async () => {
+		await wholeSite();
+		const { error, actions } = await run({
+			operation: 'purgeDomain',
+			domains: byName('site.example.net/private'),
+			checkDomainsAndQuota: false,
+			options: dcdn,
+		});
+		expect(error?.message).toBe('Domains: "site.example.net/private" is not a domain name');
+		expect(actions()).toEqual([]);
+	});
+});
+
+describe('the URL sent is the URL checked: its host as a browser requests it', () => {
+	test.each([
+		['a zero-width space', 'https://static.example.com\u200b/x.png'],
+		['a soft hyphen', 'https://sta\u00adtic.example.com/x.png'],
+		['ideographic full stops', 'https://static\u3002example\u3002com/x.png'],
+		['a fullwidth letter', 'https://\uff53tatic.example.com/x.png'],
+		['a percent escape', 'https://st%61tic.example.com/x.png'],
+	])('%s in the host: sent as static.example.com, the check on and off', async (_, typed) => {
+		await simulator();
+		for (const checkDomainsAndQuota of [true, false]) {
+			sim.requests.length = 0;
+			const { error, calls, json } = await run({ urls: typed, checkDomainsAndQuota });
+			expect(error).toBeUndefined();
+			expect(at(calls(REFRESH), 0).params['UrlList.0']).toBe('https://static.example.com/x.png');
+			expect(at(json('UCDN'), 0).Urls).toEqual(['https://static.example.com/x.png']);
+		}
+	});
+
+	test('two spellings of one URL are sent once and counted once', async () => {
+		await simulator();
+		sim.setQuota(STATIC.DomainId, { file: 1 });
+		const { error, calls } = await run({
+			urls: 'https://static.example.com/x.png\nhttps://STATIC.example.com/x.png',
+		});
+		expect(error).toBeUndefined();
+		expect(
+			Object.keys(at(calls(REFRESH), 0).params).filter((k) => k.startsWith('UrlList.')),
+		).toEqual(['UrlList.0']);
+	});
+
+	test('Purge Domain sends the root of a domain the list spells in Unicode in the form a browser requests', async () => {
+		await simulator();
+		sim.addDomains({ Domain: 'Bücher.example', DomainId: 'ucdn-idn00001' });
+		const { error, calls } = await run({
+			operation: 'purgeDomain',
+			domains: byName('bücher.example'),
+		});
+		expect(error).toBeUndefined();
+		expect(at(calls(REFRESH), 0).params['UrlList.0']).toBe('https://xn--bcher-kva.example/');
+	});
+});
+
+describe('a quota read that fails names the domain whose quota it is', () => {
+	test.each([
+		['a permission RetCode', { kind: 'retCode', retCode: 299 } as const, 'may not call'],
+		['a timeout', { kind: 'delay', ms: 3000 } as const, 'Could not get an answer'],
+	])('%s', async (_, fault, words) => {
+		await simulator();
+		sim.failNext(fault, { action: QUOTA, skip: 1 });
+		const { error, calls } = await run({
+			urls: `${files(1)[0]}\n${files(1, CDN.Domain)[0]}`,
+			options: { requestTimeout: 1, retries: 0 },
+		});
+		expect(error?.message).toContain(words);
+		expect(error?.message).toContain(QUOTA);
+		expect(error?.message).toContain(`the daily quota of ${CDN.Domain}`);
+		expect(error?.message).not.toContain(STATIC.Domain);
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
 });

@@ -10,7 +10,12 @@ import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
-import { SECOND_PROJECT, SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
+import {
+	DEFAULT_PROJECT,
+	SECOND_PROJECT,
+	SEED_DOMAINS,
+	startSimulator,
+} from '../../dev/simulator/server';
 import { at } from '../at';
 
 const LIST = 'GetUcdnDomainConfig';
@@ -271,6 +276,18 @@ describe('the Domains parameter’s From List mode', () => {
 		expect(calls()).toBe(2);
 	});
 
+	test('a name listed twice shows once, as the entry the node uses for it: the live one', async () => {
+		await simulator({
+			domains: [
+				{ Domain: STATIC.Domain, DomainId: 'ucdn-static-old', Status: 'delete', CreateTime: 1.5e9 },
+				{ Domain: STATIC.Domain, DomainId: 'ucdn-static-new', CreateTime: 1.6e9 },
+			],
+		});
+		expect((await list()).results).toEqual([
+			{ name: 'static.example.com (enable)', value: 'ucdn-static-new' },
+		]);
+	});
+
 	test('of the project the node’s Options name', async () => {
 		await simulator();
 		const result = await list(undefined, {
@@ -333,4 +350,24 @@ test('a domain list that cannot be walked soundly is an error in the words of do
 	expect(error?.description).toBe(
 		"The API listed 0 domains, then an empty page before its TotalCount of 5. The API's paging of the domain list cannot be trusted now: try again later.",
 	);
+});
+
+test('a domain list that ignores Offset and Limit, answering every domain each call, is read whole in one call', async () => {
+	await simulator();
+	sim.addDomains(
+		Array.from({ length: 150 }, (_, n) => ({ Domain: `d${n}.example.net`, CreateTime: 1.6e9 + n })),
+	);
+	const everyDomain = sim.domains
+		.filter((domain) => domain.projectId === DEFAULT_PROJECT)
+		.map((domain) => structuredClone(domain.info));
+	sim.failNext(
+		{ kind: 'transform', transform: (answer) => ({ ...answer, DomainList: everyDomain }) },
+		{ action: LIST, times: Infinity },
+	);
+	const { json, calls, error } = await run({ operation: 'getMany', returnAll: true });
+	expect(error).toBeUndefined();
+	expect(json('UCDN')).toHaveLength(155);
+	expect(calls(LIST)).toHaveLength(1);
+	const quota = await run({ operation: 'getQuota', domains: byName('d149.example.net') });
+	expect(quota.json('UCDN').map((item) => item.Domain)).toEqual(['d149.example.net']);
 });

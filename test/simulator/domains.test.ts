@@ -436,6 +436,54 @@ describe('submits count against their domain’s daily quota', () => {
 		});
 	});
 
+	test('of a name listed more than once the enabled entry is purged; a deleted one accelerates nothing', async () => {
+		const server = await simulator({
+			domains: [
+				{ Domain: 'static.example.com', DomainId: 'ucdn-old', Status: 'delete', CreateTime: 1 },
+				{ Domain: 'static.example.com', DomainId: 'ucdn-new', CreateTime: 2 },
+				{ Domain: 'www.example.org', DomainId: 'ucdn-www', Status: 'deleteing', CreateTime: 3 },
+				{ Domain: '*.example.org', DomainId: 'ucdn-wild', CreateTime: 4 },
+				{ Domain: 'gone.example.net', DomainId: 'ucdn-gone', Status: 'delete', CreateTime: 5 },
+			],
+		});
+		const purge = (url: string) =>
+			call(server, { Action: 'RefreshNewUcdnDomainCache', Type: 'file', 'UrlList.0': url });
+		expect(await purge('https://static.example.com/a.js')).toMatchObject({ RetCode: 0 });
+		expect(await purge('https://www.example.org/a.js')).toMatchObject({ RetCode: 0 });
+		expect(server.quotaOf('ucdn-new').used.file).toBe(1);
+		expect(server.quotaOf('ucdn-wild').used.file).toBe(1);
+		expect(await purge('https://gone.example.net/a.js')).toMatchObject({
+			RetCode: RET.DOMAIN_DISABLED,
+			Message: 'Domain gone.example.net is delete',
+		});
+	});
+
+	test('a whole-site (DCDN) domain: not in GetUcdnDomainConfig, purged only with IsDcdn', async () => {
+		sim.addDomains({ Domain: 'site.example.net', DomainId: 'dcdn-site0001', wholeSite: true });
+		expect(ids(await config())).not.toContain('dcdn-site0001');
+		const url = ['https://site.example.net/a.js'];
+		expect(await refresh('file', url)).toMatchObject({ RetCode: RET.DOMAIN_UNKNOWN });
+		expect(await refresh('file', url, { IsDcdn: 'true' })).toMatchObject({ RetCode: 0 });
+		// The domains GetUcdnDomainConfig lists are purged either way.
+		expect(await refresh('file', files(STATIC.Domain, 1), { IsDcdn: 'true' })).toMatchObject({
+			RetCode: 0,
+		});
+		expect(used('dcdn-site0001').file).toBe(1);
+	});
+
+	test('the host is matched as sent, in lower case: an internationalised domain by its punycode, nothing else normalised', async () => {
+		// No wildcard: *.example.com would cover st%61tic.example.com as a label of its own.
+		sim = await simulator({
+			domains: [{ Domain: 'Bücher.example' }, { Domain: STATIC.Domain }],
+		});
+		for (const host of ['xn--bcher-kva.example', 'STATIC.example.com'])
+			expect(await refresh('file', [`https://${host}/a.js`])).toMatchObject({ RetCode: 0 });
+		for (const host of ['bücher.example', 'static\u3002example\u3002com', 'st%61tic.example.com'])
+			expect(await refresh('file', [`https://${host}/a.js`])).toMatchObject({
+				RetCode: RET.DOMAIN_UNKNOWN,
+			});
+	});
+
 	test('the host is what is matched: without port, user info, query or fragment', async () => {
 		const urls = [
 			`https://user@${STATIC.Domain}:8443/a.js`,

@@ -146,7 +146,16 @@ export function prepareSubmission(
 	return {
 		run: async () =>
 			await submit.call(this, i, { batches, type, scope, wait, requestSettings }, context),
-		...(checked && { purge: { urls, parameter, kind, scope, settings: requestSettings } }),
+		...(checked && {
+			purge: {
+				urls,
+				parameter,
+				kind,
+				scope,
+				settings: requestSettings,
+				wholeSite: scope.IsDcdn === true,
+			},
+		}),
 	};
 }
 

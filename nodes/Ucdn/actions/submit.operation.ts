@@ -7,7 +7,7 @@ import { RESOURCES } from '../../shared/resources';
 import { purgeKind } from '../domains/hosts';
 import { URL_SEPARATORS, parseList } from '../helpers/lists';
 import type { RefreshType } from '../helpers/urls';
-import { validateUrls } from '../helpers/urls';
+import { readUrls } from '../helpers/urls';
 import type { Prepared, TaskContext } from './context';
 import { prepareSubmission, readSubmitSettings, submissionProperties } from './submission';
 
@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'https://www.example.com/index.html\nhttps://www.example.com/assets/',
 		description:
-			'Full URLs starting with http:// or https://, one per line (or separated by spaces, or by commas before the next URL). An expression may return one URL or a list of them. Duplicates are sent once.',
+			'Full URLs starting with http:// or https://, one per line (or separated by spaces, or by commas before the next URL). An expression may return one URL or a list of them. Each host is sent as a browser requests it (lower case, ASCII); duplicates are sent once.',
 	},
 	optionsProperty(TYPE, {
 		description: 'What each URL stands for',
@@ -52,11 +52,11 @@ export const description = updateDisplayOptions({ show: { operation: ['submit'] 
 /** Reads and checks item `i`'s parameters, before any request is made; what it returns submits the item. */
 export function prepare(this: IExecuteFunctions, i: number, context: TaskContext): Prepared {
 	const { resource } = context;
-	const urls = parseList(this.getNodeParameter('urls', i, ''), 'URLs', URL_SEPARATORS);
+	const typed = parseList(this.getNodeParameter('urls', i, ''), 'URLs', URL_SEPARATORS);
 	const type = resource.takesType
 		? readChoice(this.getNodeParameter(TYPE.name, i, TYPE.default), TYPE)
 		: undefined;
-	validateUrls(urls, { type, filesOnly: resource.filesOnly });
+	const urls = readUrls(typed, { type, filesOnly: resource.filesOnly });
 	const kind = purgeKind(resource === RESOURCES.prefetch, type);
 	const settings = readSubmitSettings.call(this, i);
 	const submission = { urls, parameter: 'URLs', type, kind };

@@ -8,7 +8,7 @@ import { NO_PERMISSION } from '../../shared/transport';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
 import type { Domain, DomainIndex, PurgeKind } from './hosts';
-import { KIND_WORDS, domainOf, notEnabled } from './hosts';
+import { KIND_WORDS, WHOLE_SITE_HINT, domainOf, notEnabled } from './hosts';
 import type { Demand, Left, Overrun } from './quota';
 import { KINDS, addDemand, allocate, firstOverrun, quotaLeft, totalDemand } from './quota';
 
@@ -23,6 +23,8 @@ export interface PurgePlan {
 	kind: PurgeKind;
 	scope: Record<string, ParamValue>;
 	settings: RequestSettings;
+	/** Whole-Site Acceleration is on: the UCDN domain list need not hold the URLs' domains. */
+	wholeSite: boolean;
 }
 
 const NOTHING_SENT = 'Nothing was submitted.';
@@ -31,14 +33,25 @@ const READS: Record<string, string> = {
 	[QUOTA_ACTION]: "each domain's daily quota",
 };
 
-/** A read of the check that failed: which call, that nothing was submitted, and that the check can be turned off. */
-function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: number): NodeApiError {
+/**
+ * A read of the check that failed: which call (and, of a quota, whose), that nothing was
+ * submitted, and that the check can be turned off.
+ */
+function readFailed(
+	this: IExecuteFunctions,
+	error: NodeApiError,
+	itemIndex: number,
+	domain?: string,
+): NodeApiError {
 	const response = error.errorResponse ?? {};
 	const action = typeof response.action === 'string' ? response.action : DOMAIN_LIST_ACTION;
 	const refused = response.RetCode === NO_PERMISSION;
 	const what = READS[action] ?? action;
+	const whose = domain === undefined ? '' : `the daily quota of ${domain}`;
 	return new NodeApiError(this.getNode(), response, {
-		message: `${CHECK_NAME}: ${refused ? `this key may not call ${action} (RetCode ${NO_PERMISSION})` : error.message}`,
+		message: refused
+			? `${CHECK_NAME}: this key may not call ${action} (RetCode ${NO_PERMISSION})${whose && `, which reads ${whose}`}`
+			: `${CHECK_NAME}: ${whose && `${whose}: `}${error.message}`,
 		description: refused
 			? `The check reads ${what} with ${action} before anything is submitted. Allow the key's user to call it (UCDN, read-only), or turn off ${CHECK_NAME}. ${NOTHING_SENT}`
 			: withNotes(
@@ -51,21 +64,25 @@ function readFailed(this: IExecuteFunctions, error: NodeApiError, itemIndex: num
 
 /**
  * Where one item's URLs go: how many of its kind to each domain (keyed by project and DomainId,
- * with the domain), or bad input naming the first URL that cannot be purged.
+ * with the domain), or bad input naming the first URL that cannot be purged. With Whole-Site
+ * Acceleration on, a URL whose host the list holds no enabled domain for is left to the API:
+ * the list is UCDN's, and whole-site domains need not be in it.
  */
 function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 	const demand: Demand = new Map();
 	const places = new Map<string, Domain>();
 	for (const url of plan.urls) {
 		const host = new URL(url).hostname;
-		const domain = domainOf(host, domains);
-		if (!domain)
+		const listing = domainOf(host, domains);
+		const disabled = listing && notEnabled(listing);
+		if (plan.wholeSite && (!listing || disabled)) continue;
+		if (!listing)
 			throw new ParameterError(
 				plan.parameter,
-				`${url}: ${host} is not an accelerated domain of this account (${project})`,
+				`${url}: ${host} is not an accelerated domain of this account (${project}); ${WHOLE_SITE_HINT}`,
 			);
-		const disabled = notEnabled(domain);
 		if (disabled) throw new ParameterError(plan.parameter, `${url}: ${disabled}`);
+		const [domain] = listing;
 		const key = `${project}\n${domain.DomainId}`;
 		places.set(key, domain);
 		addDemand(demand, key, plan.kind);
@@ -88,10 +105,10 @@ export async function checkPurges(
 	continueOnFail: boolean,
 ): Promise<Map<number, ExecutionBaseError>> {
 	const failed = new Map<number, ExecutionBaseError>();
-	const fail = (i: number, caught: unknown) => {
+	const fail = (i: number, caught: unknown, domain?: string) => {
 		const error =
 			caught instanceof NodeApiError
-				? readFailed.call(this, caught, i)
+				? readFailed.call(this, caught, i, domain)
 				: asNodeError(this.getNode(), caught, i);
 		if (!continueOnFail) throw error;
 		failed.set(i, error);
@@ -125,7 +142,7 @@ export async function checkPurges(
 					this.getNode(),
 					{ action: QUOTA_ACTION },
 					{
-						message: `UCloud API ${QUOTA_ACTION} answered no usable count of ${KIND_WORDS[unknown]} for ${domain.Domain}`,
+						message: `UCloud API ${QUOTA_ACTION} answered no usable count of ${KIND_WORDS[unknown]}`,
 						description: 'What is left today cannot be told from this answer.',
 					},
 				);
@@ -134,7 +151,7 @@ export async function checkPurges(
 		} catch (caught) {
 			for (const i of users) {
 				demands.delete(i);
-				fail(i, caught);
+				fail(i, caught, domain.Domain);
 			}
 		}
 	}

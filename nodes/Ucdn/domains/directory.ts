@@ -14,7 +14,12 @@ export const DOMAIN_LIST_ACTION = 'GetUcdnDomainConfig';
 /** One domain's daily purge quota and what was submitted today. */
 export const QUOTA_ACTION = 'GetUcdnDomainPrefetchRefreshState';
 
-const DOMAIN_LIST: ListShape = { field: 'DomainList', key: 'DomainId', noun: 'domain' };
+const DOMAIN_LIST: ListShape = {
+	field: 'DomainList',
+	key: 'DomainId',
+	noun: 'domain',
+	oversizedIsWhole: true,
+};
 /** Domains asked for per call: accounts rarely have more, and the walk goes on while pages are full. */
 export const DOMAIN_PAGE_SIZE = 100;
 

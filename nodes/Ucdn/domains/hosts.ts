@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { WHOLE_SITE } from '../../shared/descriptions/options';
 import { quotesSecret } from '../../shared/transport/redact';
+import { parseUrl } from '../helpers/urls';
 
 /** An accelerated domain as GetUcdnDomainConfig lists it (unknown fields kept), read by readDomains. */
 export interface Domain extends IDataObject {
@@ -32,9 +34,32 @@ export function readDomains(list: IDataObject[], secrets: string[] = []): Domain
 	return domains;
 }
 
-/** Why a domain cannot be purged, in words; undefined when it can (it is `enable`). */
-export function notEnabled({ Domain: name, Status }: Domain): string | undefined {
-	if (Status === ENABLED) return undefined;
+/**
+ * Statuses of an entry that is deleted or being deleted: it accelerates nothing. A domain that
+ * was deleted and added again is listed twice, the dead entry beside the live one.
+ */
+const GONE = new Set(['delete', 'deleteing']);
+
+export const isGone = ({ Status }: Domain): boolean => GONE.has(Status);
+
+/**
+ * A name's entries in the domain list, the one that is that domain first: the enabled entry,
+ * else those still there in list order, the deleted last. docs/domains-and-quota.md states the
+ * rule for users.
+ */
+export type Listing = readonly [Domain, ...Domain[]];
+
+const rank = (domain: Domain) => (domain.Status === ENABLED ? 0 : isGone(domain) ? 2 : 1);
+
+/** Why a name's domain cannot be purged, in words, naming every status listed; undefined when it can (it is `enable`). */
+export function notEnabled([domain, ...others]: Listing): string | undefined {
+	if (domain.Status === ENABLED) return undefined;
+	const { Domain: name, Status } = domain;
+	if (others.length > 0) {
+		const statuses = [domain, ...others].map((entry) => entry.Status || 'no status');
+		const last = statuses.pop() as string;
+		return `${name} is listed ${others.length + 1} times, as ${statuses.join(', ')} and ${last}: none is ${ENABLED}`;
+	}
 	return Status === ''
 		? `${name} has no Status in the domain list, so it cannot be told to be ${ENABLED}`
 		: `${name} is ${Status}, not ${ENABLED}`;
@@ -43,48 +68,74 @@ export function notEnabled({ Domain: name, Status }: Domain): string | undefined
 export const isWildcard = (name: string): boolean => name.startsWith('*.');
 
 /**
- * A domain name or URL host as the CDN matches it: lower case, without a trailing dot, an
- * internationalised name in its ASCII form (punycode), as a URL's hostname has it. The account's
- * list and the URLs may spell one domain either way (`bücher.example`, `xn--bcher-kva.example`).
+ * What a refusal of a host or name the domain list does not hold adds: the list is UCDN's, and
+ * whole-site acceleration (DCDN) domains need not be in it (docs/domains-and-quota.md).
  */
-export function hostKey(name: string): string {
+export const WHOLE_SITE_HINT = `for a whole-site acceleration (DCDN) domain, turn on Options → ${WHOLE_SITE.displayName}`;
+
+/**
+ * A bare domain name as a URL's hostname has it, which is how the CDN matches it: lower case,
+ * without a trailing dot, an internationalised name in its ASCII form (punycode). Undefined for
+ * anything that is not a bare name: of a URL or a path, URL would keep only a part.
+ */
+export function hostnameOf(name: string): string | undefined {
 	const lower = name.toLowerCase().replace(/\.$/, '');
-	// Only a bare name goes through URL: of anything more it would keep only a part.
-	if (!/^[^\s/?#@:[\]\\%]+$/.test(lower)) return lower;
-	const url = `http://${lower}/`;
-	return URL.canParse(url) ? new URL(url).hostname : lower;
+	if (!/^[^\s/?#@:[\]\\%]+$/.test(lower)) return undefined;
+	return parseUrl(`http://${lower}/`)?.hostname;
 }
 
 /**
- * The account's domains by name (hostKey) and by DomainId, the first of each kept: finding a
- * URL's domain is one look-up, however many domains the account has and URLs an item holds.
+ * A domain name or URL host as the CDN matches it (see hostnameOf), what is not a bare name in
+ * lower case. The account's list and the URLs may spell one domain either way (`bücher.example`,
+ * `xn--bcher-kva.example`).
+ */
+export const hostKey = (name: string): string =>
+	hostnameOf(name) ?? name.toLowerCase().replace(/\.$/, '');
+
+/**
+ * The account's domains by name (hostKey: each name's Listing) and by DomainId (the first of
+ * each): finding a URL's domain is one look-up, however many domains the account has and URLs
+ * an item holds.
  */
 export interface DomainIndex {
-	byName: ReadonlyMap<string, Domain>;
+	byName: ReadonlyMap<string, Listing>;
 	byId: ReadonlyMap<string, Domain>;
 }
 
 export function indexDomains(domains: readonly Domain[]): DomainIndex {
-	const byName = new Map<string, Domain>();
+	const byName = new Map<string, [Domain, ...Domain[]]>();
 	const byId = new Map<string, Domain>();
 	for (const domain of domains) {
 		const name = hostKey(domain.Domain);
-		if (!byName.has(name)) byName.set(name, domain);
+		const entries = byName.get(name);
+		if (entries) entries.push(domain);
+		else byName.set(name, [domain]);
 		if (!byId.has(domain.DomainId)) byId.set(domain.DomainId, domain);
 	}
+	for (const entries of byName.values())
+		if (entries.length > 1) entries.sort((a, b) => rank(a) - rank(b));
 	return { byName, byId };
 }
+
+/** The entries of the domain a name names (see Listing), whatever their status; undefined when the list has none. */
+export const named = (name: string, { byName }: DomainIndex): Listing | undefined =>
+	byName.get(hostKey(name));
 
 /**
  * The domain a URL's host belongs to: the domain of that name (see hostKey), else the wildcard
  * domain one label above it (`*.example.com` covers `a.example.com`, not `a.b.example.com`
- * nor `example.com`). A host that is itself a wildcard belongs to no domain.
+ * nor `example.com`). A deleted entry accelerates nothing, so the wildcard covers a host whose
+ * entries are all deleted; with no live entry either way, the deleted entries are returned, for
+ * the refusal to name. A host that is itself a wildcard belongs to no domain.
  */
-export function domainOf(host: string, { byName }: DomainIndex): Domain | undefined {
+export function domainOf(host: string, { byName }: DomainIndex): Listing | undefined {
 	const name = hostKey(host);
 	if (name.includes('*')) return undefined;
+	const exact = byName.get(name);
+	if (exact && !isGone(exact[0])) return exact;
 	const dot = name.indexOf('.');
-	return byName.get(name) ?? (dot > 0 ? byName.get(`*${name.slice(dot)}`) : undefined);
+	const wildcard = dot > 0 ? byName.get(`*${name.slice(dot)}`) : undefined;
+	return wildcard && !isGone(wildcard[0]) ? wildcard : (exact ?? wildcard);
 }
 
 /** What a purge counts against, per domain and day: file (and m3u8) refreshes, directory refreshes, prefetches. */

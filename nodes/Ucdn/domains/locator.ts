@@ -12,7 +12,7 @@ import { ID_SEPARATORS, parseList } from '../helpers/lists';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, listDomains } from './directory';
 import type { Domain, DomainIndex } from './hosts';
-import { hostKey, readDomains } from './hosts';
+import { WHOLE_SITE_HINT, hostKey, indexDomains, named, readDomains } from './hosts';
 
 /** The nodes' `methods.listSearch` entry that fills the Domains parameter's From List mode. */
 export const DOMAIN_LIST_METHOD = 'searchDomains';
@@ -75,21 +75,27 @@ export function readDomainRefs(value: unknown): DomainRefs {
 	return { by, values: [...names.values()] };
 }
 
-/** The domains `refs` name, in their order; one the project does not have is bad input that says so. */
+/**
+ * The domains `refs` name, in their order: By Name the domain the name names (its live entry,
+ * see Listing), By ID the entry of that ID. One the project does not have is bad input that says
+ * so; `wholeSite` (Purge Domain's Whole-Site Acceleration; undefined where there is none) adds
+ * what a whole-site domain needs, as it is not in the list.
+ */
 export function resolveDomains(
 	{ by, values }: DomainRefs,
-	{ byName, byId }: DomainIndex,
+	index: DomainIndex,
 	project: string,
+	wholeSite?: boolean,
 ): Domain[] {
+	const where = `of this account (${project})`;
 	return values.map((value) => {
-		const found = by === 'Domain' ? byName.get(hostKey(value)) : byId.get(value);
+		const found = by === 'Domain' ? named(value, index)?.[0] : index.byId.get(value);
 		if (found) return found;
-		const what = by === 'Domain' ? value : `no domain has the ID ${value}`;
 		throw new ParameterError(
 			DOMAINS.displayName,
 			by === 'Domain'
-				? `${what} is not an accelerated domain of this account (${project})`
-				: `${what} among the accelerated domains of this account (${project})`,
+				? `${value} is not an accelerated domain ${where}${wholeSite === false ? `; ${WHOLE_SITE_HINT}` : ''}`
+				: `no domain has the ID ${value} among the accelerated domains ${where}${wholeSite ? '; whole-site acceleration (DCDN) domains are not in that list: name them By Name' : ''}`,
 		);
 	});
 }
@@ -100,19 +106,21 @@ export function resolveDomains(
  */
 export async function findDomains(
 	directory: DomainDirectory,
-	value: unknown,
+	refs: DomainRefs,
 	scope: Record<string, ParamValue>,
 	settings: RequestSettings,
+	wholeSite?: boolean,
 ): Promise<Domain[]> {
-	const refs = readDomainRefs(value);
-	return resolveDomains(refs, await directory.domains(scope, settings), directory.projectOf(scope));
+	const index = await directory.domains(scope, settings);
+	return resolveDomains(refs, index, directory.projectOf(scope), wholeSite);
 }
 
-/** The list's entries: `static.example.com (enable)`, those whose name or ID contains `filter`. */
-export function domainResults(domains: readonly Domain[], filter = ''): INodeListSearchResult {
+/** The list's entries, one per name (the entry By Name finds): `static.example.com (enable)`, those whose name or ID contains `filter`. */
+export function domainResults({ byName }: DomainIndex, filter = ''): INodeListSearchResult {
 	const wanted = filter.trim().toLowerCase();
 	return {
-		results: domains
+		results: [...byName.values()]
+			.map(([domain]) => domain)
 			.filter(({ Domain, DomainId }) => `${Domain}\n${DomainId}`.toLowerCase().includes(wanted))
 			.map(({ Domain, DomainId, Status }) => ({
 				name: `${Domain} (${Status || 'no status'})`,
@@ -140,7 +148,7 @@ export async function searchDomains(
 	}
 	try {
 		const domains = await listDomains.call(this, target, scope, LIST_SETTINGS);
-		return domainResults(readDomains(domains, [target.privateKey]), filter);
+		return domainResults(indexDomains(readDomains(domains, [target.privateKey])), filter);
 	} catch (caught) {
 		// By Name and By ID are found in the same list when the node runs: they cannot help a key refused it.
 		throw listFailure(this.getNode(), caught, BY_NAME, (error) => ({

@@ -8,6 +8,7 @@ import { TASK_LIST, fetchPage } from './page';
 import type { PagingProblem, Previous } from './rules';
 import {
 	MAX_PAGES,
+	answeredWhole,
 	callBudget,
 	emptyTooEarly,
 	endReached,
@@ -55,7 +56,8 @@ export interface WalkResult {
  * created during the walk cannot enter the list; should some still enter (at the head: the list
  * is newest first) the pages shift and repeat tasks, which are skipped, and the walk goes on to
  * the new TotalCount. When TotalCount shrinks the walk steps back as far (stepBack), so no task
- * slips past. Whatever cannot give every task once ends the walk with a `problem`: the API
+ * slips past. A list whose shape allows it ends with a page larger than asked for (answeredWhole).
+ * Whatever cannot give every task once ends the walk with a `problem`: the API
  * ignores Offset (offsetIgnored), an empty page before TotalCount (emptyTooEarly), more calls
  * than TotalCount justifies (outOfCalls), or an unchanging TotalCount with tasks on no page
  * (tasksMissed). docs/paging.md tells the same for users.
@@ -109,6 +111,8 @@ export async function walk(
 			break;
 		}
 		if (left === 0 && endReached(offset, page.tasks.length, limit, page.total)) break;
+		if (shape.oversizedIsWhole && answeredWhole(offset, page.tasks.length, limit, page.total))
+			break;
 		// Tasks that left before this offset moved the rest back: re-read from as far back.
 		offset = left > 0 ? Math.max(start, offset - left) : offset + page.tasks.length;
 	}

@@ -24,6 +24,11 @@ export interface ListShape {
 	field: string;
 	key: string;
 	noun: string;
+	/**
+	 * A page holding more entries than were asked for, with no TotalCount saying there are more,
+	 * is the whole list: an API that ignores Offset and Limit answers it whole on every call.
+	 */
+	oversizedIsWhole?: boolean;
 }
 
 /** The Describe actions' list of tasks. */

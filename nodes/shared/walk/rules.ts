@@ -122,6 +122,20 @@ export function endReached(
 }
 
 /**
+ * Whether a page is the whole list although more may seem to follow (see ListShape's
+ * oversizedIsWhole): it holds more entries than the `limit` asked for, and no TotalCount says
+ * the list goes on beyond them.
+ */
+export function answeredWhole(
+	offset: number,
+	count: number,
+	limit: number,
+	total: number | undefined,
+): boolean {
+	return count > limit && (total === undefined || offset + count >= total);
+}
+
+/**
  * The list ended and its TotalCount never changed, yet fewer different tasks came than it holds
  * from `start` on: the order changed between calls (tasks created in the same second can swap
  * places), so some tasks were on two pages and others on none.

@@ -7,7 +7,7 @@ import {
 	readRequestSettings,
 	readScope,
 } from '../../../shared/descriptions/options';
-import { DOMAINS, domainsProperty, findDomains } from '../../domains/locator';
+import { DOMAINS, domainsProperty, findDomains, readDomainRefs } from '../../domains/locator';
 import { quotaItem } from '../../domains/quota';
 import type { OperationContext, Prepared } from '../context';
 
@@ -37,8 +37,8 @@ export async function prepare(
 	const options = this.getNodeParameter('options', i, {}) as CommonOptions;
 	const scope = readScope(options);
 	const settings = readRequestSettings(options, i);
-	const value = this.getNodeParameter(DOMAINS.name, i);
-	const domains = await findDomains(directory, value, scope, settings);
+	const refs = readDomainRefs(this.getNodeParameter(DOMAINS.name, i));
+	const domains = await findDomains(directory, refs, scope, settings);
 	return {
 		run: async () => {
 			const items = [];

@@ -3,14 +3,16 @@ import {
 	domainOf,
 	hostKey,
 	indexDomains,
+	isGone,
+	named,
 	notEnabled,
 	purgeKind,
 	readDomains,
 } from '../../../../../nodes/Ucdn/domains/hosts';
 
-const domain = (name: string, Status = 'enable'): Domain => ({
+const domain = (name: string, Status = 'enable', DomainId = `id-${name}`): Domain => ({
 	Domain: name,
-	DomainId: `id-${name}`,
+	DomainId,
 	Status,
 });
 const DOMAINS = indexDomains([
@@ -22,24 +24,27 @@ const DOMAINS = indexDomains([
 	domain('*.Straße.example'),
 ]);
 
+/** The domain a host belongs to (the first of its name's entries), by name. */
+const nameOf = (host: string, index = DOMAINS) => domainOf(host, index)?.[0].Domain;
+
 describe('domainOf', () => {
 	test('an exact name wins over the wildcard; any case; a trailing dot is the same name', () => {
-		expect(domainOf('static.example.com', DOMAINS)?.Domain).toBe('static.example.com');
-		expect(domainOf('STATIC.example.COM.', DOMAINS)?.Domain).toBe('static.example.com');
-		expect(domainOf('old.example.org', DOMAINS)?.Domain).toBe('Old.Example.org');
+		expect(nameOf('static.example.com')).toBe('static.example.com');
+		expect(nameOf('STATIC.example.COM.')).toBe('static.example.com');
+		expect(nameOf('old.example.org')).toBe('Old.Example.org');
 	});
 
 	test('a wildcard covers exactly one label', () => {
-		expect(domainOf('a.example.com', DOMAINS)?.Domain).toBe('*.example.com');
+		expect(nameOf('a.example.com')).toBe('*.example.com');
 		expect(domainOf('a.b.example.com', DOMAINS)).toBeUndefined();
 		expect(domainOf('example.com', DOMAINS)).toBeUndefined();
 	});
 
 	test('an internationalised name matches in Unicode and in punycode, whichever the list has', () => {
-		expect(domainOf('xn--bcher-kva.example', DOMAINS)?.Domain).toBe('bücher.example');
-		expect(domainOf('BÜCHER.example', DOMAINS)?.Domain).toBe('bücher.example');
-		expect(domainOf('münchen.example', DOMAINS)?.Domain).toBe('xn--mnchen-3ya.example');
-		expect(domainOf('a.xn--strae-oqa.example', DOMAINS)?.Domain).toBe('*.Straße.example');
+		expect(nameOf('xn--bcher-kva.example')).toBe('bücher.example');
+		expect(nameOf('BÜCHER.example')).toBe('bücher.example');
+		expect(nameOf('münchen.example')).toBe('xn--mnchen-3ya.example');
+		expect(nameOf('a.xn--strae-oqa.example')).toBe('*.Straße.example');
 	});
 
 	test('a host that is itself a wildcard, or unknown, belongs to no domain', () => {
@@ -49,13 +54,58 @@ describe('domainOf', () => {
 	});
 });
 
+describe('a name the list holds more than once (deleted and added again, disabled and replaced)', () => {
+	const LISTED = indexDomains([
+		domain('static.example.com', 'delete', 'ucdn-static-old'),
+		domain('Static.example.com', 'enable', 'ucdn-static-new'),
+		domain('cdn.example.com', 'disable', 'ucdn-cdn-old'),
+		domain('cdn.example.com', 'enable', 'ucdn-cdn-new'),
+		domain('www.example.org', 'delete'),
+		domain('img.example.org', 'deleteing'),
+		domain('*.example.org'),
+		domain('two.example.net', 'disable', 'ucdn-two-a'),
+		domain('two.example.net', 'check', 'ucdn-two-b'),
+		domain('two.example.net', 'delete', 'ucdn-two-c'),
+		domain('gone.example.net', 'delete'),
+	]);
+	const idOf = (host: string) => domainOf(host, LISTED)?.[0].DomainId;
+
+	test('the enabled entry is that domain, whatever comes before it', () => {
+		expect(idOf('static.example.com')).toBe('ucdn-static-new');
+		expect(idOf('cdn.example.com')).toBe('ucdn-cdn-new');
+		expect(named('STATIC.example.com', LISTED)?.[0].DomainId).toBe('ucdn-static-new');
+	});
+
+	test('a deleted or deleting entry accelerates nothing: the wildcard covers its host', () => {
+		expect(idOf('www.example.org')).toBe('id-*.example.org');
+		expect(idOf('img.example.org')).toBe('id-*.example.org');
+		expect(named('www.example.org', LISTED)?.[0].Status).toBe('delete');
+	});
+
+	test('no entry enabled: the entries still there come first, the refusal names every status', () => {
+		const two = domainOf('two.example.net', LISTED);
+		expect(two?.map((d) => d.DomainId)).toEqual(['ucdn-two-a', 'ucdn-two-b', 'ucdn-two-c']);
+		expect(two && notEnabled(two)).toBe(
+			'two.example.net is listed 3 times, as disable, check and delete: none is enable',
+		);
+		const gone = domainOf('gone.example.net', LISTED);
+		expect(gone && notEnabled(gone)).toBe('gone.example.net is delete, not enable');
+		expect(gone && isGone(gone[0])).toBe(true);
+	});
+
+	test('an enabled entry needs no words, however many others its name has', () => {
+		const listing = domainOf('cdn.example.com', LISTED);
+		expect(listing && notEnabled(listing)).toBeUndefined();
+	});
+});
+
 test('hostKey: lower case, no trailing dot, ASCII; what is not a bare name stays as it is', () => {
 	expect(hostKey('Static.Example.COM.')).toBe('static.example.com');
 	expect(hostKey('*.Bücher.example')).toBe('*.xn--bcher-kva.example');
 	expect(hostKey('a b/c')).toBe('a b/c');
 });
 
-test('indexDomains reads each name once, however many hosts are looked up; the first of a name is kept', () => {
+test('indexDomains reads each name once, however many hosts are looked up; of two enabled entries of a name the first is kept', () => {
 	let reads = 0;
 	const counted = (name: string): Domain =>
 		Object.defineProperty({ DomainId: `id-${name}`, Status: 'enable' }, 'Domain', {
@@ -68,7 +118,7 @@ test('indexDomains reads each name once, however many hosts are looked up; the f
 	]);
 	for (let n = 0; n < 1000; n++) expect(domainOf(`d${n}.example.net`, index)).toBeDefined();
 	expect(reads).toBe(1000);
-	expect(domainOf('d1.example.net', index)?.DomainId).toBe('id-d1.example.net');
+	expect(domainOf('d1.example.net', index)?.[0].DomainId).toBe('id-d1.example.net');
 	expect(index.byId.get('id-D1.example.net')?.Domain).toBe('D1.example.net');
 });
 
@@ -111,11 +161,11 @@ test('readDomains drops an entry that quotes a secret, in any field the errors q
 });
 
 test('notEnabled: why a domain cannot be purged, also when the list gives no Status', () => {
-	expect(notEnabled(domain('a.example.com'))).toBeUndefined();
-	expect(notEnabled(domain('a.example.com', 'disable'))).toBe(
+	expect(notEnabled([domain('a.example.com')])).toBeUndefined();
+	expect(notEnabled([domain('a.example.com', 'disable')])).toBe(
 		'a.example.com is disable, not enable',
 	);
-	expect(notEnabled(domain('a.example.com', ''))).toBe(
+	expect(notEnabled([domain('a.example.com', '')])).toBe(
 		'a.example.com has no Status in the domain list, so it cannot be told to be enable',
 	);
 });

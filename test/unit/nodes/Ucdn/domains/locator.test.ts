@@ -87,17 +87,40 @@ describe('resolveDomains', () => {
 	});
 });
 
+describe('a name listed more than once', () => {
+	const REPLACED = indexDomains([
+		{ Domain: 'static.example.com', DomainId: 'ucdn-old', Status: 'delete' },
+		{ Domain: 'static.example.com', DomainId: 'ucdn-new', Status: 'enable' },
+		{ Domain: 'www.example.org', DomainId: 'ucdn-www', Status: 'delete' },
+	]);
+
+	test('By Name finds the live entry; By ID the entry of that ID, whatever its status', () => {
+		const find = (by: 'Domain' | 'DomainId', value: string) =>
+			resolveDomains({ by, values: [value] }, REPLACED, 'project org-a').map((d) => d.DomainId);
+		expect(find('Domain', 'static.example.com')).toEqual(['ucdn-new']);
+		expect(find('DomainId', 'ucdn-old')).toEqual(['ucdn-old']);
+		// Only deleted entries: that is still the domain of the name, which the check refuses.
+		expect(find('Domain', 'www.example.org')).toEqual(['ucdn-www']);
+	});
+
+	test('the list shows each name once: the entry By Name would find', () => {
+		expect(domainResults(REPLACED).results).toEqual([
+			{ name: 'static.example.com (enable)', value: 'ucdn-new' },
+			{ name: 'www.example.org (delete)', value: 'ucdn-www' },
+		]);
+	});
+});
+
 test('domainResults: name and status, filtered by name or ID in any case', () => {
-	expect(domainResults(DOMAINS).results).toEqual([
+	expect(domainResults(INDEX).results).toEqual([
 		{ name: 'static.example.com (enable)', value: 'ucdn-1' },
 		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
 		{ name: 'xn--bcher-kva.example (enable)', value: 'ucdn-3' },
 	]);
-	expect(domainResults(DOMAINS, ' OLD ').results).toEqual([
+	expect(domainResults(INDEX, ' OLD ').results).toEqual([
 		{ name: 'old.example.org (disable)', value: 'ucdn-2' },
 	]);
-	expect(domainResults(DOMAINS, 'ucdn-1').results).toHaveLength(1);
-	expect(domainResults([{ Domain: 'a.example.com', DomainId: 'x', Status: '' }]).results).toEqual([
-		{ name: 'a.example.com (no status)', value: 'x' },
-	]);
+	expect(domainResults(INDEX, 'ucdn-1').results).toHaveLength(1);
+	const none = indexDomains([{ Domain: 'a.example.com', DomainId: 'x', Status: '' }]);
+	expect(domainResults(none).results).toEqual([{ name: 'a.example.com (no status)', value: 'x' }]);
 });

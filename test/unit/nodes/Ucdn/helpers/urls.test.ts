@@ -1,17 +1,18 @@
-import { validateUrls } from '../../../../../nodes/Ucdn/helpers/urls';
+import { hostnameOf } from '../../../../../nodes/Ucdn/domains/hosts';
+import { readUrls, urlAsSent } from '../../../../../nodes/Ucdn/helpers/urls';
 
-describe('validateUrls', () => {
+describe('readUrls', () => {
 	test('accepts http(s) URLs with a host', () => {
 		expect(() =>
-			validateUrls(['https://a.example.com/x', 'http://b.example.com:8080/y?z=1'], {
+			readUrls(['https://a.example.com/x', 'http://b.example.com:8080/y?z=1'], {
 				type: 'file',
 				filesOnly: false,
 			}),
 		).not.toThrow();
 		expect(() =>
-			validateUrls(['https://a.example.com/dir/'], { type: 'dir', filesOnly: false }),
+			readUrls(['https://a.example.com/dir/'], { type: 'dir', filesOnly: false }),
 		).not.toThrow();
-		expect(() => validateUrls(['HTTPS://A.EXAMPLE.COM/X'], { filesOnly: true })).not.toThrow();
+		expect(() => readUrls(['HTTPS://A.EXAMPLE.COM/X'], { filesOnly: true })).not.toThrow();
 	});
 
 	test.each<[string[], { type?: 'file' | 'dir' | 'm3u8'; filesOnly: boolean }, string]>([
@@ -44,13 +45,61 @@ describe('validateUrls', () => {
 			'URLs: URL 1 "https://a/dir/" is a directory; prefetch takes files only',
 		],
 	])('case %#: %s', (urls, options, message) => {
-		expect(() => validateUrls(urls, options)).toThrow(message);
+		expect(() => readUrls(urls, options)).toThrow(message);
 	});
 
 	test('a very long URL is shortened in the message', () => {
 		const long = `ftp://${'x'.repeat(500)}`;
-		expect(() => validateUrls([long], { filesOnly: false })).toThrow(
-			/"ftp:\/\/x{194}…" must start/,
-		);
+		expect(() => readUrls([long], { filesOnly: false })).toThrow(/"ftp:\/\/x{194}…" must start/);
 	});
+});
+
+describe('urlAsSent: the host as a browser requests it, the rest as typed', () => {
+	test.each([
+		['a zero-width space', 'https://static.example.com\u200b/x.png'],
+		['a soft hyphen', 'https://sta\u00adtic.example.com/x.png'],
+		['ideographic full stops', 'https://static\u3002example\u3002com/x.png'],
+		['a fullwidth full stop', 'https://static\uff0eexample.com/x.png'],
+		['a fullwidth letter', 'https://\uff53tatic.example.com/x.png'],
+		['a percent escape', 'https://st%61tic.example.com/x.png'],
+		['capitals, scheme too', 'HTTPS://Static.Example.COM/x.png'],
+	])('%s in the host', (_, typed) => {
+		expect(urlAsSent(typed)).toBe('https://static.example.com/x.png');
+	});
+
+	test('an internationalised host in punycode; user info, port, path, query and fragment as typed', () => {
+		expect(urlAsSent('http://u:p@Bücher.example:8080/Ä%20b/c.png?Q=1#F')).toBe(
+			'http://u:p@xn--bcher-kva.example:8080/Ä%20b/c.png?Q=1#F',
+		);
+		expect(urlAsSent('https://static.example.com:443/a')).toBe('https://static.example.com:443/a');
+		expect(urlAsSent('https://[::1]:8080/a')).toBe('https://[::1]:8080/a');
+	});
+
+	test('a URL already in that form is returned as it is', () => {
+		for (const url of ['https://static.example.com/a/b.png', 'http://a.example.com/?x=%41'])
+			expect(urlAsSent(url)).toBe(url);
+	});
+});
+
+test('a host in one-byte characters (ü, a soft hyphen) is read the same once URL.canParse is hot, as Node 20 misreads it then', () => {
+	const latin1 = 'https://b\u00fccher.example/a.png';
+	for (let n = 0; n < 200_000; n++) URL.canParse(latin1);
+	expect(readUrls([latin1, 'https://sta\u00adtic.example.com/x'], { filesOnly: true })).toEqual([
+		'https://xn--bcher-kva.example/a.png',
+		'https://static.example.com/x',
+	]);
+	expect(hostnameOf('b\u00fccher.example')).toBe('xn--bcher-kva.example');
+});
+
+test('readUrls returns each URL as it is sent, once', () => {
+	expect(
+		readUrls(
+			[
+				'https://Static.example.com/a',
+				'https://static.example.com/a',
+				'https://static.example.com/A',
+			],
+			{ filesOnly: true },
+		),
+	).toEqual(['https://static.example.com/a', 'https://static.example.com/A']);
 });

@@ -218,3 +218,40 @@ describe('TotalCount that disagrees with the pages', () => {
 		},
 	);
 });
+
+describe('a list served whole, whatever Offset and Limit say', () => {
+	const list = Array.from({ length: 150 }, (_, n) => ({ DomainId: `d${n}` }));
+	const whole = async () => ({ tasks: list, response: { DomainList: list } });
+	const DOMAINS = { field: 'DomainList', key: 'DomainId', noun: 'domain', oversizedIsWhole: true };
+
+	test('where the list says so (the domain list), more entries than asked, with no TotalCount, are the whole list', async () => {
+		let calls = 0;
+		const result = await walk(async () => (calls++, await whole()), {
+			offset: 0,
+			pageSize: 100,
+			max: Infinity,
+			shape: DOMAINS,
+		});
+		expect(result.problem).toBeUndefined();
+		expect(result.tasks).toHaveLength(150);
+		expect(calls).toBe(1);
+		const some = await walk(whole, { offset: 0, pageSize: 100, max: 120, shape: DOMAINS });
+		expect(some.tasks).toHaveLength(120);
+	});
+
+	test('not when a TotalCount says there are more', async () => {
+		const more = async () => ({ ...(await whole()), total: 400 });
+		const result = await walk(more, { offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS });
+		expect(result.problem?.message).toMatch(/ignores Offset/);
+	});
+
+	test("Describe's tasks keep their rules: the same page again is an Offset ignored", async () => {
+		const tasks = Array.from({ length: 150 }, (_, n) => task(n));
+		const result = await walk(async () => ({ tasks, response: {} }), {
+			offset: 0,
+			pageSize: 100,
+			max: Infinity,
+		});
+		expect(result.problem?.message).toMatch(/ignores Offset/);
+	});
+});
