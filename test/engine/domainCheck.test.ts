@@ -239,7 +239,7 @@ describe('Check Domains and Quota', () => {
 		);
 		const { error, calls } = await run({ urls: files(1)[0] });
 		expect(error?.message).toBe(
-			`Check Domains and Quota: the daily quota of ${STATIC.Domain}: UCloud API ${QUOTA} answered no usable count of file refreshes`,
+			`Check Domains and Quota: UCloud API ${QUOTA} answered no usable count of file refreshes (the daily quota of ${STATIC.Domain})`,
 		);
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
@@ -550,6 +550,43 @@ describe('a name the domain list holds more than once: the live entry is the dom
 		expect(calls(REFRESH)).toHaveLength(0);
 	});
 
+	test('a name whose entries are all deleted: the refusal says how a whole-site domain is purged', async () => {
+		await simulator({ domains: [entry(STATIC.Domain, 'ucdn-static-old', 'delete', 1.5e9)] });
+		const url = `https://${STATIC.Domain}/a.png`;
+		const { error } = await run({ urls: url });
+		expect(error?.message).toBe(
+			`URLs: ${url}: ${STATIC.Domain} is delete, not enable; for a whole-site acceleration (DCDN) domain, turn on Options → Whole-Site Acceleration`,
+		);
+	});
+
+	test('Get Quota and Purge Domain by a name only a wildcard accelerates: the wildcard', async () => {
+		await simulator({
+			domains: [
+				entry('www.example.org', 'ucdn-www-old', 'delete', 1.5e9),
+				entry('*.example.org', 'ucdn-wild-org', 'enable', 1.6e9),
+			],
+		});
+		const quota = await runWorkflow(
+			ucdnWorkflow(
+				{
+					resource: 'domain',
+					operation: 'getQuota',
+					domains: byName('www.example.org, img.example.org'),
+				},
+				{ typeVersion: 1.2 },
+			),
+			{ credentials: simulatorCredentials(sim) },
+		);
+		expect(quota.json('UCDN').map((item) => [item.Domain, item.DomainId])).toEqual([
+			['*.example.org', 'ucdn-wild-org'],
+			['*.example.org', 'ucdn-wild-org'],
+		]);
+		const purged = await run({ operation: 'purgeDomain', domains: byName('img.example.org') });
+		expect(purged.error).toBeUndefined();
+		expect(at(purged.calls(REFRESH), 0).params['UrlList.0']).toBe('https://img.example.org/');
+		expect(sim.quotaOf('ucdn-wild-org').used.dir).toBe(1);
+	});
+
 	test('Get Quota by name answers for the live entry', async () => {
 		await simulator({ domains: REPLACED });
 		const result = await runWorkflow(
@@ -629,8 +666,61 @@ describe('Whole-Site Acceleration: a whole-site (DCDN) domain the domain list do
 			options: dcdn,
 		});
 		expect(error?.message).toBe(
-			`Domains: no domain has the ID dcdn-site0001 among the accelerated domains of this account (${NOBODY}); whole-site acceleration (DCDN) domains are not in that list: name them By Name`,
+			`Domains: no domain has the ID dcdn-site0001 among the accelerated domains of this account (${NOBODY}); whole-site acceleration (DCDN) domains are not in that list: name them By Name, with Options → Whole-Site Acceleration on`,
 		);
+	});
+
+	test('a whole-site host under a UCDN wildcard is not counted against the wildcard', async () => {
+		await simulator();
+		sim.addDomains({ Domain: 'site.example.com', DomainId: 'dcdn-site0002', wholeSite: true });
+		sim.setQuota(WILDCARD.DomainId, { file: 0 });
+		const { error, actions } = await run({ urls: 'https://site.example.com/a.js', options: dcdn });
+		expect(error).toBeUndefined();
+		expect(actions()).toEqual([LIST, REFRESH]);
+	});
+
+	test('a key that may not read the domain list: with Whole-Site Acceleration the API decides', async () => {
+		await wholeSite();
+		sim.denied.add(LIST);
+		const { error, calls } = await run({ urls: `https://${SITE}/a.png`, options: dcdn });
+		expect(error).toBeUndefined();
+		expect(calls(REFRESH)).toHaveLength(1);
+		const ucdn = await run({ urls: `https://${SITE}/a.png` });
+		expect(ucdn.error?.message).toContain('may not call GetUcdnDomainConfig');
+	});
+
+	test.each([true, false])(
+		'Purge Domain refuses what is no domain name, Whole-Site Acceleration %s, before anything is read',
+		async (isDcdn) => {
+			await wholeSite();
+			for (const name of [
+				'*',
+				'*example.com',
+				'a.*.example.com',
+				'0x7f.1',
+				'site.example.net:8080',
+			]) {
+				sim.requests.length = 0;
+				const { error, actions } = await run({
+					operation: 'purgeDomain',
+					domains: byName(name),
+					options: { isDcdn },
+				});
+				expect(error?.message).toBe(`Domains: "${name}" is not a domain name`);
+				expect(actions()).toEqual([]);
+			}
+		},
+	);
+
+	test('a name the domain list holds that is no domain name is refused, not sent', async () => {
+		await simulator();
+		sim.addDomains({ Domain: 'xn--abc.example', DomainId: 'ucdn-bad00001' });
+		const { error, calls } = await run({
+			operation: 'purgeDomain',
+			domains: { __rl: true, mode: 'id', value: 'ucdn-bad00001' },
+		});
+		expect(error?.message).toBe('Domains: "xn--abc.example" is not a domain name');
+		expect(calls(REFRESH)).toHaveLength(0);
 	});
 
 	test('a name that is no domain name is bad input, never a URL of another shape', async () => {
@@ -664,16 +754,34 @@ describe('the URL sent is the URL checked: its host as a browser requests it', (
 		}
 	});
 
-	test('two spellings of one URL are sent once and counted once', async () => {
+	test('spellings of one URL are sent once and counted once', async () => {
 		await simulator();
 		sim.setQuota(STATIC.DomainId, { file: 1 });
 		const { error, calls } = await run({
-			urls: 'https://static.example.com/x.png\nhttps://STATIC.example.com/x.png',
+			urls: [
+				'https://static.example.com/x.png',
+				'https://STATIC.example.com/x.png',
+				'https://static.example.com./x.png',
+				'https://static.example.com:443/x.png',
+				'https://user@static.example.com/x.png',
+			].join('\n'),
 		});
 		expect(error).toBeUndefined();
 		expect(
 			Object.keys(at(calls(REFRESH), 0).params).filter((k) => k.startsWith('UrlList.')),
 		).toEqual(['UrlList.0']);
+	});
+
+	test.each([
+		'https://static.example.com\\@evil.example.net/x',
+		'https://static.example.com\\x.png',
+	])('a backslash, which URL and the API may read apart, is refused: %s', async (url) => {
+		await simulator();
+		for (const checkDomainsAndQuota of [true, false]) {
+			const { error, actions } = await run({ urls: url, checkDomainsAndQuota });
+			expect(error?.message).toContain('contains a backslash: write / in its place');
+			expect(actions()).toEqual([]);
+		}
 	});
 
 	test('Purge Domain sends the root of a domain the list spells in Unicode in the form a browser requests', async () => {

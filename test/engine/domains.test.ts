@@ -371,3 +371,37 @@ test('a domain list that ignores Offset and Limit, answering every domain each c
 	const quota = await run({ operation: 'getQuota', domains: byName('d149.example.net') });
 	expect(quota.json('UCDN').map((item) => item.Domain)).toEqual(['d149.example.net']);
 });
+
+test('a domain list that ignores Offset and Limit with exactly a page of domains: asked again for more, one short answer is all', async () => {
+	await simulator();
+	sim.addDomains(
+		Array.from({ length: 95 }, (_, n) => ({ Domain: `d${n}.example.net`, CreateTime: 1.6e9 + n })),
+	);
+	const everyDomain = sim.domains
+		.filter((domain) => domain.projectId === DEFAULT_PROJECT)
+		.map((domain) => structuredClone(domain.info));
+	sim.failNext(
+		{ kind: 'transform', transform: (answer) => ({ ...answer, DomainList: everyDomain }) },
+		{ action: LIST, times: Infinity },
+	);
+	const { json, calls, error } = await run({ operation: 'getMany', returnAll: true });
+	expect(error).toBeUndefined();
+	expect(json('UCDN')).toHaveLength(100);
+	expect(calls(LIST).map((c) => [c.params.Offset, c.params.Limit])).toEqual([
+		['0', '100'],
+		['100', '100'],
+		['0', '200'],
+	]);
+});
+
+test('Get Quota: a quota that cannot be read names its domain', async () => {
+	await simulator();
+	sim.failNext({ kind: 'retCode', retCode: 299 }, { action: QUOTA, skip: 1 });
+	const { error } = await run({
+		operation: 'getQuota',
+		domains: byName(`${STATIC.Domain}, ${CDN.Domain}`),
+	});
+	expect(error?.message).toBe(
+		`UCloud API ${QUOTA} failed with RetCode 299: Simulated failure (the daily quota of ${CDN.Domain})`,
+	);
+});

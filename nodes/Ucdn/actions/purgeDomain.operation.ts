@@ -3,10 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Switch } from '../../shared/descriptions/parameters';
 import { booleanProperty, readSwitch } from '../../shared/descriptions/parameters';
-import { ParameterError, shown } from '../../shared/helpers/errors';
-import { hostnameOf, isWildcard } from '../domains/hosts';
-import { DOMAINS, domainsProperty, findDomains, readDomainRefs } from '../domains/locator';
-import { urlAsSent } from '../helpers/urls';
+import { WHOLE_SITE, WHOLE_SITE_HINT } from '../../shared/descriptions/options';
+import { ParameterError } from '../../shared/helpers/errors';
+import { isWildcard } from '../domains/hosts';
+import {
+	DOMAINS,
+	domainName,
+	domainsProperty,
+	findDomains,
+	readDomainRefs,
+} from '../domains/locator';
 import type { Prepared, TaskContext } from './context';
 import { prepareSubmission, readSubmitSettings, submissionProperties } from './submission';
 
@@ -35,10 +41,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Where a domain Purge Domain cannot find may be, by how it was named. */
+const HINTS = {
+	byName: WHOLE_SITE_HINT,
+	byId: `whole-site acceleration (DCDN) domains are not in that list: name them By Name, with Options → ${WHOLE_SITE.displayName} on`,
+};
+
 /**
  * Reads item `i`'s domains and finds them among the account's (one walk of the domain list per
  * execution), before anything is submitted; what it returns refreshes each root as a directory.
- * With Whole-Site Acceleration on, names are purged as given, since whole-site (DCDN) domains
+ * A name By Name is purged as given, once the list shows a domain accelerates it (a wildcard's
+ * host, too); with Whole-Site Acceleration on, without looking, since whole-site (DCDN) domains
  * need not be in the list: the list is read only if the check needs it.
  */
 export async function prepare(
@@ -49,35 +62,24 @@ export async function prepare(
 	const refs = readDomainRefs(this.getNodeParameter(DOMAINS.name, i));
 	const alsoHttp = readSwitch(this.getNodeParameter(ALSO_HTTP.name, i, false), ALSO_HTTP);
 	const settings = readSubmitSettings.call(this, i);
-	const wholeSite = settings.scope.IsDcdn === true;
-	const names =
-		wholeSite && refs.by === 'Domain'
-			? refs.values.map(domainName)
-			: (
-					await findDomains(
-						context.domains,
-						refs,
-						settings.scope,
-						settings.requestSettings,
-						wholeSite,
-					)
-				).map(({ Domain }) => Domain);
-	const wildcard = names.find(isWildcard);
-	if (wildcard) {
-		throw new ParameterError(
-			DOMAINS.displayName,
-			`${wildcard} is a wildcard domain and has no single root to purge: purge the URLs of its hosts with Submit (Type Directory, e.g. https://www${wildcard.slice(1)}/)`,
-		);
-	}
+	const wildcard = refs.by === 'Domain' ? refs.values.find(isWildcard) : undefined;
+	if (wildcard) throw noRoot(wildcard);
+	const find = async () =>
+		await findDomains(context.domains, refs, settings.scope, settings.requestSettings, HINTS);
+	let names = refs.values;
+	if (refs.by === 'DomainId') {
+		names = (await find()).map(({ Domain }) => domainName(Domain));
+		const listed = names.find(isWildcard);
+		if (listed) throw noRoot(listed);
+	} else if (!settings.wholeSite) await find();
 	const schemes = alsoHttp ? ['https', 'http'] : ['https'];
-	const urls = names.flatMap((name) => schemes.map((scheme) => urlAsSent(`${scheme}://${name}/`)));
+	const urls = names.flatMap((name) => schemes.map((scheme) => `${scheme}://${name}/`));
 	const submission = { urls, parameter: DOMAINS.displayName, type: 'dir', kind: 'dir' } as const;
 	return prepareSubmission.call(this, i, submission, settings, context);
 }
 
-/** A name given By Name, as a URL's host has it; what is not a bare domain name is bad input. */
-function domainName(name: string): string {
-	const host = hostnameOf(name);
-	if (!host) throw new ParameterError(DOMAINS.displayName, `${shown(name)} is not a domain name`);
-	return host;
-}
+const noRoot = (wildcard: string) =>
+	new ParameterError(
+		DOMAINS.displayName,
+		`${wildcard} is a wildcard domain and has no single root to purge: purge the URLs of its hosts with Submit (Type Directory, e.g. https://www${wildcard.slice(1)}/)`,
+	);

@@ -108,15 +108,18 @@ export interface SubmitSettings {
 	wait?: Batches['wait'];
 	/** Check Domains and Quota is on. */
 	checked: boolean;
+	/** Whole-Site Acceleration is on: the domain list need not hold the URLs' domains. */
+	wholeSite: boolean;
 }
 
 /** Reads and checks item `i`'s shared parameters (before the operation finds its URLs). */
 export function readSubmitSettings(this: IExecuteFunctions, i: number): SubmitSettings {
 	const options = this.getNodeParameter('options', i, {}) as SubmitOptions;
 	const settings = readWaitSettings.call(this, i);
+	const scope = readScope(options);
 	return {
 		batchSize: readWholeNumber(options.batchSize ?? BATCH_SIZE.default, BATCH_SIZE),
-		scope: readScope(options),
+		scope,
 		requestSettings: readRequestSettings(options, i),
 		wait: settings && {
 			settings,
@@ -128,6 +131,7 @@ export function readSubmitSettings(this: IExecuteFunctions, i: number): SubmitSe
 			),
 		},
 		checked: readSwitch(this.getNodeParameter(CHECK_DOMAINS.name, i, false), CHECK_DOMAINS),
+		wholeSite: scope.IsDcdn === true,
 	};
 }
 
@@ -139,7 +143,7 @@ export function prepareSubmission(
 	this: IExecuteFunctions,
 	i: number,
 	{ urls, parameter, type, kind }: Submission,
-	{ batchSize, scope, requestSettings, wait, checked }: SubmitSettings,
+	{ batchSize, scope, requestSettings, wait, checked, wholeSite }: SubmitSettings,
 	context: TaskContext,
 ): Prepared {
 	const batches = chunk(urls, batchSize);
@@ -147,14 +151,7 @@ export function prepareSubmission(
 		run: async () =>
 			await submit.call(this, i, { batches, type, scope, wait, requestSettings }, context),
 		...(checked && {
-			purge: {
-				urls,
-				parameter,
-				kind,
-				scope,
-				settings: requestSettings,
-				wholeSite: scope.IsDcdn === true,
-			},
+			purge: { urls, parameter, kind, scope, settings: requestSettings, wholeSite },
 		}),
 	};
 }

@@ -2,13 +2,14 @@ import type { ExecutionBaseError, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import { WHOLE_SITE_HINT } from '../../shared/descriptions/options';
 import { ParameterError, asNodeError, withNotes } from '../../shared/helpers/errors';
 import type { RequestSettings } from '../../shared/transport';
 import { NO_PERMISSION } from '../../shared/transport';
 import type { DomainDirectory } from './directory';
-import { DOMAIN_LIST_ACTION, QUOTA_ACTION } from './directory';
+import { DOMAIN_LIST_ACTION, QUOTA_ACTION, quotaOf } from './directory';
 import type { Domain, DomainIndex, PurgeKind } from './hosts';
-import { KIND_WORDS, WHOLE_SITE_HINT, domainOf, notEnabled } from './hosts';
+import { KIND_WORDS, domainOf, isGone, isWildcard, notEnabled } from './hosts';
 import type { Demand, Left, Overrun } from './quota';
 import { KINDS, addDemand, allocate, firstOverrun, quotaLeft, totalDemand } from './quota';
 
@@ -33,6 +34,10 @@ const READS: Record<string, string> = {
 	[QUOTA_ACTION]: "each domain's daily quota",
 };
 
+/** A read the key's permissions (IAM) do not allow. */
+const refused = (caught: unknown): boolean =>
+	caught instanceof NodeApiError && caught.errorResponse?.RetCode === NO_PERMISSION;
+
 /**
  * A read of the check that failed: which call (and, of a quota, whose), that nothing was
  * submitted, and that the check can be turned off.
@@ -45,14 +50,13 @@ function readFailed(
 ): NodeApiError {
 	const response = error.errorResponse ?? {};
 	const action = typeof response.action === 'string' ? response.action : DOMAIN_LIST_ACTION;
-	const refused = response.RetCode === NO_PERMISSION;
 	const what = READS[action] ?? action;
-	const whose = domain === undefined ? '' : `the daily quota of ${domain}`;
+	const whose = domain === undefined ? '' : `, which reads ${quotaOf(domain)}`;
 	return new NodeApiError(this.getNode(), response, {
-		message: refused
-			? `${CHECK_NAME}: this key may not call ${action} (RetCode ${NO_PERMISSION})${whose && `, which reads ${whose}`}`
-			: `${CHECK_NAME}: ${whose && `${whose}: `}${error.message}`,
-		description: refused
+		message: refused(error)
+			? `${CHECK_NAME}: this key may not call ${action} (RetCode ${NO_PERMISSION})${whose}`
+			: `${CHECK_NAME}: ${error.message}`,
+		description: refused(error)
 			? `The check reads ${what} with ${action} before anything is submitted. Allow the key's user to call it (UCDN, read-only), or turn off ${CHECK_NAME}. ${NOTHING_SENT}`
 			: withNotes(
 					error.description,
@@ -65,8 +69,9 @@ function readFailed(
 /**
  * Where one item's URLs go: how many of its kind to each domain (keyed by project and DomainId,
  * with the domain), or bad input naming the first URL that cannot be purged. With Whole-Site
- * Acceleration on, a URL whose host the list holds no enabled domain for is left to the API:
- * the list is UCDN's, and whole-site domains need not be in it.
+ * Acceleration on, only a URL whose host is the name of an enabled domain is counted, the others
+ * are left to the API: the list is UCDN's, whole-site domains need not be in it, and a UCDN
+ * wildcard says nothing of a whole-site host under it.
  */
 function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 	const demand: Demand = new Map();
@@ -75,14 +80,16 @@ function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
 		const host = new URL(url).hostname;
 		const listing = domainOf(host, domains);
 		const disabled = listing && notEnabled(listing);
-		if (plan.wholeSite && (!listing || disabled)) continue;
+		if (plan.wholeSite && (!listing || disabled || isWildcard(listing.domain.Domain))) continue;
 		if (!listing)
 			throw new ParameterError(
 				plan.parameter,
 				`${url}: ${host} is not an accelerated domain of this account (${project}); ${WHOLE_SITE_HINT}`,
 			);
-		if (disabled) throw new ParameterError(plan.parameter, `${url}: ${disabled}`);
-		const [domain] = listing;
+		// A deleted domain accelerates nothing: it may have moved to whole-site acceleration.
+		const gone = isGone(listing.domain) ? `; ${WHOLE_SITE_HINT}` : '';
+		if (disabled) throw new ParameterError(plan.parameter, `${url}: ${disabled}${gone}`);
+		const { domain } = listing;
 		const key = `${project}\n${domain.DomainId}`;
 		places.set(key, domain);
 		addDemand(demand, key, plan.kind);
@@ -123,7 +130,10 @@ export async function checkPurges(
 			demands.set(i, demand);
 			for (const [key, domain] of its) if (!places.has(key)) places.set(key, { domain, plan });
 		} catch (caught) {
-			fail(i, caught);
+			// A key that may not read the list cannot be checked: with Whole-Site Acceleration on,
+			// where the list vouches for nothing but quotas, the API decides.
+			if (plan.wholeSite && refused(caught)) demands.set(i, new Map());
+			else fail(i, caught);
 		}
 	}
 
@@ -133,7 +143,7 @@ export async function checkPurges(
 		// Its items all failed on a quota read before (Continue On Fail): none needs this one.
 		if (users.length === 0) continue;
 		try {
-			const known = quotaLeft(await directory.quota(plan.scope, domain.DomainId, plan.settings));
+			const known = quotaLeft(await directory.quota(plan.scope, domain, plan.settings));
 			const unknown = KINDS.find(
 				(kind) => known[kind] === undefined && users.some((i) => demands.get(i)?.get(key)?.[kind]),
 			);
@@ -142,7 +152,7 @@ export async function checkPurges(
 					this.getNode(),
 					{ action: QUOTA_ACTION },
 					{
-						message: `UCloud API ${QUOTA_ACTION} answered no usable count of ${KIND_WORDS[unknown]}`,
+						message: `UCloud API ${QUOTA_ACTION} answered no usable count of ${KIND_WORDS[unknown]} (${quotaOf(domain.Domain)})`,
 						description: 'What is left today cannot be told from this answer.',
 					},
 				);

@@ -6,13 +6,16 @@ import type { ApiTarget, RequestSettings, UcdnFunctions } from '../../shared/tra
 import { ucdnRequest } from '../../shared/transport';
 import type { ListShape } from '../../shared/walk';
 import { fetchPage, walk } from '../../shared/walk';
-import type { DomainIndex } from './hosts';
+import type { Domain, DomainIndex } from './hosts';
 import { indexDomains, readDomains } from './hosts';
 
 /** The account's accelerated domains with their configuration, paged with Offset and Limit. */
 export const DOMAIN_LIST_ACTION = 'GetUcdnDomainConfig';
 /** One domain's daily purge quota and what was submitted today. */
 export const QUOTA_ACTION = 'GetUcdnDomainPrefetchRefreshState';
+
+/** Which domain's quota a read is of, in words: its errors end with it. */
+export const quotaOf = (name: string): string => `the daily quota of ${name}`;
 
 const DOMAIN_LIST: ListShape = {
 	field: 'DomainList',
@@ -95,16 +98,17 @@ export class DomainDirectory {
 		});
 	}
 
-	/** The quota answer of one domain of the scope's project. */
+	/** The quota answer of one domain of the scope's project; a failure names the domain (quotaOf). */
 	async quota(
 		scope: Record<string, ParamValue>,
-		domainId: string,
+		{ Domain: name, DomainId }: Domain,
 		settings: RequestSettings,
 	): Promise<IDataObject> {
-		const key = `${this.projectOf(scope)}\n${domainId}`;
+		const key = `${this.projectOf(scope)}\n${DomainId}`;
 		return await this.once(this.quotas, key, async () => {
-			const params = { ProjectId: scope.ProjectId, DomainId: domainId };
-			return await ucdnRequest.call(this.functions, this.target, QUOTA_ACTION, params, settings);
+			const params = { ProjectId: scope.ProjectId, DomainId };
+			const named = { ...settings, part: quotaOf(name) };
+			return await ucdnRequest.call(this.functions, this.target, QUOTA_ACTION, params, named);
 		});
 	}
 

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WHOLE_SITE } from '../../shared/descriptions/options';
 import { quotesSecret } from '../../shared/transport/redact';
 import { parseUrl } from '../helpers/urls';
 
@@ -42,36 +41,39 @@ const GONE = new Set(['delete', 'deleteing']);
 
 export const isGone = ({ Status }: Domain): boolean => GONE.has(Status);
 
-/**
- * A name's entries in the domain list, the one that is that domain first: the enabled entry,
- * else those still there in list order, the deleted last. docs/domains-and-quota.md states the
- * rule for users.
- */
-export type Listing = readonly [Domain, ...Domain[]];
+export const isWildcard = (name: string): boolean => name.startsWith('*.');
 
-const rank = (domain: Domain) => (domain.Status === ENABLED ? 0 : isGone(domain) ? 2 : 1);
+/**
+ * A name's entries in the domain list, in list order, and the one that is that domain: the
+ * enabled entry, else the first still there, else the first (all are deleted).
+ * docs/domains-and-quota.md states the rule for users.
+ */
+export interface Listing {
+	domain: Domain;
+	entries: readonly Domain[];
+}
+
+function listing(entries: readonly Domain[]): Listing {
+	const domain =
+		entries.find(({ Status }) => Status === ENABLED) ??
+		entries.find((entry) => !isGone(entry)) ??
+		(entries[0] as Domain);
+	return { domain, entries };
+}
 
 /** Why a name's domain cannot be purged, in words, naming every status listed; undefined when it can (it is `enable`). */
-export function notEnabled([domain, ...others]: Listing): string | undefined {
-	if (domain.Status === ENABLED) return undefined;
+export function notEnabled({ domain, entries }: Listing): string | undefined {
 	const { Domain: name, Status } = domain;
-	if (others.length > 0) {
-		const statuses = [domain, ...others].map((entry) => entry.Status || 'no status');
+	if (Status === ENABLED) return undefined;
+	if (entries.length > 1) {
+		const statuses = entries.map((entry) => entry.Status || 'no status');
 		const last = statuses.pop() as string;
-		return `${name} is listed ${others.length + 1} times, as ${statuses.join(', ')} and ${last}: none is ${ENABLED}`;
+		return `${name} is listed ${entries.length} times, as ${statuses.join(', ')} and ${last}: none is ${ENABLED}`;
 	}
 	return Status === ''
 		? `${name} has no Status in the domain list, so it cannot be told to be ${ENABLED}`
 		: `${name} is ${Status}, not ${ENABLED}`;
 }
-
-export const isWildcard = (name: string): boolean => name.startsWith('*.');
-
-/**
- * What a refusal of a host or name the domain list does not hold adds: the list is UCDN's, and
- * whole-site acceleration (DCDN) domains need not be in it (docs/domains-and-quota.md).
- */
-export const WHOLE_SITE_HINT = `for a whole-site acceleration (DCDN) domain, turn on Options → ${WHOLE_SITE.displayName}`;
 
 /**
  * A bare domain name as a URL's hostname has it, which is how the CDN matches it: lower case,
@@ -82,6 +84,20 @@ export function hostnameOf(name: string): string | undefined {
 	const lower = name.toLowerCase().replace(/\.$/, '');
 	if (!/^[^\s/?#@:[\]\\%]+$/.test(lower)) return undefined;
 	return parseUrl(`http://${lower}/`)?.hostname;
+}
+
+/**
+ * A domain name as hostnameOf spells it, if it is one: two labels or more, each of letters,
+ * digits, `-` and `_`, but a wildcard's first (`*`), and not an IP address (`0x7f.1` is
+ * 127.0.0.1 to URL). Undefined for anything else, which no purge should be sent for.
+ */
+export function domainNameOf(name: string): string | undefined {
+	const host = hostnameOf(name);
+	const labels = host?.split('.') ?? [];
+	const fits = labels.every(
+		(label, n) => /^[a-z0-9_-]+$/.test(label) || (n === 0 && label === '*'),
+	);
+	return fits && labels.length > 1 && !/^\d+$/.test(labels.at(-1) as string) ? host : undefined;
 }
 
 /**
@@ -103,28 +119,24 @@ export interface DomainIndex {
 }
 
 export function indexDomains(domains: readonly Domain[]): DomainIndex {
-	const byName = new Map<string, [Domain, ...Domain[]]>();
+	const entries = new Map<string, Domain[]>();
 	const byId = new Map<string, Domain>();
 	for (const domain of domains) {
 		const name = hostKey(domain.Domain);
-		const entries = byName.get(name);
-		if (entries) entries.push(domain);
-		else byName.set(name, [domain]);
+		const same = entries.get(name);
+		if (same) same.push(domain);
+		else entries.set(name, [domain]);
 		if (!byId.has(domain.DomainId)) byId.set(domain.DomainId, domain);
 	}
-	for (const entries of byName.values())
-		if (entries.length > 1) entries.sort((a, b) => rank(a) - rank(b));
+	const byName = new Map<string, Listing>();
+	for (const [name, list] of entries) byName.set(name, listing(list));
 	return { byName, byId };
 }
 
-/** The entries of the domain a name names (see Listing), whatever their status; undefined when the list has none. */
-export const named = (name: string, { byName }: DomainIndex): Listing | undefined =>
-	byName.get(hostKey(name));
-
 /**
- * The domain a URL's host belongs to: the domain of that name (see hostKey), else the wildcard
- * domain one label above it (`*.example.com` covers `a.example.com`, not `a.b.example.com`
- * nor `example.com`). A deleted entry accelerates nothing, so the wildcard covers a host whose
+ * The domain a host belongs to: the domain of that name (see hostKey), else the wildcard domain
+ * one label above it (`*.example.com` covers `a.example.com`, not `a.b.example.com` nor
+ * `example.com`). A deleted entry accelerates nothing, so the wildcard covers a host whose
  * entries are all deleted; with no live entry either way, the deleted entries are returned, for
  * the refusal to name. A host that is itself a wildcard belongs to no domain.
  */
@@ -132,10 +144,10 @@ export function domainOf(host: string, { byName }: DomainIndex): Listing | undef
 	const name = hostKey(host);
 	if (name.includes('*')) return undefined;
 	const exact = byName.get(name);
-	if (exact && !isGone(exact[0])) return exact;
+	if (exact && !isGone(exact.domain)) return exact;
 	const dot = name.indexOf('.');
 	const wildcard = dot > 0 ? byName.get(`*${name.slice(dot)}`) : undefined;
-	return wildcard && !isGone(wildcard[0]) ? wildcard : (exact ?? wildcard);
+	return wildcard && !isGone(wildcard.domain) ? wildcard : (exact ?? wildcard);
 }
 
 /** What a purge counts against, per domain and day: file (and m3u8) refreshes, directory refreshes, prefetches. */

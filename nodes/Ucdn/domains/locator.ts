@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } fr
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { CommonOptions } from '../../shared/descriptions/options';
 import { readScope } from '../../shared/descriptions/options';
-import { ParameterError, withNotes } from '../../shared/helpers/errors';
+import { ParameterError, shown, withNotes } from '../../shared/helpers/errors';
 import { isObject } from '../../shared/helpers/values';
 import { LIST_SETTINGS, listFailure } from '../../shared/projects';
 import type { RequestSettings } from '../../shared/transport';
@@ -12,7 +12,7 @@ import { ID_SEPARATORS, parseList } from '../helpers/lists';
 import type { DomainDirectory } from './directory';
 import { DOMAIN_LIST_ACTION, listDomains } from './directory';
 import type { Domain, DomainIndex } from './hosts';
-import { WHOLE_SITE_HINT, hostKey, indexDomains, named, readDomains } from './hosts';
+import { domainNameOf, domainOf, hostKey, indexDomains, isWildcard, readDomains } from './hosts';
 
 /** The nodes' `methods.listSearch` entry that fills the Domains parameter's From List mode. */
 export const DOMAIN_LIST_METHOD = 'searchDomains';
@@ -58,45 +58,56 @@ export interface DomainRefs {
 
 /**
  * Reads a Domains value: a resource locator's (`__rl` or not), or the plain text or list an
- * expression gave. A name given twice, in any spelling (see hostKey), is kept once: Purge
- * Domain would purge its root twice, counted twice in its quota.
+ * expression gave. A name is read as a URL's host spells it (see domainNameOf), and what is no
+ * domain name is bad input, whatever the list holds; a name given twice, in any spelling, is
+ * kept once: Purge Domain would purge its root twice, counted twice in its quota.
  */
 export function readDomainRefs(value: unknown): DomainRefs {
 	const locator = isObject(value) && 'value' in value ? value : { mode: 'name', value };
 	const by = locator.mode === 'name' ? 'Domain' : 'DomainId';
 	const values = parseList(locator.value, DOMAINS.displayName, ID_SEPARATORS);
 	if (values.length === 0) throw new ParameterError(DOMAINS.displayName, 'no domain given');
-	if (by === 'DomainId') return { by, values };
-	const names = new Map<string, string>();
-	for (const name of values) {
-		const key = hostKey(name);
-		if (!names.has(key)) names.set(key, name.toLowerCase());
-	}
-	return { by, values: [...names.values()] };
+	return { by, values: by === 'Domain' ? [...new Set(values.map(domainName))] : values };
+}
+
+/** A domain's name as URLs' hosts spell it (domainNameOf); what is none is bad input. */
+export function domainName(name: string): string {
+	const spelled = domainNameOf(name);
+	if (!spelled)
+		throw new ParameterError(DOMAINS.displayName, `${shown(name)} is not a domain name`);
+	return spelled;
+}
+
+/** What a refusal of a domain the project does not have adds, by how it was named. */
+export interface NotFoundHints {
+	byName: string;
+	byId: string;
 }
 
 /**
- * The domains `refs` name, in their order: By Name the domain the name names (its live entry,
- * see Listing), By ID the entry of that ID. One the project does not have is bad input that says
- * so; `wholeSite` (Purge Domain's Whole-Site Acceleration; undefined where there is none) adds
- * what a whole-site domain needs, as it is not in the list.
+ * The domains `refs` name, in their order: By Name the domain that accelerates the name (its
+ * live entry, else the wildcard covering it: see domainOf; a wildcard's own name is that
+ * wildcard), By ID the entry of that ID. One the project does not have is bad input that says
+ * so, with the operation's `hints`.
  */
 export function resolveDomains(
 	{ by, values }: DomainRefs,
 	index: DomainIndex,
 	project: string,
-	wholeSite?: boolean,
+	hints?: NotFoundHints,
 ): Domain[] {
 	const where = `of this account (${project})`;
+	const byName = (name: string) =>
+		(isWildcard(name) ? index.byName.get(hostKey(name)) : domainOf(name, index))?.domain;
 	return values.map((value) => {
-		const found = by === 'Domain' ? named(value, index)?.[0] : index.byId.get(value);
+		const found = by === 'Domain' ? byName(value) : index.byId.get(value);
 		if (found) return found;
-		throw new ParameterError(
-			DOMAINS.displayName,
+		const why =
 			by === 'Domain'
-				? `${value} is not an accelerated domain ${where}${wholeSite === false ? `; ${WHOLE_SITE_HINT}` : ''}`
-				: `no domain has the ID ${value} among the accelerated domains ${where}${wholeSite ? '; whole-site acceleration (DCDN) domains are not in that list: name them By Name' : ''}`,
-		);
+				? `${value} is not an accelerated domain ${where}`
+				: `no domain has the ID ${value} among the accelerated domains ${where}`;
+		const hint = by === 'Domain' ? hints?.byName : hints?.byId;
+		throw new ParameterError(DOMAINS.displayName, hint ? `${why}; ${hint}` : why);
 	});
 }
 
@@ -109,20 +120,24 @@ export async function findDomains(
 	refs: DomainRefs,
 	scope: Record<string, ParamValue>,
 	settings: RequestSettings,
-	wholeSite?: boolean,
+	hints?: NotFoundHints,
 ): Promise<Domain[]> {
 	const index = await directory.domains(scope, settings);
-	return resolveDomains(refs, index, directory.projectOf(scope), wholeSite);
+	return resolveDomains(refs, index, directory.projectOf(scope), hints);
 }
 
-/** The list's entries, one per name (the entry By Name finds): `static.example.com (enable)`, those whose name or ID contains `filter`. */
+/**
+ * The list's entries, one per name, as the entry the name finds (see Listing):
+ * `static.example.com (enable)`; those with an entry whose name or ID contains `filter`.
+ */
 export function domainResults({ byName }: DomainIndex, filter = ''): INodeListSearchResult {
 	const wanted = filter.trim().toLowerCase();
+	const matches = ({ Domain, DomainId }: Domain) =>
+		`${Domain}\n${DomainId}`.toLowerCase().includes(wanted);
 	return {
 		results: [...byName.values()]
-			.map(([domain]) => domain)
-			.filter(({ Domain, DomainId }) => `${Domain}\n${DomainId}`.toLowerCase().includes(wanted))
-			.map(({ Domain, DomainId, Status }) => ({
+			.filter(({ entries }) => entries.some(matches))
+			.map(({ domain: { Domain, DomainId, Status } }) => ({
 				name: `${Domain} (${Status || 'no status'})`,
 				value: DomainId,
 			})),

@@ -20,30 +20,19 @@ export function parseUrl(text: string): URL | undefined {
 }
 
 /**
- * The URL `typed` as it is sent: its scheme and host as a browser requests them, and so as the
- * CDN caches them (`parsed`'s: lower case, an internationalised host in punycode, invisible
- * characters such as a zero-width space or a soft hyphen dropped, fullwidth forms and
- * ideographic full stops as ASCII, percent escapes decoded), the rest exactly as typed: user
- * info, port, path, query, fragment. Check Domains and Quota reads the same host, so what it
- * vouches for is what is sent.
+ * The URL `typed` as it is sent: its scheme, host and port as a browser requests them, and so
+ * as the CDN caches them (`parsed`'s: lower case, an internationalised host in punycode,
+ * invisible characters such as a zero-width space or a soft hyphen dropped, fullwidth forms and
+ * ideographic full stops as ASCII, percent escapes decoded, no trailing dot, no default port,
+ * no user info, which a browser never sends), then the path, query and fragment exactly as
+ * typed. Check Domains and Quota reads the same host, so what it vouches for is what is sent.
  */
-function asSent(typed: string, { protocol, hostname }: URL): string {
-	const authority = /^https?:\/\/([^/?#\\]*)/i.exec(typed);
-	if (!authority) return typed;
-	const text = authority[1] as string;
-	const hostStart = text.lastIndexOf('@') + 1;
-	const host = text.slice(hostStart);
-	// The port's colon ends the host, outside an IPv6 address's brackets.
-	const colon = host.startsWith('[') ? host.indexOf(']') + 1 : host.indexOf(':');
-	const hostEnd =
-		authority[0].length - text.length + hostStart + (colon === -1 ? host.length : colon);
-	return `${protocol}//${text.slice(0, hostStart)}${hostname}${typed.slice(hostEnd)}`;
-}
-
-/** A URL as it is sent (see asSent); one that does not parse is returned as it is. */
-export function urlAsSent(url: string): string {
-	const parsed = parseUrl(url);
-	return parsed ? asSent(url, parsed) : url;
+function asSent(typed: string, { protocol, hostname, port }: URL): string {
+	// The authority ends where the path, query or fragment starts (readUrls refused backslashes).
+	const authority = typed.indexOf('//') + 2;
+	const end = typed.slice(authority).search(/[/?#]/);
+	const rest = end === -1 ? '' : typed.slice(authority + end);
+	return `${protocol}//${hostname.replace(/\.$/, '')}${port === '' ? '' : `:${port}`}${rest}`;
 }
 
 /**
@@ -72,6 +61,8 @@ export function readUrls(
 		if (/\s/.test(url) || hasControlCharacter(url))
 			fail('contains whitespace or control characters');
 		if (!/^https?:\/\//i.test(url)) fail('must start with http:// or https://');
+		// URL reads a backslash before the query as a slash; the API may not: either could mean another host.
+		if (/^[^?#]*\\/.test(url)) fail('contains a backslash: write / in its place');
 		const parsed = /^https?:\/\/[^/?#]/i.test(url) ? parseUrl(url) : undefined;
 		if (!parsed) return fail('has no valid host');
 		if (type === 'dir' && !url.endsWith('/')) fail('must end with / to refresh a directory');

@@ -31,6 +31,11 @@ export const WHOLE_SITE: Switch = {
 	name: 'isDcdn',
 	default: false,
 };
+/**
+ * What a refusal of a host or domain name the domain list does not hold adds: the list is UCDN's,
+ * and whole-site acceleration (DCDN) domains need not be in it (docs/domains-and-quota.md).
+ */
+export const WHOLE_SITE_HINT = `for a whole-site acceleration (DCDN) domain, turn on Options → ${WHOLE_SITE.displayName}`;
 const MAX_PROJECT_ID_LENGTH = 64;
 /** The nodes' `methods.listSearch` entry that fills Project ID's From List mode. */
 export const PROJECT_LIST_METHOD = 'searchProjects';

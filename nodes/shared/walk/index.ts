@@ -9,6 +9,7 @@ import type { PagingProblem, Previous } from './rules';
 import {
 	MAX_PAGES,
 	answeredWhole,
+	askAgainFor,
 	callBudget,
 	emptyTooEarly,
 	endReached,
@@ -56,7 +57,8 @@ export interface WalkResult {
  * created during the walk cannot enter the list; should some still enter (at the head: the list
  * is newest first) the pages shift and repeat tasks, which are skipped, and the walk goes on to
  * the new TotalCount. When TotalCount shrinks the walk steps back as far (stepBack), so no task
- * slips past. A list whose shape allows it ends with a page larger than asked for (answeredWhole).
+ * slips past. A list whose shape allows it ends with a page larger than asked for (answeredWhole),
+ * and one that repeats a page is asked again from the start for more (askAgainFor).
  * Whatever cannot give every task once ends the walk with a `problem`: the API
  * ignores Offset (offsetIgnored), an empty page before TotalCount (emptyTooEarly), more calls
  * than TotalCount justifies (outOfCalls), or an unchanging TotalCount with tasks on no page
@@ -64,7 +66,7 @@ export interface WalkResult {
  */
 export async function walk(
 	fetch: (request: PageRequest) => Promise<Page>,
-	{ offset: start, pageSize, max, onTask, shape = TASK_LIST }: WalkOptions,
+	{ offset: start, pageSize: asked, max, onTask, shape = TASK_LIST }: WalkOptions,
 ): Promise<WalkResult> {
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
@@ -79,6 +81,7 @@ export async function walk(
 	let steadyTotal: number | undefined;
 	let serverPageSize = 0;
 	let pages = 0;
+	let pageSize = asked;
 	while (taken < max) {
 		const budget =
 			largestTotal === undefined
@@ -91,8 +94,16 @@ export async function walk(
 		if (!onTask) responses.push(page.response);
 		const keys = keysOf(page.tasks, shape.key);
 		const content = keys.join('\n');
-		if (offsetIgnored(previous, offset, content, page.total))
-			return ended(offsetIgnoredProblem(offset, previous?.offset ?? 0, keys.length));
+		if (offsetIgnored(previous, offset, content, page.total)) {
+			const larger = shape.oversizedIsWhole ? askAgainFor(pageSize, page.total) : undefined;
+			if (larger === undefined)
+				return ended(offsetIgnoredProblem(offset, previous?.offset ?? 0, keys.length));
+			// From the start for more than came: a short answer is then the whole list.
+			pageSize = larger;
+			offset = start;
+			previous = undefined;
+			continue;
+		}
 		for (const [n, key] of keys.entries()) {
 			if (seen.has(key)) continue;
 			seen.add(key);

@@ -135,6 +135,20 @@ export function answeredWhole(
 	return count > limit && (total === undefined || offset + count >= total);
 }
 
+/** The most entries a list that may be answered whole (see askAgainFor) is asked for in one call. */
+export const MAX_WHOLE_LIST = 12_800;
+
+/**
+ * The Limit to ask again with, from the start, when a list that may be answered whole (ListShape's
+ * oversizedIsWhole) repeated a page and gave no TotalCount: twice the last, so an API that
+ * ignores Offset, and Limit as well, answers short, which ends the list. Undefined when a
+ * TotalCount came (it is followed instead) or MAX_WHOLE_LIST would be passed.
+ */
+export function askAgainFor(pageSize: number, total: number | undefined): number | undefined {
+	const larger = pageSize * 2;
+	return total === undefined && larger <= MAX_WHOLE_LIST ? larger : undefined;
+}
+
 /**
  * The list ended and its TotalCount never changed, yet fewer different tasks came than it holds
  * from `start` on: the order changed between calls (tasks created in the same second can swap

@@ -43,7 +43,7 @@ export async function prepare(
 		run: async () => {
 			const items = [];
 			for (const domain of domains) {
-				const state = await directory.quota(scope, domain.DomainId, settings);
+				const state = await directory.quota(scope, domain, settings);
 				items.push({ json: quotaItem(domain, state), pairedItem: { item: i } });
 			}
 			return items;

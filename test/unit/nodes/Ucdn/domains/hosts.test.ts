@@ -3,8 +3,8 @@ import {
 	domainOf,
 	hostKey,
 	indexDomains,
+	domainNameOf,
 	isGone,
-	named,
 	notEnabled,
 	purgeKind,
 	readDomains,
@@ -25,7 +25,7 @@ const DOMAINS = indexDomains([
 ]);
 
 /** The domain a host belongs to (the first of its name's entries), by name. */
-const nameOf = (host: string, index = DOMAINS) => domainOf(host, index)?.[0].Domain;
+const nameOf = (host: string, index = DOMAINS) => domainOf(host, index)?.domain.Domain;
 
 describe('domainOf', () => {
 	test('an exact name wins over the wildcard; any case; a trailing dot is the same name', () => {
@@ -68,29 +68,39 @@ describe('a name the list holds more than once (deleted and added again, disable
 		domain('two.example.net', 'delete', 'ucdn-two-c'),
 		domain('gone.example.net', 'delete'),
 	]);
-	const idOf = (host: string) => domainOf(host, LISTED)?.[0].DomainId;
+	const idOf = (host: string) => domainOf(host, LISTED)?.domain.DomainId;
 
 	test('the enabled entry is that domain, whatever comes before it', () => {
 		expect(idOf('static.example.com')).toBe('ucdn-static-new');
 		expect(idOf('cdn.example.com')).toBe('ucdn-cdn-new');
-		expect(named('STATIC.example.com', LISTED)?.[0].DomainId).toBe('ucdn-static-new');
+		expect(idOf('STATIC.example.com')).toBe('ucdn-static-new');
 	});
 
 	test('a deleted or deleting entry accelerates nothing: the wildcard covers its host', () => {
 		expect(idOf('www.example.org')).toBe('id-*.example.org');
 		expect(idOf('img.example.org')).toBe('id-*.example.org');
-		expect(named('www.example.org', LISTED)?.[0].Status).toBe('delete');
 	});
 
 	test('no entry enabled: the entries still there come first, the refusal names every status', () => {
 		const two = domainOf('two.example.net', LISTED);
-		expect(two?.map((d) => d.DomainId)).toEqual(['ucdn-two-a', 'ucdn-two-b', 'ucdn-two-c']);
+		expect(two?.domain.DomainId).toBe('ucdn-two-a');
 		expect(two && notEnabled(two)).toBe(
 			'two.example.net is listed 3 times, as disable, check and delete: none is enable',
 		);
 		const gone = domainOf('gone.example.net', LISTED);
 		expect(gone && notEnabled(gone)).toBe('gone.example.net is delete, not enable');
-		expect(gone && isGone(gone[0])).toBe(true);
+		expect(gone && isGone(gone.domain)).toBe(true);
+		// The statuses in the order the list gives them, whichever entry is the domain.
+		const order = indexDomains([
+			domain('x.example.net', 'delete', 'a'),
+			domain('x.example.net', 'deleteing', 'b'),
+			domain('x.example.net', 'checkFail', 'c'),
+		]);
+		const x = domainOf('x.example.net', order);
+		expect(x?.domain.DomainId).toBe('c');
+		expect(x && notEnabled(x)).toBe(
+			'x.example.net is listed 3 times, as delete, deleteing and checkFail: none is enable',
+		);
 	});
 
 	test('an enabled entry needs no words, however many others its name has', () => {
@@ -118,7 +128,7 @@ test('indexDomains reads each name once, however many hosts are looked up; of tw
 	]);
 	for (let n = 0; n < 1000; n++) expect(domainOf(`d${n}.example.net`, index)).toBeDefined();
 	expect(reads).toBe(1000);
-	expect(domainOf('d1.example.net', index)?.[0].DomainId).toBe('id-d1.example.net');
+	expect(domainOf('d1.example.net', index)?.domain.DomainId).toBe('id-d1.example.net');
 	expect(index.byId.get('id-D1.example.net')?.Domain).toBe('D1.example.net');
 });
 
@@ -161,11 +171,12 @@ test('readDomains drops an entry that quotes a secret, in any field the errors q
 });
 
 test('notEnabled: why a domain cannot be purged, also when the list gives no Status', () => {
-	expect(notEnabled([domain('a.example.com')])).toBeUndefined();
-	expect(notEnabled([domain('a.example.com', 'disable')])).toBe(
+	const one = (entry: Domain) => ({ domain: entry, entries: [entry] });
+	expect(notEnabled(one(domain('a.example.com')))).toBeUndefined();
+	expect(notEnabled(one(domain('a.example.com', 'disable')))).toBe(
 		'a.example.com is disable, not enable',
 	);
-	expect(notEnabled([domain('a.example.com', '')])).toBe(
+	expect(notEnabled(one(domain('a.example.com', '')))).toBe(
 		'a.example.com has no Status in the domain list, so it cannot be told to be enable',
 	);
 });
@@ -175,4 +186,24 @@ test('purgeKind: M3U8 counts as a file refresh; prefetch whatever the type', () 
 	expect(purgeKind(false, 'm3u8')).toBe('file');
 	expect(purgeKind(false, 'dir')).toBe('dir');
 	expect(purgeKind(true, undefined)).toBe('prefetch');
+});
+
+test('domainNameOf: a domain name as a URL host spells it; what is none, undefined', () => {
+	expect(domainNameOf('Static.Example.com.')).toBe('static.example.com');
+	expect(domainNameOf('Bücher.example')).toBe('xn--bcher-kva.example');
+	expect(domainNameOf('*.example.com')).toBe('*.example.com');
+	expect(domainNameOf('_acme.example.com')).toBe('_acme.example.com');
+	for (const name of [
+		'*',
+		'*example.com',
+		'a.*.example.com',
+		'0x7f.1',
+		'192.0.2.1',
+		'x.example.org:8080',
+		'example.com/private',
+		'localhost',
+		'xn--abc.example',
+		'a b.example.com',
+	])
+		expect(domainNameOf(name)).toBeUndefined();
 });

@@ -29,12 +29,22 @@ describe('readDomainRefs', () => {
 			by: 'Domain',
 			values: ['static.example.com', 'old.example.org'],
 		});
+		expect(readDomainRefs({ mode: 'name', value: 'Bücher.example' }).values).toEqual([
+			'xn--bcher-kva.example',
+		]);
 	});
 
 	test('a name given twice in other spellings is one domain', () => {
 		expect(
 			readDomainRefs({ mode: 'name', value: 'a.example.com, A.example.com\na.example.com.' }),
 		).toEqual({ by: 'Domain', values: ['a.example.com'] });
+	});
+
+	test('a name that is no domain name is bad input, whatever the list holds', () => {
+		for (const name of ['*', 'x.example.org:8080', '0x7f.1'])
+			expect(() => readDomainRefs({ mode: 'name', value: name })).toThrow(
+				`Domains: "${name}" is not a domain name`,
+			);
 	});
 
 	test('a plain value (no locator) is read as names; nothing given is bad input', () => {
@@ -94,20 +104,42 @@ describe('a name listed more than once', () => {
 		{ Domain: 'www.example.org', DomainId: 'ucdn-www', Status: 'delete' },
 	]);
 
-	test('By Name finds the live entry; By ID the entry of that ID, whatever its status', () => {
-		const find = (by: 'Domain' | 'DomainId', value: string) =>
-			resolveDomains({ by, values: [value] }, REPLACED, 'project org-a').map((d) => d.DomainId);
+	test('By Name finds the live entry, or the wildcard covering a name with none; By ID the entry of that ID', () => {
+		const find = (by: 'Domain' | 'DomainId', value: string, index = REPLACED) =>
+			resolveDomains({ by, values: [value] }, index, 'project org-a').map((d) => d.DomainId);
 		expect(find('Domain', 'static.example.com')).toEqual(['ucdn-new']);
 		expect(find('DomainId', 'ucdn-old')).toEqual(['ucdn-old']);
-		// Only deleted entries: that is still the domain of the name, which the check refuses.
+		// Only deleted entries, no wildcard: that is still the domain of the name, which the check refuses.
 		expect(find('Domain', 'www.example.org')).toEqual(['ucdn-www']);
+		const covered = indexDomains([
+			{ Domain: 'www.example.org', DomainId: 'ucdn-www', Status: 'delete' },
+			{ Domain: '*.example.org', DomainId: 'ucdn-wild', Status: 'enable' },
+		]);
+		expect(find('Domain', 'www.example.org', covered)).toEqual(['ucdn-wild']);
+		expect(find('Domain', 'img.example.org', covered)).toEqual(['ucdn-wild']);
+		expect(find('Domain', '*.example.org', covered)).toEqual(['ucdn-wild']);
 	});
 
-	test('the list shows each name once: the entry By Name would find', () => {
+	test('the list shows each name once: the entry By Name would find, also when the filter matches another entry', () => {
 		expect(domainResults(REPLACED).results).toEqual([
 			{ name: 'static.example.com (enable)', value: 'ucdn-new' },
 			{ name: 'www.example.org (delete)', value: 'ucdn-www' },
 		]);
+		expect(domainResults(REPLACED, 'ucdn-old').results).toEqual([
+			{ name: 'static.example.com (enable)', value: 'ucdn-new' },
+		]);
+	});
+
+	test('a refusal adds the hint of how the domain was named', () => {
+		const hints = { byName: 'by name hint', byId: 'by ID hint' };
+		expect(() =>
+			resolveDomains({ by: 'Domain', values: ['x.example.net'] }, REPLACED, 'p', hints),
+		).toThrow(
+			'Domains: x.example.net is not an accelerated domain of this account (p); by name hint',
+		);
+		expect(() =>
+			resolveDomains({ by: 'DomainId', values: ['ucdn-9'] }, REPLACED, 'p', hints),
+		).toThrow('among the accelerated domains of this account (p); by ID hint');
 	});
 });
 

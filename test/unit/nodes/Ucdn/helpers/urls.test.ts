@@ -1,5 +1,5 @@
 import { hostnameOf } from '../../../../../nodes/Ucdn/domains/hosts';
-import { readUrls, urlAsSent } from '../../../../../nodes/Ucdn/helpers/urls';
+import { readUrls } from '../../../../../nodes/Ucdn/helpers/urls';
 
 describe('readUrls', () => {
 	test('accepts http(s) URLs with a host', () => {
@@ -54,7 +54,9 @@ describe('readUrls', () => {
 	});
 });
 
-describe('urlAsSent: the host as a browser requests it, the rest as typed', () => {
+describe('readUrls sends the scheme, host and port as a browser requests them, the rest as typed', () => {
+	const sent = (url: string) => readUrls([url], { filesOnly: false })[0];
+
 	test.each([
 		['a zero-width space', 'https://static.example.com\u200b/x.png'],
 		['a soft hyphen', 'https://sta\u00adtic.example.com/x.png'],
@@ -63,21 +65,32 @@ describe('urlAsSent: the host as a browser requests it, the rest as typed', () =
 		['a fullwidth letter', 'https://\uff53tatic.example.com/x.png'],
 		['a percent escape', 'https://st%61tic.example.com/x.png'],
 		['capitals, scheme too', 'HTTPS://Static.Example.COM/x.png'],
-	])('%s in the host', (_, typed) => {
-		expect(urlAsSent(typed)).toBe('https://static.example.com/x.png');
+		['a trailing dot', 'https://static.example.com./x.png'],
+		['the default port', 'https://static.example.com:443/x.png'],
+		['user info, which a browser never sends', 'https://a@b@static.example.com/x.png'],
+	])('%s', (_, typed) => {
+		expect(sent(typed)).toBe('https://static.example.com/x.png');
 	});
 
-	test('an internationalised host in punycode; user info, port, path, query and fragment as typed', () => {
-		expect(urlAsSent('http://u:p@Bücher.example:8080/Ä%20b/c.png?Q=1#F')).toBe(
-			'http://u:p@xn--bcher-kva.example:8080/Ä%20b/c.png?Q=1#F',
+	test('an internationalised host in punycode; another port, the path, query and fragment as typed', () => {
+		expect(sent('http://u:p@Bücher.example:8080/Ä%20b/c.png?Q=1#F')).toBe(
+			'http://xn--bcher-kva.example:8080/Ä%20b/c.png?Q=1#F',
 		);
-		expect(urlAsSent('https://static.example.com:443/a')).toBe('https://static.example.com:443/a');
-		expect(urlAsSent('https://[::1]:8080/a')).toBe('https://[::1]:8080/a');
+		expect(sent('https://[::1]:8080/a')).toBe('https://[::1]:8080/a');
+		expect(sent('https://static.example.com?v=1')).toBe('https://static.example.com?v=1');
 	});
 
 	test('a URL already in that form is returned as it is', () => {
 		for (const url of ['https://static.example.com/a/b.png', 'http://a.example.com/?x=%41'])
-			expect(urlAsSent(url)).toBe(url);
+			expect(sent(url)).toBe(url);
+	});
+
+	test('a backslash before the query is refused: URL reads it as a slash, the API may not', () => {
+		expect(() => sent('https://static.example.com\\@evil.example.net/x')).toThrow(
+			'URLs: URL 1 "https://static.example.com\\@evil.example.net/x" contains a backslash: write / in its place',
+		);
+		expect(() => sent('https://static.example.com\\x.png')).toThrow('contains a backslash');
+		expect(sent('https://static.example.com/x?q=a\\b')).toBe('https://static.example.com/x?q=a\\b');
 	});
 });
 

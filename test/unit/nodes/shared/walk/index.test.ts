@@ -239,6 +239,37 @@ describe('a list served whole, whatever Offset and Limit say', () => {
 		expect(some.tasks).toHaveLength(120);
 	});
 
+	test('exactly as many as asked, repeated at the next Offset: asked again from the start for more, and a short answer ends it', async () => {
+		const hundred = list.slice(0, 100);
+		const calls: PageRequest[] = [];
+		const result = await walk(
+			async (request) => (calls.push(request), { tasks: hundred, response: {} }),
+			{ offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS },
+		);
+		expect(result.problem).toBeUndefined();
+		expect(result.tasks).toHaveLength(100);
+		expect(calls).toEqual([
+			{ offset: 0, limit: 100 },
+			{ offset: 100, limit: 100 },
+			{ offset: 0, limit: 200 },
+		]);
+	});
+
+	test('an API that takes Limit but ignores Offset: asked for more from the start until an answer is short', async () => {
+		const calls: PageRequest[] = [];
+		const result = await walk(
+			async (request) => {
+				calls.push(request);
+				const tasks = list.slice(0, request.limit);
+				return { tasks, response: {} };
+			},
+			{ offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS },
+		);
+		expect(result.problem).toBeUndefined();
+		expect(result.tasks.map((d) => d.DomainId)).toEqual(list.map((d) => d.DomainId));
+		expect(calls.map((c) => c.limit)).toEqual([100, 100, 200]);
+	});
+
 	test('not when a TotalCount says there are more', async () => {
 		const more = async () => ({ ...(await whole()), total: 400 });
 		const result = await walk(more, { offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS });
