@@ -51,9 +51,9 @@ test('a source edited after the build makes it stale', () => {
 });
 
 test('a new source without its output, and a changed asset, make it stale', () => {
-	file('nodes/Ucdn/helpers/new.ts', 100);
-	expect(whyStale(root, dist)).toBe('dist/nodes/Ucdn/helpers/new.js is missing');
-	rmSync(path.join(root, 'nodes/Ucdn/helpers/new.ts'));
+	file('nodes/shared/parameters/new.ts', 100);
+	expect(whyStale(root, dist)).toBe('dist/nodes/shared/parameters/new.js is missing');
+	rmSync(path.join(root, 'nodes/shared/parameters/new.ts'));
 	file('icons/ucdn.svg', 150);
 	expect(whyStale(root, dist)).toBe('icons/ucdn.svg changed after dist/icons/ucdn.svg was built');
 });
@@ -67,7 +67,7 @@ test('configuration changed after the build makes it stale', () => {
 });
 
 test('tests, and sources that build/ does not compile, do not count', () => {
-	file('nodes/Ucdn/helpers/lists.test.ts', 300);
+	file('nodes/shared/parameters/lists.test.ts', 300);
 	file('scripts/lint-n8n-node.mjs', 300);
 	// build/ holds only the nodes/ files that scripts import: not this one.
 	expect(whyStale(root, build)).toBeUndefined();

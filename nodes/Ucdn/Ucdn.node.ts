@@ -7,17 +7,18 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/common/ucloud/credentialType';
-import * as describeTasks from './actions/describeTasks.operation';
+import * as describeTasks from './actions/tasks/describeTasks.operation';
 import * as getMany from './actions/domain/getMany.operation';
 import * as getQuota from './actions/domain/getQuota.operation';
-import * as purgeDomain from './actions/purgeDomain.operation';
-import * as submit from './actions/submit.operation';
-import { DOMAIN_LIST_METHOD, searchDomains } from './domains/locator';
+import * as purgeDomain from './actions/refresh/purgeDomain.operation';
+import * as submit from './actions/tasks/submit.operation';
+import { DOMAIN_LIST_METHOD } from '../shared/domains/domainsParameter';
+import { searchDomains } from '../shared/editor/domainList';
 import { router } from './actions/router';
-import { PROJECT_LIST_METHOD } from '../shared/descriptions/options';
-import { searchProjects } from '../shared/projects';
-import { RESOURCES } from '../shared/resources';
-import { testCredentials } from '../shared/transport/credentialTest';
+import { PROJECT_LIST_METHOD } from '../shared/parameters/options';
+import { searchProjects } from '../shared/editor/projectList';
+import { RESOURCES } from '../shared/tasks/resources';
+import { testCredentials } from '../shared/editor/credentialTest';
 
 const DESCRIBE_TASKS = {
 	name: 'Describe Tasks',

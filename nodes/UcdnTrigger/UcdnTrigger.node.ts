@@ -8,16 +8,16 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/common/ucloud/credentialType';
-import { PROJECT_LIST_METHOD } from '../shared/descriptions/options';
-import { asNodeError } from '../shared/helpers/errors';
-import { resourceTasksToItems } from '../shared/helpers/items';
-import { pinWindow } from '../shared/helpers/time';
-import { searchProjects } from '../shared/projects';
-import type { ResourceKey } from '../shared/resources';
-import { RESOURCES } from '../shared/resources';
+import { PROJECT_LIST_METHOD } from '../shared/parameters/options';
+import { asNodeError } from '../shared/errors';
+import { resourceTasksToItems } from './items';
+import { pinWindow } from '../shared/parameters/timeRange';
+import { searchProjects } from '../shared/editor/projectList';
+import type { ResourceKey } from '../shared/tasks/resources';
+import { RESOURCES } from '../shared/tasks/resources';
 import { getApiTarget } from '../shared/transport';
-import { testCredentials } from '../shared/transport/credentialTest';
-import { describeAll } from '../shared/walk';
+import { testCredentials } from '../shared/editor/credentialTest';
+import { describeAll } from '../shared/paging';
 import { readTriggerSettings, triggerProperties } from './description';
 import type { Candidate } from './events';
 import { finishedAt, isEvent, latest, statusFilter } from './events';
@@ -29,7 +29,7 @@ import {
 	readMemory,
 	selectNew,
 	windowStart,
-} from './memory';
+} from './pollState';
 
 type Settings = ReturnType<typeof readTriggerSettings>;
 type Describe = (resource: ResourceKey, params: IDataObject) => Promise<IDataObject[]>;

@@ -1,23 +1,23 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import type { CommonOptions } from '../shared/descriptions/options';
-import { optionsCollection, readRequestSettings, readScope } from '../shared/descriptions/options';
+import type { CommonOptions } from '../shared/parameters/options';
+import { optionsCollection, readRequestSettings, readScope } from '../shared/parameters/options';
 import {
 	outputChoices,
 	readableTimesProperties,
 	readOutputSettings,
 	READABLE_TIMES,
-} from '../shared/descriptions/output';
-import type { Bounds, Choices } from '../shared/descriptions/parameters';
+} from '../shared/output/parameters';
+import type { Bounds, Choices } from '../shared/parameters/facts';
 import {
 	numberProperty,
 	optionsProperty,
 	readChoice,
 	readNumber,
-} from '../shared/descriptions/parameters';
-import { optionalText } from '../shared/helpers/values';
-import type { ResourceKey } from '../shared/resources';
-import { RESOURCES } from '../shared/resources';
+	optionalText,
+} from '../shared/parameters/facts';
+import type { ResourceKey } from '../shared/tasks/resources';
+import { RESOURCES } from '../shared/tasks/resources';
 import type { TriggerEvent } from './events';
 
 const MAX_URL_FILTER_LENGTH = 4096;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { urlInfos } from '../shared/helpers/taskInfo';
+import { urlInfos } from '../shared/tasks/taskInfo';
 
 /** The trigger's events, and the task statuses that end a task. */
 export type TriggerEvent = 'succeeded' | 'failed' | 'finished';

@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { RESOURCES } from '../../nodes/shared/resources';
+import { RESOURCES } from '../../nodes/shared/tasks/resources';
 import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
 import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median, writeResults } from './dataset';

@@ -4,7 +4,7 @@
  * Usage: contender.js <floor|floor-readable|node-url|node-url-readable|node-task|engine>
  *   <simulator url> <items> <page size> <runs>
  */
-import { RESOURCES } from '../../nodes/shared/resources';
+import { RESOURCES } from '../../nodes/shared/tasks/resources';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 
 export type Contender =

@@ -12,20 +12,20 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
 import { DEFAULT_QUOTA } from '../../dev/simulator/data';
 import { DOMAIN_LIMIT } from '../../nodes/Ucdn/actions/domain/getMany.operation';
-import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/submission';
-import { DOMAIN_PAGE_SIZE } from '../../nodes/Ucdn/domains/directory';
+import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/tasks/submission';
+import { DOMAIN_PAGE_SIZE } from '../../nodes/shared/domains/accountDomains';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
-import { READABLE_TIMES } from '../../nodes/shared/descriptions/output';
-import { MAX_PAGES, MAX_PAGE_SIZE } from '../../nodes/shared/walk';
-import { LIST_SETTINGS } from '../../nodes/shared/projects';
-import { TEST_TIMEOUT_MS } from '../../nodes/shared/transport/credentialTest';
+import { READABLE_TIMES } from '../../nodes/shared/output/parameters';
+import { MAX_PAGES, MAX_PAGE_SIZE } from '../../nodes/shared/paging';
+import { LIST_SETTINGS } from '../../nodes/shared/editor/projectList';
+import { TEST_TIMEOUT_MS } from '../../nodes/shared/editor/credentialTest';
 import {
 	MIN_SECRET_LENGTH,
 	PREVIEW_LENGTH,
 	SERIALISED_DEPTH,
 } from '../../nodes/shared/transport/redact';
 import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, backoffMs } from '../../nodes/shared/transport/retry';
-import { IDS_PER_CALL, MARGIN, PAGING } from '../../nodes/UcdnTrigger/memory';
+import { IDS_PER_CALL, MARGIN, PAGING } from '../../nodes/UcdnTrigger/pollState';
 import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
 
 const ROOT = path.resolve(__dirname, '../..');

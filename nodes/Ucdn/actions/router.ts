@@ -1,20 +1,20 @@
 import type { ExecutionBaseError, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/helpers/errors';
-import type { ResourceKey } from '../../shared/resources';
-import { RESOURCES } from '../../shared/resources';
+import { asNodeError } from '../../shared/errors';
+import type { ResourceKey } from '../../shared/tasks/resources';
+import { RESOURCES } from '../../shared/tasks/resources';
 import { getApiTarget } from '../../shared/transport';
-import type { PurgePlan } from '../domains/check';
-import { checkPurges } from '../domains/check';
-import { DomainDirectory } from '../domains/directory';
-import type { OperationContext, Prepared, TaskContext } from './context';
-import * as describeTasks from './describeTasks.operation';
+import type { PurgePlan } from '../../shared/domains/purgeCheck';
+import { checkPurges } from '../../shared/domains/purgeCheck';
+import { DomainDirectory } from '../../shared/domains/accountDomains';
+import type { OperationContext, Prepared, TaskContext } from './operation';
+import * as describeTasks from './tasks/describeTasks.operation';
 import * as getMany from './domain/getMany.operation';
 import * as getQuota from './domain/getQuota.operation';
-import { TaskLedger } from './ledger';
-import * as purgeDomain from './purgeDomain.operation';
-import * as submit from './submit.operation';
+import { TaskLedger } from './createdTasks';
+import * as purgeDomain from './refresh/purgeDomain.operation';
+import * as submit from './tasks/submit.operation';
 
 interface Operation<C> {
 	createsTasks: boolean;

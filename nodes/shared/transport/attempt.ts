@@ -13,7 +13,7 @@ import { preview, requestSecrets } from './redact';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { Failure } from './retry';
 import { parseRetryAfter } from './retry';
-import type { ApiTarget, UcdnFunctions } from './target';
+import type { ApiTarget, UcdnFunctions } from './apiCredentials';
 
 /** What a failed attempt says, in the terms of the NodeApiError made of it if it is the last. */
 export interface Problem {

@@ -6,21 +6,21 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ParamValue } from '../../../credentials/common/ucloud/signing';
-import { withNotes } from '../helpers/errors';
+import { withNotes } from '../errors';
 import type { UcdnResponse } from './answer';
 import type { Failed } from './attempt';
 import { attempt } from './attempt';
-import { pause } from './pause';
+import { pause } from './cancellable';
 import { MAX_RETRY_AFTER_MS, backoffMs, givingUpNotes, isRetryable } from './retry';
-import type { ApiTarget, UcdnFunctions } from './target';
-import { requestBody } from './target';
+import type { ApiTarget, UcdnFunctions } from './apiCredentials';
+import { requestBody } from './apiCredentials';
 
 export { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
 export type { UcdnResponse } from './answer';
 export { isTimeout } from './attempt';
 export { NO_PERMISSION } from './retCodes';
-export type { ApiTarget, UcdnFunctions } from './target';
-export { getApiTarget, secretsOf } from './target';
+export type { ApiTarget, UcdnFunctions } from './apiCredentials';
+export { getApiTarget, secretsOf } from './apiCredentials';
 
 /** How one request is made; Retries and Request Timeout come from the node's options. */
 export interface RequestSettings {

@@ -1,26 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CommonOptions } from '../../../shared/descriptions/options';
+import type { CommonOptions } from '../../../shared/parameters/options';
 import {
 	optionsCollection,
 	readRequestSettings,
 	readScope,
-} from '../../../shared/descriptions/options';
-import { READABLE_TIMES, readableTimesProperties } from '../../../shared/descriptions/output';
-import type { Bounds } from '../../../shared/descriptions/parameters';
+} from '../../../shared/parameters/options';
+import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
+import type { Bounds } from '../../../shared/parameters/facts';
 import {
 	booleanProperty,
 	numberProperty,
 	readSwitch,
 	readWholeNumber,
-} from '../../../shared/descriptions/parameters';
-import { isoTimesIn } from '../../../shared/helpers/isoTimes';
-import { readableObject } from '../../../shared/helpers/readableTimes';
-import { ID_SEPARATORS, parseList } from '../../helpers/lists';
-import { listDomains } from '../../domains/directory';
-import type { OperationContext, Prepared } from '../context';
-import { RETURN_ALL } from '../describeTasks.operation';
+} from '../../../shared/parameters/facts';
+import { isoTimesIn } from '../../../shared/output/isoTimes';
+import { readableObject } from '../../../shared/output/readableTimes';
+import { ID_SEPARATORS, parseList } from '../../../shared/parameters/lists';
+import { listDomains } from '../../../shared/domains/accountDomains';
+import type { OperationContext, Prepared } from '../operation';
+import { RETURN_ALL } from '../tasks/describeTasks.operation';
 
 export const createsTasks = false;
 

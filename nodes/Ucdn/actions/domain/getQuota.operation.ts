@@ -1,15 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CommonOptions } from '../../../shared/descriptions/options';
+import type { CommonOptions } from '../../../shared/parameters/options';
 import {
 	optionsCollection,
 	readRequestSettings,
 	readScope,
-} from '../../../shared/descriptions/options';
-import { DOMAINS, domainsProperty, findDomains, readDomainRefs } from '../../domains/locator';
-import { quotaItem } from '../../domains/quota';
-import type { OperationContext, Prepared } from '../context';
+} from '../../../shared/parameters/options';
+import {
+	DOMAINS,
+	domainsProperty,
+	findDomains,
+	readDomainRefs,
+} from '../../../shared/domains/domainsParameter';
+import { quotaItem } from '../../../shared/domains/quota';
+import type { OperationContext, Prepared } from '../operation';
 
 export const createsTasks = false;
 
