@@ -8,19 +8,19 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/common/ucloud/credentialType';
-import { PROJECT_LIST_METHOD } from '../shared/parameters/options';
-import { asNodeError } from '../shared/errors';
-import { resourceTasksToItems } from './items';
-import { pinWindow } from '../shared/parameters/timeRange';
-import { searchProjects } from '../shared/editor/projectList';
-import type { ResourceKey } from '../shared/tasks/resources';
-import { RESOURCES } from '../shared/tasks/resources';
-import { getApiTarget } from '../shared/transport';
 import { testCredentials } from '../shared/editor/credentialTest';
+import { searchProjects } from '../shared/editor/projectList';
+import { asNodeError } from '../shared/errors';
 import { describeAll } from '../shared/paging';
+import { PROJECT_LIST_METHOD } from '../shared/parameters/options';
+import { pinWindow } from '../shared/parameters/timeRange';
+import type { TaskResourceKey } from '../shared/tasks/resources';
+import { TASK_RESOURCES } from '../shared/tasks/resources';
+import { getApiTarget } from '../shared/transport';
 import { readTriggerSettings, triggerProperties } from './description';
 import type { Candidate } from './events';
 import { finishedAt, isEvent, latest, statusFilter } from './events';
+import { resourceTasksToItems } from './items';
 import {
 	IDS_PER_CALL,
 	PAGING,
@@ -32,7 +32,7 @@ import {
 } from './pollState';
 
 type Settings = ReturnType<typeof readTriggerSettings>;
-type Describe = (resource: ResourceKey, params: IDataObject) => Promise<IDataObject[]>;
+type Describe = (resource: TaskResourceKey, params: IDataObject) => Promise<IDataObject[]>;
 
 export class UcdnTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,7 +72,7 @@ export class UcdnTrigger implements INodeType {
 				await describeAll.call(
 					this,
 					target,
-					RESOURCES[resource].describeAction,
+					TASK_RESOURCES[resource].describeAction,
 					{ ...settings.scope, EndTime: until, ...params },
 					settings.requestSettings,
 					PAGING,

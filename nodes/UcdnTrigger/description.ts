@@ -1,39 +1,39 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import type { CommonOptions } from '../shared/parameters/options';
-import { optionsCollection, readRequestSettings, readScope } from '../shared/parameters/options';
 import {
-	outputChoices,
-	readableTimesProperties,
-	readOutputSettings,
 	READABLE_TIMES,
+	outputChoices,
+	readOutputSettings,
+	readableTimesProperties,
 } from '../shared/output/parameters';
 import type { Bounds, Choices } from '../shared/parameters/facts';
 import {
 	numberProperty,
+	optionalText,
 	optionsProperty,
 	readChoice,
 	readNumber,
-	optionalText,
 } from '../shared/parameters/facts';
-import type { ResourceKey } from '../shared/tasks/resources';
-import { RESOURCES } from '../shared/tasks/resources';
+import type { CommonOptions } from '../shared/parameters/options';
+import { optionsCollection, readRequestSettings, readScope } from '../shared/parameters/options';
+import type { TaskResourceKey } from '../shared/tasks/resources';
+import { TASK_RESOURCES } from '../shared/tasks/resources';
 import type { TriggerEvent } from './events';
 
 const MAX_URL_FILTER_LENGTH = 4096;
 
-const RESOURCE: Choices<ResourceKey | 'both'> = {
+const RESOURCE: Choices<TaskResourceKey | 'both'> = {
 	displayName: 'Resource',
 	name: 'resource',
 	options: [
 		{ name: 'Both', value: 'both', description: 'Refresh and prefetch tasks' },
 		{
-			name: RESOURCES.prefetch.name,
+			name: TASK_RESOURCES.prefetch.name,
 			value: 'prefetch',
 			description: 'Tasks that load URLs into the CDN cache',
 		},
 		{
-			name: RESOURCES.refresh.name,
+			name: TASK_RESOURCES.refresh.name,
 			value: 'refresh',
 			description: 'Tasks that purge URLs from the CDN cache',
 		},

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FINAL_STATUSES } from '../shared/tasks/taskInfo';
 import { MAX_PAGE_SIZE } from '../shared/paging';
+import { FINAL_STATUSES } from '../shared/tasks/taskInfo';
 
 /**
  * What the trigger remembers between polls, in the workflow's static data, and what it makes

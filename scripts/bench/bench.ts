@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
-import { RESOURCES } from '../../nodes/shared/tasks/resources';
+import { TASK_RESOURCES } from '../../nodes/shared/tasks/resources';
 import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
 import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median, writeResults } from './dataset';
@@ -116,7 +116,7 @@ async function submitAndWaitFigures() {
 		clearTimeout(timer);
 		if (result.error) throw result.error;
 		const calls = sim.requests.slice(before);
-		const polls = calls.filter((call) => call.action === RESOURCES.refresh.describeAction);
+		const polls = calls.filter((call) => call.action === TASK_RESOURCES.refresh.describeAction);
 		const tasksPerPoll = polls.map(
 			(poll) => Object.keys(poll.params).filter((name) => name.startsWith('TaskId.')).length,
 		);

@@ -4,7 +4,7 @@
  * Usage: contender.js <floor|floor-readable|node-url|node-url-readable|node-task|engine>
  *   <simulator url> <items> <page size> <runs>
  */
-import { RESOURCES } from '../../nodes/shared/tasks/resources';
+import { TASK_RESOURCES } from '../../nodes/shared/tasks/resources';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 
 export type Contender =
@@ -59,7 +59,7 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 		const { floorDescribeUrls } = await import('./floor');
 		const { urls } = await floorDescribeUrls(
 			{ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
-			RESOURCES.refresh.describeAction,
+			TASK_RESOURCES.refresh.describeAction,
 			pageSize,
 			contender === 'floor-readable' ? READABLE_ZONE : undefined,
 		);

@@ -12,7 +12,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
 import { DEFAULT_QUOTA } from '../../dev/simulator/data';
 import { DOMAIN_LIMIT } from '../../nodes/Ucdn/actions/domain/getMany.operation';
-import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/tasks/submission';
+import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/tasks/submitParameters';
 import { DOMAIN_PAGE_SIZE } from '../../nodes/shared/domains/accountDomains';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
 import { READABLE_TIMES } from '../../nodes/shared/output/parameters';

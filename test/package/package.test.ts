@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ROOT, loadPackage } from '../../dev/engine/package';
+import { RESOURCES } from '../../nodes/Ucdn/actions/resources';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const loaded = loadPackage();
@@ -69,14 +70,12 @@ describe('the UCDN node', () => {
 		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
 	});
 
-	test('offers Refresh, Prefetch and Domain, each with its operations', () => {
+	test('offers the resources and operations of the table the router runs, each operation under the value it has there', () => {
 		const resource = description.properties.find((p) => p.name === 'resource');
-		expect(resource?.options?.map((o) => ('value' in o ? o.value : undefined)).sort()).toEqual([
-			'domain',
-			'prefetch',
-			'refresh',
-		]);
-		const operations = Object.fromEntries(
+		expect(resource?.options?.map((o) => ('value' in o ? o.value : undefined))).toEqual(
+			Object.keys(RESOURCES),
+		);
+		const menus = Object.fromEntries(
 			description.properties
 				.filter((p) => p.name === 'operation')
 				.map((p) => [
@@ -84,11 +83,18 @@ describe('the UCDN node', () => {
 					p.options?.map((o) => ('value' in o ? o.value : undefined)),
 				]),
 		);
-		expect(operations).toEqual({
-			refresh: ['describeTasks', 'purgeDomain', 'submit'],
-			prefetch: ['describeTasks', 'submit'],
+		const table = Object.fromEntries(
+			Object.entries(RESOURCES).map(([key, { operations }]) => [key, Object.keys(operations)]),
+		);
+		expect(menus).toEqual(table);
+		expect(table).toEqual({
 			domain: ['getMany', 'getQuota'],
+			prefetch: ['describeTasks', 'submit'],
+			refresh: ['describeTasks', 'purgeDomain', 'submit'],
 		});
+		for (const { operations } of Object.values(RESOURCES))
+			for (const [key, operation] of Object.entries(operations))
+				expect(operation.option.value).toBe(key);
 	});
 });
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
 
 /** Parameters as they go on the wire: flat names, string values. */
 export type WireParams = Record<string, string>;

@@ -6,12 +6,12 @@ import { withNotes } from '../../shared/errors';
  * The TaskIds one execution has created, across items and batches, in order: what keeps anyone
  * from submitting a purge twice when something fails after the first task exists.
  */
-export class TaskLedger {
+export class CreatedTasks {
 	private readonly taskIds: string[] = [];
 
 	/**
 	 * `startsOver`: n8n's Retry On Fail is on for a node whose operation creates tasks; each try
-	 * submits every item again, and this ledger knows only its own try's tasks.
+	 * submits every item again, and this record knows only its own try's tasks.
 	 */
 	constructor(private readonly startsOver: boolean) {}
 

@@ -1,33 +1,15 @@
 import type { ExecutionBaseError, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/errors';
-import type { ResourceKey } from '../../shared/tasks/resources';
-import { RESOURCES } from '../../shared/tasks/resources';
-import { getApiTarget } from '../../shared/transport';
+import { AccountDomains } from '../../shared/domains/accountDomains';
 import type { PurgePlan } from '../../shared/domains/purgeCheck';
 import { checkPurges } from '../../shared/domains/purgeCheck';
-import { DomainDirectory } from '../../shared/domains/accountDomains';
-import type { OperationContext, Prepared, TaskContext } from './operation';
-import * as describeTasks from './tasks/describeTasks.operation';
-import * as getMany from './domain/getMany.operation';
-import * as getQuota from './domain/getQuota.operation';
-import { TaskLedger } from './createdTasks';
-import * as purgeDomain from './refresh/purgeDomain.operation';
-import * as submit from './tasks/submit.operation';
-
-interface Operation<C> {
-	createsTasks: boolean;
-	prepare(this: IExecuteFunctions, i: number, context: C): Prepared | Promise<Prepared>;
-}
-
-/** Refresh and Prefetch share their operations (RESOURCES tells them apart); only Refresh purges a whole domain. */
-const TASK_OPERATIONS: Record<ResourceKey, Record<string, Operation<TaskContext>>> = {
-	refresh: { describeTasks, submit, purgeDomain },
-	prefetch: { describeTasks, submit },
-};
-/** The Domain resource's operations read no task resource: they take the context without one. */
-const DOMAIN_OPERATIONS: Record<string, Operation<OperationContext>> = { getMany, getQuota };
+import { asNodeError } from '../../shared/errors';
+import type { TaskResource } from '../../shared/tasks/resources';
+import { getApiTarget } from '../../shared/transport';
+import { CreatedTasks } from './createdTasks';
+import type { Prepared, TaskContext } from './operation';
+import { RESOURCES } from './resources';
 
 type Invalid = { invalid: ExecutionBaseError };
 
@@ -44,14 +26,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resourceKey = this.getNodeParameter('resource', 0) as string;
 	const operationKey = this.getNodeParameter('operation', 0) as string;
 	const node = this.getNode();
-	const table =
-		resourceKey === 'domain'
-			? DOMAIN_OPERATIONS
-			: Object.hasOwn(TASK_OPERATIONS, resourceKey)
-				? TASK_OPERATIONS[resourceKey as ResourceKey]
-				: {};
-	const operation = Object.hasOwn(table, operationKey) ? table[operationKey] : undefined;
-	if (!operation) {
+	const resource = Object.hasOwn(RESOURCES, resourceKey) ? RESOURCES[resourceKey] : undefined;
+	const operations = resource?.operations ?? {};
+	const operation = Object.hasOwn(operations, operationKey) ? operations[operationKey] : undefined;
+	if (!resource || !operation) {
 		throw new NodeOperationError(
 			node,
 			`The operation "${operationKey}" of resource "${resourceKey}" is not supported`,
@@ -60,10 +38,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const target = await getApiTarget.call(this);
 	const context: TaskContext = {
 		target,
-		// None for Domain: its operations take the context without a resource.
-		resource: RESOURCES[resourceKey as ResourceKey],
-		ledger: new TaskLedger(operation.createsTasks && node.retryOnFail === true),
-		domains: new DomainDirectory(this, target),
+		// None for Domain: its operations read no task resource.
+		resource: resource.tasks as TaskResource,
+		createdTasks: new CreatedTasks(operation.createsTasks && node.retryOnFail === true),
+		domains: new AccountDomains(this, target),
 	};
 	const continueOnFail = this.continueOnFail();
 
@@ -94,7 +72,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			outputs.push(await run.run());
 		} catch (caught) {
-			const error = context.ledger.annotate(asNodeError(node, caught, i));
+			const error = context.createdTasks.annotate(asNodeError(node, caught, i));
 			if (!continueOnFail) throw error;
 			outputs.push([errorItem(error, i)]);
 		}

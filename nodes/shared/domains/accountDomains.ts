@@ -1,18 +1,18 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
-import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
-import { ucdnRequest } from '../transport';
 import type { ListShape } from '../paging';
 import { fetchPage, walk } from '../paging';
+import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
+import { ACTIONS, ucdnRequest } from '../transport';
+import type { Scope } from '../transport/params';
 import type { Domain, DomainIndex } from './matching';
 import { indexDomains, readDomains } from './matching';
 
 /** The account's accelerated domains with their configuration, paged with Offset and Limit. */
-export const DOMAIN_LIST_ACTION = 'GetUcdnDomainConfig';
+export const DOMAIN_LIST_ACTION = ACTIONS.domainList.name;
 /** One domain's daily purge quota and what was submitted today. */
-export const QUOTA_ACTION = 'GetUcdnDomainPrefetchRefreshState';
+export const QUOTA_ACTION = ACTIONS.domainQuota.name;
 
 /** Which domain's quota a read is of, in words: its errors end with it. */
 export const quotaOf = (name: string): string => `the daily quota of ${name}`;
@@ -34,12 +34,11 @@ export const DOMAIN_PAGE_SIZE = 100;
 export async function listDomains(
 	this: UcdnFunctions,
 	target: ApiTarget,
-	scope: Record<string, ParamValue>,
+	scope: Scope,
 	settings: RequestSettings,
 	{ domainIds = [], max = Infinity }: { domainIds?: string[]; max?: number } = {},
 ): Promise<IDataObject[]> {
-	const params: Record<string, ParamValue> = { ProjectId: scope.ProjectId };
-	domainIds.forEach((id, n) => (params[`DomainId.${n}`] = id));
+	const params = { ProjectId: scope.ProjectId, DomainId: domainIds };
 	const { tasks, problem } = await walk(
 		async (request) =>
 			await fetchPage.call(
@@ -71,7 +70,7 @@ export async function listDomains(
  * execution, however many items and batches need them. A failed read fails every item that
  * needs it, without asking again.
  */
-export class DomainDirectory {
+export class AccountDomains {
 	private readonly lists = new Map<string, Promise<DomainIndex>>();
 
 	private readonly quotas = new Map<string, Promise<IDataObject>>();
@@ -82,16 +81,13 @@ export class DomainDirectory {
 	) {}
 
 	/** The project a scope names, in words: its ProjectId, or the credential's, or the key's default. */
-	projectOf(scope: Record<string, ParamValue>): string {
+	projectOf(scope: Scope): string {
 		const id = scope.ProjectId ?? this.target.defaultProjectId;
 		return id === undefined ? "the key's default project" : `project ${String(id)}`;
 	}
 
 	/** The domains of the scope's project, indexed once for every item's look-ups. */
-	async domains(
-		scope: Record<string, ParamValue>,
-		settings: RequestSettings,
-	): Promise<DomainIndex> {
+	async domains(scope: Scope, settings: RequestSettings): Promise<DomainIndex> {
 		return await this.once(this.lists, this.projectOf(scope), async () => {
 			const domains = await listDomains.call(this.functions, this.target, scope, settings);
 			return indexDomains(readDomains(domains, [this.target.privateKey]));
@@ -100,7 +96,7 @@ export class DomainDirectory {
 
 	/** The quota answer of one domain of the scope's project; a failure names the domain (quotaOf). */
 	async quota(
-		scope: Record<string, ParamValue>,
+		scope: Scope,
 		{ Domain: name, DomainId }: Domain,
 		settings: RequestSettings,
 	): Promise<IDataObject> {

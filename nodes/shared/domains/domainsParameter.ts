@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import { ParameterError, shown } from '../errors';
 import { ID_SEPARATORS, parseList } from '../parameters/lists';
 import type { RequestSettings } from '../transport';
 import { isObject } from '../transport/answer';
-import type { DomainDirectory } from './accountDomains';
+import type { Scope } from '../transport/params';
+import type { AccountDomains } from './accountDomains';
 import type { Domain, DomainIndex } from './matching';
 import { domainNameOf, domainOf, hostKey, isWildcard } from './matching';
 
@@ -108,9 +108,9 @@ export function resolveDomains(
  * per execution by the directory); bad input names what the project does not have.
  */
 export async function findDomains(
-	directory: DomainDirectory,
+	directory: AccountDomains,
 	refs: DomainRefs,
-	scope: Record<string, ParamValue>,
+	scope: Scope,
 	settings: RequestSettings,
 	hints?: NotFoundHints,
 ): Promise<Domain[]> {

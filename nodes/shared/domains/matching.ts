@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { quotesSecret } from '../transport/redact';
 import { parseUrl } from '../parameters/urls';
+import { quotesSecret } from '../transport/redact';
 
 /** An accelerated domain as GetUcdnDomainConfig lists it (unknown fields kept), read by readDomains. */
 export interface Domain extends IDataObject {

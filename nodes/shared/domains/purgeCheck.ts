@@ -1,12 +1,12 @@
 import type { ExecutionBaseError, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
-import { WHOLE_SITE_HINT } from '../parameters/options';
 import { ParameterError, asNodeError, withNotes } from '../errors';
+import { WHOLE_SITE_HINT } from '../parameters/options';
 import type { RequestSettings } from '../transport';
 import { NO_PERMISSION } from '../transport';
-import type { DomainDirectory } from './accountDomains';
+import type { Scope } from '../transport/params';
+import type { AccountDomains } from './accountDomains';
 import { DOMAIN_LIST_ACTION, QUOTA_ACTION, quotaOf } from './accountDomains';
 import type { Domain, DomainIndex, PurgeKind } from './matching';
 import { KIND_WORDS, domainOf, isGone, isWildcard, notEnabled } from './matching';
@@ -22,7 +22,7 @@ export interface PurgePlan {
 	/** The parameter the URLs come from, which a refused URL's error names (URLs, Domains). */
 	parameter: string;
 	kind: PurgeKind;
-	scope: Record<string, ParamValue>;
+	scope: Scope;
 	settings: RequestSettings;
 	/** Whole-Site Acceleration is on: the UCDN domain list need not hold the URLs' domains. */
 	wholeSite: boolean;
@@ -101,14 +101,14 @@ function demandOf(plan: PurgePlan, domains: DomainIndex, project: string) {
  * Check Domains and Quota, for every item that has it on, before any item submits: each URL's
  * host must be an enabled accelerated domain of the item's project, and each domain's purges of
  * each kind, summed over the items in order, must fit in what is left today. Reads each
- * project's domains once and each involved domain's quota once (the DomainDirectory).
+ * project's domains once and each involved domain's quota once (the AccountDomains).
  * Returns the items that may not submit, with their errors; without Continue On Fail the first
  * failure is thrown instead, so nothing at all is submitted.
  */
 export async function checkPurges(
 	this: IExecuteFunctions,
 	plans: ReadonlyMap<number, PurgePlan>,
-	directory: DomainDirectory,
+	directory: AccountDomains,
 	continueOnFail: boolean,
 ): Promise<Map<number, ExecutionBaseError>> {
 	const failed = new Map<number, ExecutionBaseError>();

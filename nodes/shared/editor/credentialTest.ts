@@ -6,17 +6,18 @@ import type {
 } from 'n8n-workflow';
 
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
+import type { WireParams } from '../../../credentials/common/ucloud/signing';
 import { readKeys, signParams } from '../../../credentials/common/ucloud/signing';
-import type { ParamValue, WireParams } from '../../../credentials/common/ucloud/signing';
-import { RESOURCES } from '../tasks/resources';
+import { ACTIONS } from '../transport';
 import { readBody, readRetCode } from '../transport/answer';
-import { classifyNetworkError, failureCode } from '../transport/networkError';
 import { cutOff } from '../transport/cancellable';
+import { classifyNetworkError, failureCode } from '../transport/networkError';
+import type { ApiParams } from '../transport/params';
 import { requestSecrets } from '../transport/redact';
 import { retCodeHint, retCodeMessage } from '../transport/retCodes';
 
 /** A cheap, read-only signed call, the same one the node makes: it proves keys, endpoint and project. */
-const TEST_ACTION = RESOURCES.refresh.describeAction;
+const TEST_ACTION = ACTIONS.refreshTasks.name;
 
 export const TEST_TIMEOUT_MS = 15_000;
 const BROKEN_OFF = 'the connection closed before the answer was complete';
@@ -110,7 +111,7 @@ export async function testCredentials(
 		return failed('Enter both the Public Key and the Private Key');
 	}
 	const projectId = String(data.projectId ?? '').trim();
-	const params: Record<string, ParamValue> = {
+	const params: ApiParams = {
 		Action: TEST_ACTION,
 		Limit: 1,
 		ProjectId: projectId || undefined,

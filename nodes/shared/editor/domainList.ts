@@ -1,6 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import { DOMAIN_LIST_ACTION, listDomains } from '../domains/accountDomains';
 import type { Domain, DomainIndex } from '../domains/matching';
 import { indexDomains, readDomains } from '../domains/matching';
@@ -9,6 +8,7 @@ import type { CommonOptions } from '../parameters/options';
 import { readScope } from '../parameters/options';
 import { getApiTarget } from '../transport';
 import { isObject } from '../transport/answer';
+import type { Scope } from '../transport/params';
 import { LIST_SETTINGS, listFailure } from './projectList';
 
 /** What to do when the From List mode cannot load. */
@@ -43,7 +43,7 @@ export async function searchDomains(
 ): Promise<INodeListSearchResult> {
 	const target = await getApiTarget.call(this);
 	const options = this.getCurrentNodeParameter('options');
-	let scope: Record<string, ParamValue> = {};
+	let scope: Scope = {};
 	try {
 		scope = readScope((isObject(options) ? options : {}) as CommonOptions);
 	} catch {

@@ -9,12 +9,12 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { withNotes } from '../errors';
-import { isObject } from '../transport/answer';
 import type { RequestSettings } from '../transport';
-import { NO_PERMISSION, getApiTarget, isTimeout, ucdnRequest } from '../transport';
+import { ACTIONS, NO_PERMISSION, getApiTarget, isTimeout, ucdnRequest } from '../transport';
+import { isObject } from '../transport/answer';
 
 /** UAccount's list of the account's projects; see the simulator's header for its shape. */
-export const PROJECT_LIST_ACTION = 'GetProjectList';
+export const PROJECT_LIST_ACTION = ACTIONS.projectList.name;
 const BY_ID = 'pick By ID and enter the project ID';
 /**
  * The editor's dropdown waits on the list, and By ID needs none: one retry at most, 5 s a try,
@@ -98,7 +98,7 @@ export async function searchProjects(
 	} catch (caught) {
 		throw listFailure(this.getNode(), caught, BY_ID, (error) => ({
 			message: `This key may not list projects (RetCode ${NO_PERMISSION}): ${BY_ID}`,
-			description: `${error.message}. The key's user needs permission for GetProjectList (UAccount) to fill this list; By ID works without it.`,
+			description: `${error.message}. The key's user needs permission for ${PROJECT_LIST_ACTION} (UAccount) to fill this list; By ID works without it.`,
 		}));
 	}
 	return { results: projectResults(answer.ProjectSet, filter) };

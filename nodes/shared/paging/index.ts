@@ -1,8 +1,8 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
+import type { ApiParams } from '../transport/params';
 import type { ListShape, Page, PageRequest } from './page';
 import { TASK_LIST, fetchPage } from './page';
 import type { PagingProblem, Previous } from './rules';
@@ -139,7 +139,7 @@ export async function walkDescribe(
 	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
-	params: Record<string, ParamValue>,
+	params: ApiParams,
 	settings: RequestSettings,
 	options: WalkOptions,
 ): Promise<WalkResult> {
@@ -168,7 +168,7 @@ export async function describeAll(
 	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
-	params: Record<string, ParamValue>,
+	params: ApiParams,
 	settings: RequestSettings,
 	options: WalkOptions,
 ): Promise<WalkResult> {

@@ -1,9 +1,9 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
 import { secretsOf, ucdnRequest } from '../transport';
+import type { ApiParams } from '../transport/params';
 import { preview } from '../transport/redact';
 
 /** Where a call of the walk reads: Offset and Limit. */
@@ -59,7 +59,7 @@ export async function fetchPage(
 	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
-	params: Record<string, ParamValue>,
+	params: ApiParams,
 	settings: RequestSettings,
 	{ offset, limit }: PageRequest,
 	shape: ListShape = TASK_LIST,

@@ -1,17 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import type { RequestSettings } from '../transport';
+import { SERVER_ERROR_RETCODE } from '../transport';
+import { isObject } from '../transport/answer';
+import type { Scope } from '../transport/params';
+import type { Bounds, Switch } from './facts';
 import {
-	optionalText,
 	booleanProperty,
 	numberProperty,
+	optionalText,
 	readNumber,
 	readSwitch,
 	readWholeNumber,
 } from './facts';
-import { isObject } from '../transport/answer';
-import type { RequestSettings } from '../transport';
-import type { Bounds, Switch } from './facts';
 
 export const REQUEST_TIMEOUT: Bounds = {
 	displayName: 'Request Timeout (Seconds)',
@@ -47,8 +48,7 @@ const requestOptionProperties: INodeProperties[] = [
 		description: 'How long to wait for each answer from the API',
 	}),
 	numberProperty(RETRIES, {
-		description:
-			'How many times to retry a request that failed for a passing reason (network error, timeout, HTTP 429 or 5xx, RetCode 2000 or above), waiting longer each time. A submit is retried only when no task can have been created.',
+		description: `How many times to retry a request that failed for a passing reason (network error, timeout, HTTP 429 or 5xx, RetCode ${SERVER_ERROR_RETCODE} or above), waiting longer each time. A submit is retried only when no task can have been created.`,
 	}),
 ];
 
@@ -128,7 +128,7 @@ function locatorValue(value: unknown): unknown {
  * The API parameters of Project ID and Whole-Site Acceleration (unset ones are not sent).
  * Project ID is a resource locator's value, or the plain text workflows saved before it was one.
  */
-export function readScope(options: CommonOptions): Record<string, ParamValue> {
+export function readScope(options: CommonOptions): Scope {
 	return {
 		IsDcdn: readSwitch(options.isDcdn ?? WHOLE_SITE.default, WHOLE_SITE) || undefined,
 		ProjectId: optionalText(locatorValue(options.projectId), 'Project ID', MAX_PROJECT_ID_LENGTH),

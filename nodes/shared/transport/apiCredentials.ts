@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
 import { resolveEndpoint } from '../../../credentials/common/ucloud/endpoint';
 import { readKeys } from '../../../credentials/common/ucloud/signing';
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
+import type { ApiParams } from './params';
 import { requestSecrets } from './redact';
 
 /** What a request is made from (`this`): a node execution, a trigger poll or a list in the editor. */
@@ -46,22 +46,14 @@ export async function getApiTarget(this: UcdnFunctions): Promise<ApiTarget> {
 }
 
 /** The parameters a request sends; the credential's `authenticate` adds PublicKey and Signature. */
-export function requestBody(
-	target: ApiTarget,
-	action: string,
-	params: Record<string, ParamValue>,
-): Record<string, ParamValue> {
-	const body: Record<string, ParamValue> = { Action: action, ...params };
+export function requestBody(target: ApiTarget, action: string, params: ApiParams): ApiParams {
+	const body: ApiParams = { Action: action, ...params };
 	if (body.ProjectId === undefined || body.ProjectId === '')
 		body.ProjectId = target.defaultProjectId;
 	return body;
 }
 
 /** What an answer to this request must not quote: see requestSecrets. */
-export function secretsOf(
-	target: ApiTarget,
-	action: string,
-	params: Record<string, ParamValue>,
-): string[] {
+export function secretsOf(target: ApiTarget, action: string, params: ApiParams): string[] {
 	return requestSecrets(requestBody(target, action, params), target.publicKey, target.privateKey);
 }

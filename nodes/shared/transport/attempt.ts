@@ -5,15 +5,16 @@
 import type { IDataObject, IN8nHttpFullResponse, JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/common/ucloud/credentialType';
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import type { UcdnResponse } from './answer';
 import { readBody, readRetCode } from './answer';
+import type { ApiTarget, UcdnFunctions } from './apiCredentials';
 import { classifyNetworkError, failureCode } from './networkError';
+import type { ApiParams } from './params';
 import { preview, requestSecrets } from './redact';
+import type { NamedCause } from './retCodes';
 import { retCodeHint, retCodeMessage } from './retCodes';
 import type { Failure } from './retry';
 import { parseRetryAfter } from './retry';
-import type { ApiTarget, UcdnFunctions } from './apiCredentials';
 
 /** What a failed attempt says, in the terms of the NodeApiError made of it if it is the last. */
 export interface Problem {
@@ -34,6 +35,8 @@ interface About {
 	timeoutMs: number;
 	/** What no message may quote: the private key, this request's Signature and signed string. */
 	secrets: () => string[];
+	/** What a refusal's Message may name (RequestSettings' causes). */
+	causes: readonly NamedCause[];
 }
 
 /**
@@ -107,7 +110,11 @@ function statusFailure(
 }
 
 /** A 2xx answer: a UCloud answer with RetCode 0, or what is wrong with it. */
-function judgeAnswer(statusCode: number, answer: unknown, { action, secrets }: About): Outcome {
+function judgeAnswer(
+	statusCode: number,
+	answer: unknown,
+	{ action, secrets, causes }: About,
+): Outcome {
 	const retCode = readRetCode(answer);
 	if (retCode === undefined) {
 		return {
@@ -126,7 +133,7 @@ function judgeAnswer(statusCode: number, answer: unknown, { action, secrets }: A
 			problem: {
 				response: { action, RetCode: retCode },
 				message: retCodeMessage(action, retCode, data.Message, secrets()),
-				description: retCodeHint(retCode, data.Message),
+				description: retCodeHint(retCode, data.Message, causes),
 			},
 		};
 	}
@@ -141,13 +148,16 @@ export async function attempt(
 	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
-	body: Record<string, ParamValue>,
-	timeoutMs: number,
-	cancel: AbortSignal | undefined,
+	body: ApiParams,
+	{
+		timeoutMs,
+		signal: cancel,
+		causes,
+	}: { timeoutMs: number; signal?: AbortSignal; causes: readonly NamedCause[] },
 ): Promise<Outcome> {
 	// Worked out only when an answer is quoted in an error: a successful request needs none.
 	const secrets = () => requestSecrets(body, target.publicKey, target.privateKey);
-	const about: About = { action, target, timeoutMs, secrets };
+	const about: About = { action, target, timeoutMs, secrets, causes };
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
 	let response: IN8nHttpFullResponse;

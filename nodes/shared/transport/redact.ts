@@ -1,5 +1,5 @@
-import type { ParamValue } from '../../../credentials/common/ucloud/signing';
 import { signParams, stringToSign } from '../../../credentials/common/ucloud/signing';
+import type { ApiParams } from './params';
 
 /** Runs of 40 or more hex digits: a Signature (SHA-1), even glued to hex-looking text. */
 const SIGNATURE_SHAPE = /[0-9a-f]{40,}/gi;
@@ -22,11 +22,7 @@ export const WITHHELD = "(withheld: it quotes this request's credentials)";
  * `authenticate` adds (recomputed the same way) and the string it signs. A leaked Signature
  * carries no timestamp, so it could be replayed.
  */
-export function requestSecrets(
-	params: Record<string, ParamValue>,
-	publicKey: string,
-	privateKey: string,
-): string[] {
+export function requestSecrets(params: ApiParams, publicKey: string, privateKey: string): string[] {
 	if (privateKey === '') return [];
 	const wire = signParams(params, publicKey, privateKey);
 	return [privateKey, wire.Signature, stringToSign(wire, privateKey)];

@@ -3,25 +3,29 @@ import { quote } from './redact';
 /** UCloud's RetCode for a key whose permissions (IAM) do not allow the action. */
 export const NO_PERMISSION = 299;
 
-/**
- * Causes the API's Message names, for a refused purge: no source documents the RetCodes for a
- * used-up daily quota or a host the account does not accelerate, so the Message's words tell.
- */
-const NAMED_CAUSES: Array<[RegExp, string]> = [
-	[
-		/quota/i,
-		"The API's message mentions a quota: a domain's daily purge quota may be used up. Domain → Get Quota shows what is left; Check Domains and Quota refuses such purges before anything is sent.",
-	],
-	[
-		/domain/i,
-		"The API's message mentions a domain: check that every URL's host is an enabled accelerated domain of this account and project (Domain → Get Many).",
-	],
-];
+/** RetCodes from this one up are the server's own errors, which the official Go SDK retries; below it, the request is wrong. */
+export const SERVER_ERROR_RETCODE = 2000;
 
-/** What a user should check for a RetCode the UCloud API answered, with the causes its Message names. */
-export function retCodeHint(retCode: number, message?: unknown): string {
+export const isServerRetCode = (retCode: number): boolean => retCode >= SERVER_ERROR_RETCODE;
+
+/**
+ * A cause an API Message may name, by its `words`, and what it means, in the words of the
+ * operation that asks (RequestSettings' causes): no source documents the RetCodes of some
+ * refusals, so the Message's words tell.
+ */
+export interface NamedCause {
+	words: RegExp;
+	hint: string;
+}
+
+/** What a user should check for a RetCode the UCloud API answered, with the `causes` its Message names. */
+export function retCodeHint(
+	retCode: number,
+	message?: unknown,
+	causes: readonly NamedCause[] = [],
+): string {
 	const text = typeof message === 'string' ? message : '';
-	const named = NAMED_CAUSES.filter(([words]) => words.test(text)).map(([, hint]) => hint);
+	const named = causes.filter(({ words }) => words.test(text)).map(({ hint }) => hint);
 	return [retCodeAdvice(retCode), ...named].join(' ');
 }
 
@@ -32,7 +36,7 @@ function retCodeAdvice(retCode: number): string {
 	if (retCode === 172) {
 		return 'The endpoint does not know this Public Key. Check the Public Key and the API Endpoint in the credential.';
 	}
-	if (retCode >= 2000) {
+	if (isServerRetCode(retCode)) {
 		return 'UCloud reported a server-side error. Try again later.';
 	}
 	return 'UCloud refused the request. Check the parameters, the Project ID and the permissions of the key.';

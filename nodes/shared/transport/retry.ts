@@ -1,3 +1,5 @@
+import { isServerRetCode } from './retCodes';
+
 /**
  * The retry policy, as pure functions. What failed is a FailureKind; whether it is retried
  * depends on whether the request creates tasks: a submit is retried only when the answer
@@ -41,11 +43,11 @@ export function isRetryable(failure: Failure, createsTasks: boolean): boolean {
 		case 'blocked':
 			return false;
 		case 'retCode':
-			return failure.retCode >= 2000;
+			return isServerRetCode(failure.retCode);
 		case 'http':
 			// A submit only when the API itself says it did nothing: a 503 from a proxy in front
 			// of it may come after the request was passed on.
-			if (failure.status === 429 || (failure.retCode ?? 0) >= 2000) return true;
+			if (failure.status === 429 || isServerRetCode(failure.retCode ?? 0)) return true;
 			return !createsTasks && isServerError(failure.status);
 		case 'network':
 			if (UNSENT_PASSING.has(failure.code)) return true;

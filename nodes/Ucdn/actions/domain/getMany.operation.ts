@@ -1,26 +1,28 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { listDomains } from '../../../shared/domains/accountDomains';
+import { isoTimesIn } from '../../../shared/output/isoTimes';
+import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
+import { readableObject } from '../../../shared/output/readableTimes';
+import { readMax, returnAllProperties } from '../../../shared/paging/parameters';
+import type { Bounds } from '../../../shared/parameters/facts';
+import { readSwitch } from '../../../shared/parameters/facts';
+import { ID_SEPARATORS, parseList } from '../../../shared/parameters/lists';
 import type { CommonOptions } from '../../../shared/parameters/options';
 import {
 	optionsCollection,
 	readRequestSettings,
 	readScope,
 } from '../../../shared/parameters/options';
-import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
-import type { Bounds } from '../../../shared/parameters/facts';
-import {
-	booleanProperty,
-	numberProperty,
-	readSwitch,
-	readWholeNumber,
-} from '../../../shared/parameters/facts';
-import { isoTimesIn } from '../../../shared/output/isoTimes';
-import { readableObject } from '../../../shared/output/readableTimes';
-import { ID_SEPARATORS, parseList } from '../../../shared/parameters/lists';
-import { listDomains } from '../../../shared/domains/accountDomains';
 import type { OperationContext, Prepared } from '../operation';
-import { RETURN_ALL } from '../tasks/describeTasks.operation';
+
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: "List the account's accelerated domains",
+	action: 'Get many domains',
+};
 
 export const createsTasks = false;
 
@@ -33,13 +35,7 @@ export const DOMAIN_LIMIT: Bounds = {
 };
 
 const properties: INodeProperties[] = [
-	booleanProperty(RETURN_ALL, {
-		description: 'Whether to return all results or only up to a given limit',
-	}),
-	numberProperty(DOMAIN_LIMIT, {
-		description: 'Max number of results to return',
-		displayOptions: { show: { [RETURN_ALL.name]: [false] } },
-	}),
+	...returnAllProperties(DOMAIN_LIMIT),
 	...readableTimesProperties(),
 	optionsCollection(
 		[
@@ -58,7 +54,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['domain'], operation: ['getMany'] } },
+	{ show: { resource: ['domain'], operation: [option.value] } },
 	properties,
 );
 
@@ -74,10 +70,7 @@ export function prepare(
 ): Prepared {
 	const options = this.getNodeParameter('options', i, {}) as GetManyOptions;
 	const domainIds = parseList(options.domainIds, 'Domain IDs', ID_SEPARATORS);
-	const returnAll = readSwitch(this.getNodeParameter(RETURN_ALL.name, i), RETURN_ALL);
-	const max = returnAll
-		? Infinity
-		: readWholeNumber(this.getNodeParameter(DOMAIN_LIMIT.name, i), DOMAIN_LIMIT);
+	const max = readMax.call(this, i, DOMAIN_LIMIT);
 	const iso = readSwitch(this.getNodeParameter(READABLE_TIMES.name, i), READABLE_TIMES)
 		? isoTimesIn(this.getTimezone())
 		: undefined;

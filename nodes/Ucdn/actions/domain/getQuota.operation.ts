@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CommonOptions } from '../../../shared/parameters/options';
-import {
-	optionsCollection,
-	readRequestSettings,
-	readScope,
-} from '../../../shared/parameters/options';
 import {
 	DOMAINS,
 	domainsProperty,
@@ -14,7 +8,20 @@ import {
 	readDomainRefs,
 } from '../../../shared/domains/domainsParameter';
 import { quotaItem } from '../../../shared/domains/quota';
+import type { CommonOptions } from '../../../shared/parameters/options';
+import {
+	optionsCollection,
+	readRequestSettings,
+	readScope,
+} from '../../../shared/parameters/options';
 import type { OperationContext, Prepared } from '../operation';
+
+export const option = {
+	name: 'Get Quota',
+	value: 'getQuota',
+	description: "Get what is left today of domains' purge and prefetch quota",
+	action: 'Get the purge quota of domains',
+};
 
 export const createsTasks = false;
 
@@ -26,7 +33,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['domain'], operation: ['getQuota'] } },
+	{ show: { resource: ['domain'], operation: [option.value] } },
 	properties,
 );
 

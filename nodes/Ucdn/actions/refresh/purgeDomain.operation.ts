@@ -1,11 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Switch } from '../../../shared/parameters/facts';
-import { booleanProperty, readSwitch } from '../../../shared/parameters/facts';
-import { WHOLE_SITE, WHOLE_SITE_HINT } from '../../../shared/parameters/options';
-import { ParameterError } from '../../../shared/errors';
-import { isWildcard } from '../../../shared/domains/matching';
 import {
 	DOMAINS,
 	domainName,
@@ -13,10 +8,23 @@ import {
 	findDomains,
 	readDomainRefs,
 } from '../../../shared/domains/domainsParameter';
+import { isWildcard } from '../../../shared/domains/matching';
+import { ParameterError } from '../../../shared/errors';
+import type { Switch } from '../../../shared/parameters/facts';
+import { booleanProperty, readSwitch } from '../../../shared/parameters/facts';
+import { WHOLE_SITE, WHOLE_SITE_HINT } from '../../../shared/parameters/options';
 import type { Prepared, TaskContext } from '../operation';
-import { prepareSubmission, readSubmitSettings, submissionProperties } from '../tasks/submission';
+import { prepareSubmission } from '../tasks/submission';
+import { readSubmitSettings, submissionProperties } from '../tasks/submitParameters';
 
-/** Each batch creates a task: the router's errors name them (see TaskLedger). */
+export const option = {
+	name: 'Purge Domain',
+	value: 'purgeDomain',
+	description: 'Refresh everything a domain caches: a directory refresh of its root',
+	action: 'Purge whole domains',
+};
+
+/** Each batch creates a task: the router's errors name them (see CreatedTasks). */
 export const createsTasks = true;
 
 export const ALSO_HTTP: Switch = {
@@ -37,7 +45,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['refresh'], operation: ['purgeDomain'] } },
+	{ show: { resource: ['refresh'], operation: [option.value] } },
 	properties,
 );
 

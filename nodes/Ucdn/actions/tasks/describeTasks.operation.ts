@@ -1,7 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../../credentials/common/ucloud/signing';
+import { ParameterError } from '../../../shared/errors';
+import { taskItems, tasksToItems } from '../../../shared/output/items';
+import {
+	READABLE_TIMES,
+	outputChoices,
+	readOutputSettings,
+	readableTimesProperties,
+} from '../../../shared/output/parameters';
+import { MAX_PAGE_SIZE, describeAll } from '../../../shared/paging';
+import { readMax, returnAllProperties } from '../../../shared/paging/parameters';
+import type { Bounds, Choices } from '../../../shared/parameters/facts';
+import {
+	numberProperty,
+	optionsProperty,
+	readChoice,
+	readWholeNumber,
+} from '../../../shared/parameters/facts';
 import type { CommonOptions } from '../../../shared/parameters/options';
 import {
 	optionsCollection,
@@ -9,43 +25,30 @@ import {
 	readScope,
 } from '../../../shared/parameters/options';
 import {
-	outputChoices,
-	readableTimesProperties,
-	readOutputSettings,
-	READABLE_TIMES,
-} from '../../../shared/output/parameters';
-import type { Bounds, Choices, Switch } from '../../../shared/parameters/facts';
-import {
-	booleanProperty,
-	numberProperty,
-	optionsProperty,
-	readChoice,
-	readSwitch,
-	readWholeNumber,
-	checkEntries,
-} from '../../../shared/parameters/facts';
-import { ParameterError } from '../../../shared/errors';
-import { taskItems, tasksToItems } from '../../../shared/output/items';
-import { MAX_PAGE_SIZE, describeAll } from '../../../shared/paging';
-import { parseList } from '../../../shared/parameters/lists';
-import {
-	readWaitSettings,
-	waitProperties,
-	WAIT_FOR_COMPLETION,
-} from './waitForCompletion/parameters';
-import { waitForTasks } from './waitForCompletion/waitForTasks';
-import type { Prepared, TaskContext } from '../operation';
-import {
 	pinWindow,
 	readTimeRange,
 	timeRangeProperties,
 } from '../../../shared/parameters/timeRange';
+import type { ApiParams } from '../../../shared/transport/params';
+import type { Prepared, TaskContext } from '../operation';
+import { TASK_IDS, readTaskIds, taskIdsProperty } from './taskIds';
+import {
+	WAIT_FOR_COMPLETION,
+	readWaitSettings,
+	waitProperties,
+} from './waitForCompletion/parameters';
+import { waitForTasks } from './waitForCompletion/waitForTasks';
+
+export const option = {
+	name: 'Describe Tasks',
+	value: 'describeTasks',
+	description: 'Get tasks with their status and the progress of each URL',
+	action: 'Describe tasks',
+};
 
 /** Describe Tasks only reads. */
 export const createsTasks = false;
 
-/** Task IDs per item: every one goes into each request, and each poll while waiting. */
-const MAX_TASK_IDS = 1000;
 /** The most tasks a list may skip or return. */
 const MAX_TASKS = 1_000_000;
 
@@ -62,7 +65,6 @@ export const STATUS: Choices<string> = {
 	],
 	default: 'all',
 };
-export const RETURN_ALL: Switch = { displayName: 'Return All', name: 'returnAll', default: false };
 export const LIMIT: Bounds = {
 	displayName: 'Limit',
 	name: 'limit',
@@ -93,29 +95,13 @@ export const OUTPUT = outputChoices({
 const listing = { show: { [WAIT_FOR_COMPLETION.name]: [false] } };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Task IDs',
-		name: 'taskIds',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: '',
-		placeholder: '20190121141137_4d8031d5, 20190121141138_9f00aa12',
-		description:
-			"Only these tasks. Separate IDs with commas, spaces or new lines, or use an expression that returns one ID or a list of them. Read per input item: an expression giving the current item's TaskId checks each item's task in its own call; a list of all items' IDs in one call needs Settings → Execute Once. Leave empty for all tasks in the time range.",
-	},
+	taskIdsProperty,
 	...timeRangeProperties({
 		what: 'Tasks created',
 		which: 'Which tasks to include, by the time they were created',
 	}),
 	optionsProperty(STATUS, { description: 'Only tasks in this state', displayOptions: listing }),
-	booleanProperty(RETURN_ALL, {
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: listing,
-	}),
-	numberProperty(LIMIT, {
-		description: 'Max number of results to return',
-		displayOptions: { show: { [RETURN_ALL.name]: [false], [WAIT_FOR_COMPLETION.name]: [false] } },
-	}),
+	...returnAllProperties(LIMIT, listing.show),
 	...waitProperties,
 	optionsProperty(OUTPUT, { description: 'How to turn the tasks into items' }),
 	...readableTimesProperties('Raw Response output stays as the API returned it.'),
@@ -132,7 +118,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { operation: ['describeTasks'] } },
+	{ show: { operation: [option.value] } },
 	properties,
 );
 
@@ -143,12 +129,11 @@ interface DescribeOptions extends CommonOptions {
 
 /** Reads and checks every parameter of one item, before any request is made. */
 function readQuery(this: IExecuteFunctions, i: number) {
-	const taskIds = parseList(this.getNodeParameter('taskIds', i, ''), 'Task IDs');
-	checkEntries(taskIds, 'Task IDs', { max: MAX_TASK_IDS, maxLength: 128 });
+	const taskIds = readTaskIds(this.getNodeParameter(TASK_IDS.name, i, ''));
 	const nowMs = Date.now();
 	const window = readTimeRange.call(this, i, nowMs);
 	const options = this.getNodeParameter('options', i, {}) as DescribeOptions;
-	const scope: Record<string, ParamValue> = {
+	const scope: ApiParams = {
 		...window,
 		...readScope(options),
 	};
@@ -163,15 +148,14 @@ function readQuery(this: IExecuteFunctions, i: number) {
 	const wait = readWaitSettings.call(this, i);
 	if (wait) {
 		if (taskIds.length === 0)
-			throw new ParameterError('Task IDs', 'are required to wait for completion');
+			throw new ParameterError(TASK_IDS.displayName, 'are required to wait for completion');
 		return { taskIds, scope, output, requestSettings, wait };
 	}
 	const status = readChoice(this.getNodeParameter(STATUS.name, i), STATUS);
-	const returnAll = readSwitch(this.getNodeParameter(RETURN_ALL.name, i), RETURN_ALL);
 	const paging = {
 		offset: readWholeNumber(options.offset ?? OFFSET.default, OFFSET),
 		pageSize: readWholeNumber(options.pageSize ?? PAGE_SIZE.default, PAGE_SIZE),
-		max: returnAll ? Infinity : readWholeNumber(this.getNodeParameter(LIMIT.name, i), LIMIT),
+		max: readMax.call(this, i, LIMIT),
 	};
 	// A list walked page by page is pinned to one window, so new tasks cannot shift it. Task IDs
 	// fix the list already, and keep tasks created this second (or by a server clock ahead) in.

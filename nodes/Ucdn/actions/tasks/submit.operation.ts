@@ -1,17 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { purgeKind } from '../../../shared/domains/matching';
 import type { Choices } from '../../../shared/parameters/facts';
 import { optionsProperty, readChoice } from '../../../shared/parameters/facts';
-import { RESOURCES } from '../../../shared/tasks/resources';
-import { purgeKind } from '../../../shared/domains/matching';
 import { URL_SEPARATORS, parseList } from '../../../shared/parameters/lists';
 import type { RefreshType } from '../../../shared/parameters/urls';
 import { readUrls } from '../../../shared/parameters/urls';
+import { TASK_RESOURCES } from '../../../shared/tasks/resources';
 import type { Prepared, TaskContext } from '../operation';
-import { prepareSubmission, readSubmitSettings, submissionProperties } from './submission';
+import { prepareSubmission } from './submission';
+import { readSubmitSettings, submissionProperties } from './submitParameters';
 
-/** Each batch creates a task: the router's errors name them (see TaskLedger). */
+export const option = {
+	name: 'Submit',
+	value: 'submit',
+	description: 'Submit URLs to the CDN and optionally wait until it has finished',
+	action: 'Submit tasks',
+};
+
+/** Each batch creates a task: the router's errors name them (see CreatedTasks). */
 export const createsTasks = true;
 
 export const TYPE: Choices<RefreshType> = {
@@ -47,7 +55,10 @@ const properties: INodeProperties[] = [
 	...submissionProperties,
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['submit'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { operation: [option.value] } },
+	properties,
+);
 
 /** Reads and checks item `i`'s parameters, before any request is made; what it returns submits the item. */
 export function prepare(this: IExecuteFunctions, i: number, context: TaskContext): Prepared {
@@ -57,7 +68,7 @@ export function prepare(this: IExecuteFunctions, i: number, context: TaskContext
 		? readChoice(this.getNodeParameter(TYPE.name, i, TYPE.default), TYPE)
 		: undefined;
 	const urls = readUrls(typed, { type, filesOnly: resource.filesOnly });
-	const kind = purgeKind(resource === RESOURCES.prefetch, type);
+	const kind = purgeKind(resource === TASK_RESOURCES.prefetch, type);
 	const settings = readSubmitSettings.call(this, i);
 	const submission = { urls, parameter: 'URLs', type, kind };
 	return prepareSubmission.call(this, i, submission, settings, context);

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ParamValue } from '../../../../../credentials/common/ucloud/signing';
-import type { ApiTarget, RequestSettings } from '../../../../shared/transport';
-import { pause } from '../../../../shared/transport/cancellable';
-import type { Resource } from '../../../../shared/tasks/resources';
 import type { WalkOptions } from '../../../../shared/paging';
 import { MAX_PAGE_SIZE, pagingError, walkDescribe } from '../../../../shared/paging';
+import type { TaskResource } from '../../../../shared/tasks/resources';
+import type { ApiTarget, RequestSettings } from '../../../../shared/transport';
+import { pause } from '../../../../shared/transport/cancellable';
+import type { ApiParams } from '../../../../shared/transport/params';
 import type { WaitSettings } from './parameters';
 import { assess, describeFailures, describePending, failedUrls } from './progress';
 
@@ -31,10 +31,10 @@ function checkPaging(taskIds: string[]): WalkOptions {
  */
 export async function waitForTasks(
 	this: IExecuteFunctions,
-	{ target, resource }: { target: ApiTarget; resource: Resource },
+	{ target, resource }: { target: ApiTarget; resource: TaskResource },
 	requestSettings: RequestSettings,
 	taskIds: string[],
-	scope: Record<string, ParamValue>,
+	scope: ApiParams,
 	settings: WaitSettings,
 ): Promise<{ tasks: IDataObject[]; responses: IDataObject[] }> {
 	const i = requestSettings.itemIndex;
