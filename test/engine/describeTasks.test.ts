@@ -634,7 +634,7 @@ describe('paging while the list changes', () => {
 		await live.close();
 	});
 
-	async function walk(parameters: INodeParameters) {
+	async function readPages(parameters: INodeParameters) {
 		const result = await runWorkflow(
 			ucdnWorkflow({ resource: 'refresh', operation: 'describeTasks', ...parameters }),
 			{ credentials: simulatorCredentials(live) },
@@ -648,7 +648,7 @@ describe('paging while the list changes', () => {
 		// A page's worth of new tasks before every page call but the first: each shifts the older
 		// ones a whole page on, so an unpinned walk sees the first page again and again.
 		live.failNext({ kind: 'newTasks', count: 100 }, { action: REFRESH, times: Infinity, skip: 1 });
-		const { json, error, calls } = await walk({ returnAll: true });
+		const { json, error, calls } = await readPages({ returnAll: true });
 		expect(error).toBeUndefined();
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(ids(0, 300));
 		expect(live.tasks).toHaveLength(300 + 100 * (calls - 1));
@@ -657,7 +657,7 @@ describe('paging while the list changes', () => {
 
 	test('tasks created between page calls: Limit and Offset give the tasks at those places at the start', async () => {
 		live.failNext({ kind: 'newTasks', count: 50 }, { action: REFRESH, times: Infinity, skip: 1 });
-		const { json, error } = await walk({ limit: 150, options: { offset: 20, pageSize: 50 } });
+		const { json, error } = await readPages({ limit: 150, options: { offset: 20, pageSize: 50 } });
 		expect(error).toBeUndefined();
 		expect(json('UCDN').map((task) => task.TaskId)).toEqual(ids(20, 150));
 	});
@@ -678,7 +678,7 @@ describe('paging while the list changes', () => {
 			},
 			{ action: REFRESH, times: Infinity },
 		);
-		const { error } = await walk({ returnAll: true });
+		const { error } = await readPages({ returnAll: true });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toMatch(
 			/299 different tasks in 3 pages, although its TotalCount of 300 did not change/,
@@ -687,7 +687,7 @@ describe('paging while the list changes', () => {
 
 	test('a server that ignores Offset: a clear error on the second call, not 10,000 calls of duplicates', async () => {
 		live.failNext({ kind: 'ignoreOffset' }, { action: REFRESH, times: Infinity });
-		const { error, calls } = await walk({ returnAll: true });
+		const { error, calls } = await readPages({ returnAll: true });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toMatch(/ignores Offset/);
 		expect(error?.description).toMatch(/Offset 100 .* same 100 tasks as Offset 0/);

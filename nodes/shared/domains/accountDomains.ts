@@ -2,7 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ListShape } from '../paging';
-import { fetchPage, walk } from '../paging';
+import { fetchPage, readPages } from '../paging';
 import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
 import { ACTIONS, ucdnRequest } from '../transport';
 import type { Scope } from '../transport/params';
@@ -39,7 +39,7 @@ export async function listDomains(
 	{ domainIds = [], max = Infinity }: { domainIds?: string[]; max?: number } = {},
 ): Promise<IDataObject[]> {
 	const params = { ProjectId: scope.ProjectId, DomainId: domainIds };
-	const { tasks, problem } = await walk(
+	const { tasks, problem } = await readPages(
 		async (request) =>
 			await fetchPage.call(
 				this,

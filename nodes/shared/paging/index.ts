@@ -13,7 +13,7 @@ import {
 	callBudget,
 	emptyTooEarly,
 	endReached,
-	keysOf,
+	entryKeys,
 	offsetIgnored,
 	offsetIgnoredProblem,
 	outOfCalls,
@@ -26,7 +26,7 @@ export { TASK_LIST, fetchPage } from './page';
 export type { PagingProblem } from './rules';
 export { MAX_PAGE_SIZE, MAX_PAGES } from './rules';
 
-export interface WalkOptions {
+export interface PagingOptions {
 	/** Where to start in the API's list. */
 	offset: number;
 	/** Tasks asked for per call. */
@@ -43,7 +43,7 @@ export interface WalkOptions {
 	shape?: ListShape;
 }
 
-export interface WalkResult {
+export interface PagingResult {
 	tasks: IDataObject[];
 	/** Every response, in order: the Raw Response output emits them. */
 	responses: IDataObject[];
@@ -64,10 +64,10 @@ export interface WalkResult {
  * than TotalCount justifies (outOfCalls), or an unchanging TotalCount with tasks on no page
  * (tasksMissed). docs/paging.md tells the same for users.
  */
-export async function walk(
+export async function readPages(
 	fetch: (request: PageRequest) => Promise<Page>,
-	{ offset: start, pageSize: asked, max, onTask, shape = TASK_LIST }: WalkOptions,
-): Promise<WalkResult> {
+	{ offset: start, pageSize: asked, max, onTask, shape = TASK_LIST }: PagingOptions,
+): Promise<PagingResult> {
 	const tasks: IDataObject[] = [];
 	const responses: IDataObject[] = [];
 	const take = onTask ?? ((task: IDataObject) => void tasks.push(task));
@@ -92,7 +92,7 @@ export async function walk(
 		const page = await fetch({ offset, limit });
 		pages++;
 		if (!onTask) responses.push(page.response);
-		const keys = keysOf(page.tasks, shape.key);
+		const keys = entryKeys(page.tasks, shape.key);
 		const content = keys.join('\n');
 		if (offsetIgnored(previous, offset, content, page.total)) {
 			const larger = shape.oversizedIsWhole ? askAgainFor(pageSize, page.total) : undefined;
@@ -135,15 +135,15 @@ export async function walk(
  * each call adding Offset and Limit. A list it cannot walk soundly comes back with its
  * `problem`, for the caller to report (see pagingError).
  */
-export async function walkDescribe(
+export async function readDescribePages(
 	this: UcdnFunctions,
 	target: ApiTarget,
 	action: string,
 	params: ApiParams,
 	settings: RequestSettings,
-	options: WalkOptions,
-): Promise<WalkResult> {
-	return await walk(
+	options: PagingOptions,
+): Promise<PagingResult> {
+	return await readPages(
 		async (request) => await fetchPage.call(this, target, action, params, settings, request),
 		options,
 	);
@@ -170,9 +170,9 @@ export async function describeAll(
 	action: string,
 	params: ApiParams,
 	settings: RequestSettings,
-	options: WalkOptions,
-): Promise<WalkResult> {
-	const result = await walkDescribe.call(this, target, action, params, settings, options);
+	options: PagingOptions,
+): Promise<PagingResult> {
+	const result = await readDescribePages.call(this, target, action, params, settings, options);
 	if (result.problem) throw pagingError.call(this, action, result.problem, settings.itemIndex);
 	return result;
 }

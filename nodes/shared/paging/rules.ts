@@ -12,7 +12,7 @@ export interface PagingProblem {
 /** What the walk knows of the page it read last. */
 export interface Previous {
 	offset: number;
-	/** The page's tasks, by key (see keysOf), one per line. */
+	/** The page's tasks, by key (see entryKeys), one per line. */
 	content: string;
 	/** Its TotalCount, or the one before it when it gave none. */
 	total?: number;
@@ -25,7 +25,7 @@ export const MAX_PAGE_SIZE = 1000;
 export const MAX_PAGES = 10_000;
 
 /** What identifies each entry of a page: its `key` field (TaskId), or all of it when it has none. */
-export const keysOf = (tasks: Array<Record<string, unknown>>, key = 'TaskId'): string[] =>
+export const entryKeys = (tasks: Array<Record<string, unknown>>, key = 'TaskId'): string[] =>
 	tasks.map((task) => {
 		const id = task[key];
 		return typeof id === 'string' ? id : JSON.stringify(task);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { WalkOptions } from '../../../../shared/paging';
-import { MAX_PAGE_SIZE, pagingError, walkDescribe } from '../../../../shared/paging';
+import type { PagingOptions } from '../../../../shared/paging';
+import { MAX_PAGE_SIZE, pagingError, readDescribePages } from '../../../../shared/paging';
 import type { TaskResource } from '../../../../shared/tasks/resources';
 import type { ApiTarget, RequestSettings } from '../../../../shared/transport';
 import { pause } from '../../../../shared/transport/cancellable';
@@ -19,7 +19,7 @@ const STOPPED =
  * answers every task asked needs one call per check for up to 1,000 tasks; one that answers at
  * most C per call, whatever Limit says, gets ceil(N / C) calls, following TotalCount.
  */
-function checkPaging(taskIds: string[]): WalkOptions {
+function checkPaging(taskIds: string[]): PagingOptions {
 	return { offset: 0, pageSize: Math.min(taskIds.length, MAX_PAGE_SIZE), max: taskIds.length };
 }
 
@@ -67,7 +67,7 @@ export async function waitForTasks(
 		// The overall Timeout bounds each call of a check too, retries included.
 		let check;
 		try {
-			check = await walkDescribe.call(
+			check = await readDescribePages.call(
 				this,
 				target,
 				action,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Page, PageRequest } from '../../../../../nodes/shared/paging';
-import { MAX_PAGES, walk } from '../../../../../nodes/shared/paging';
+import { MAX_PAGES, readPages } from '../../../../../nodes/shared/paging';
 
 const task = (n: number): IDataObject => ({ TaskId: `t${n}`, CreateTime: 1000 - n });
 
@@ -26,7 +26,7 @@ function server(
 
 test('Return All reads every page until TotalCount', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
-	const result = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	const result = await readPages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 	expect(calls).toEqual([
 		{ offset: 0, limit: 100 },
 		{ offset: 100, limit: 100 },
@@ -39,7 +39,7 @@ test('Return All reads every page until TotalCount', async () => {
 test('onTask takes each task once, in order, as its page is read; no response is kept', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
 	const taken: Array<[unknown, number]> = [];
-	const result = await walk(fetchPage, {
+	const result = await readPages(fetchPage, {
 		offset: 0,
 		pageSize: 100,
 		max: 220,
@@ -51,13 +51,13 @@ test('onTask takes each task once, in order, as its page is read; no response is
 
 test('an exact multiple of the page size needs no extra empty call', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 200 }, (_, n) => task(n)));
-	await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	await readPages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 	expect(calls).toHaveLength(2);
 });
 
 test('a limit stops early and asks only for what is missing', async () => {
 	const { calls, fetchPage } = server(Array.from({ length: 250 }, (_, n) => task(n)));
-	const result = await walk(fetchPage, { offset: 5, pageSize: 100, max: 130 });
+	const result = await readPages(fetchPage, { offset: 5, pageSize: 100, max: 130 });
 	expect(calls).toEqual([
 		{ offset: 5, limit: 100 },
 		{ offset: 105, limit: 30 },
@@ -73,7 +73,7 @@ test('a task that shifts onto the next page is emitted once', async () => {
 	const { fetchPage } = server(list, {
 		mutate: (call) => call === 1 && list.unshift(task(100), task(101)),
 	});
-	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await readPages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	const ids = result.tasks.map((t) => t.TaskId);
 	expect(new Set(ids).size).toBe(ids.length);
 	for (let n = 0; n < 20; n++) expect(ids).toContain(`t${n}`);
@@ -88,7 +88,7 @@ test('tasks created at the head between every two pages: each task that was ther
 			if (call > 0) list.unshift(...Array.from({ length: 60 }, () => task(-1 - created++)));
 		},
 	});
-	const result = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+	const result = await readPages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 300 }, (_, n) => `t${n}`));
 });
 
@@ -96,7 +96,7 @@ test('tasks leaving the list mid-walk (TotalCount shrinks): the walk steps back,
 	const list = Array.from({ length: 30 }, (_, n) => task(n));
 	// After the first page, 3 tasks already read leave the list (they changed status, say).
 	const { fetchPage } = server(list, { mutate: (call) => call === 1 && list.splice(2, 3) });
-	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await readPages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	const ids = result.tasks.map((t) => String(t.TaskId));
 	expect(ids).toHaveLength(30);
 	expect(ids.sort()).toEqual(Array.from({ length: 30 }, (_, n) => `t${n}`).sort());
@@ -105,7 +105,7 @@ test('tasks leaving the list mid-walk (TotalCount shrinks): the walk steps back,
 test('a server that ignores Offset: a problem on the second call', async () => {
 	const list = Array.from({ length: 10 }, (_, n) => task(n));
 	let calls = 0;
-	const result = await walk(
+	const result = await readPages(
 		async () => {
 			calls++;
 			return { tasks: list, total: 1_000_000, response: {} };
@@ -122,14 +122,14 @@ test('a page repeated because exactly a page of new tasks arrived is not taken f
 		mutate: (call) =>
 			call === 1 && list.unshift(...Array.from({ length: 10 }, (_, n) => task(-1 - n))),
 	});
-	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await readPages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	expect(result.tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 25 }, (_, n) => `t${n}`));
 });
 
 test('an empty page before TotalCount is a problem, not a shorter list', async () => {
 	const { calls, fetchPage } = server([task(1)], { total: () => 500 });
 	expect(
-		(await walk(fetchPage, { offset: 0, pageSize: 1, max: Infinity })).problem?.message,
+		(await readPages(fetchPage, { offset: 0, pageSize: 1, max: Infinity })).problem?.message,
 	).toMatch('The API listed 1 tasks, then an empty page before its TotalCount of 500');
 	expect(calls).toHaveLength(2);
 });
@@ -139,7 +139,7 @@ test('without TotalCount a short page is the last one', async () => {
 		Array.from({ length: 15 }, (_, n) => task(n)),
 		{ total: () => undefined },
 	);
-	const result = await walk(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
+	const result = await readPages(fetchPage, { offset: 0, pageSize: 10, max: Infinity });
 	expect(calls).toHaveLength(2);
 	expect(result.tasks).toHaveLength(15);
 });
@@ -148,7 +148,7 @@ describe('TotalCount that disagrees with the pages', () => {
 	test('a server capping the page size: a short page before TotalCount does not end the walk', async () => {
 		const list = Array.from({ length: 250 }, (_, n) => task(n));
 		const calls: PageRequest[] = [];
-		const result = await walk(
+		const result = await readPages(
 			async (request) => {
 				calls.push(request);
 				const tasks = list.slice(request.offset, request.offset + Math.min(request.limit, 50));
@@ -165,7 +165,7 @@ describe('TotalCount that disagrees with the pages', () => {
 			Array.from({ length: 250 }, (_, n) => task(n)),
 			{ total: () => 7 },
 		);
-		const result = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		const result = await readPages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(result.tasks).toHaveLength(250);
 		expect(calls).toHaveLength(3);
 	});
@@ -175,7 +175,7 @@ describe('TotalCount that disagrees with the pages', () => {
 			Array.from({ length: 150 }, (_, n) => task(n)),
 			{ total: () => 1000 },
 		);
-		const { problem } = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		const { problem } = await readPages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(problem?.message).toMatch(/empty page before its TotalCount of 1000/);
 		expect(calls).toHaveLength(3);
 	});
@@ -185,7 +185,7 @@ describe('TotalCount that disagrees with the pages', () => {
 			Array.from({ length: 5000 }, (_, n) => task(n)),
 			{ total: () => 150 },
 		);
-		const { problem } = await walk(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
+		const { problem } = await readPages(fetchPage, { offset: 0, pageSize: 100, max: Infinity });
 		expect(problem?.message).toBe('Paging did not reach the end of the list after 7 calls');
 		expect(calls).toHaveLength(7);
 	});
@@ -208,7 +208,7 @@ describe('TotalCount that disagrees with the pages', () => {
 		`a server inventing new tasks forever, %s: a problem after ${MAX_PAGES} calls`,
 		async (_what, total) => {
 			const server = inventing(total);
-			const { problem } = await walk(server.fetchPage, {
+			const { problem } = await readPages(server.fetchPage, {
 				offset: 0,
 				pageSize: 1,
 				max: Infinity,
@@ -226,7 +226,7 @@ describe('a list served whole, whatever Offset and Limit say', () => {
 
 	test('where the list says so (the domain list), more entries than asked, with no TotalCount, are the whole list', async () => {
 		let calls = 0;
-		const result = await walk(async () => (calls++, await whole()), {
+		const result = await readPages(async () => (calls++, await whole()), {
 			offset: 0,
 			pageSize: 100,
 			max: Infinity,
@@ -235,14 +235,14 @@ describe('a list served whole, whatever Offset and Limit say', () => {
 		expect(result.problem).toBeUndefined();
 		expect(result.tasks).toHaveLength(150);
 		expect(calls).toBe(1);
-		const some = await walk(whole, { offset: 0, pageSize: 100, max: 120, shape: DOMAINS });
+		const some = await readPages(whole, { offset: 0, pageSize: 100, max: 120, shape: DOMAINS });
 		expect(some.tasks).toHaveLength(120);
 	});
 
 	test('exactly as many as asked, repeated at the next Offset: asked again from the start for more, and a short answer ends it', async () => {
 		const hundred = list.slice(0, 100);
 		const calls: PageRequest[] = [];
-		const result = await walk(
+		const result = await readPages(
 			async (request) => (calls.push(request), { tasks: hundred, response: {} }),
 			{ offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS },
 		);
@@ -257,7 +257,7 @@ describe('a list served whole, whatever Offset and Limit say', () => {
 
 	test('an API that takes Limit but ignores Offset: asked for more from the start until an answer is short', async () => {
 		const calls: PageRequest[] = [];
-		const result = await walk(
+		const result = await readPages(
 			async (request) => {
 				calls.push(request);
 				const tasks = list.slice(0, request.limit);
@@ -272,13 +272,13 @@ describe('a list served whole, whatever Offset and Limit say', () => {
 
 	test('not when a TotalCount says there are more', async () => {
 		const more = async () => ({ ...(await whole()), total: 400 });
-		const result = await walk(more, { offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS });
+		const result = await readPages(more, { offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS });
 		expect(result.problem?.message).toMatch(/ignores Offset/);
 	});
 
 	test("Describe's tasks keep their rules: the same page again is an Offset ignored", async () => {
 		const tasks = Array.from({ length: 150 }, (_, n) => task(n));
-		const result = await walk(async () => ({ tasks, response: {} }), {
+		const result = await readPages(async () => ({ tasks, response: {} }), {
 			offset: 0,
 			pageSize: 100,
 			max: Infinity,

@@ -3,22 +3,22 @@ import {
 	callBudget,
 	emptyTooEarly,
 	endReached,
-	keysOf,
+	entryKeys,
 	offsetIgnored,
 	stepBack,
 	tasksMissed,
 } from '../../../../../nodes/shared/paging/rules';
 
-describe('keysOf', () => {
+describe('entryKeys', () => {
 	test('a task by its TaskId, one without by all of it', () => {
-		expect(keysOf([{ TaskId: 't1' }, { TaskId: 7, Status: 'x' }])).toEqual([
+		expect(entryKeys([{ TaskId: 't1' }, { TaskId: 7, Status: 'x' }])).toEqual([
 			't1',
 			'{"TaskId":7,"Status":"x"}',
 		]);
 	});
 
 	test('by another key field for another list (DomainId)', () => {
-		expect(keysOf([{ DomainId: 'd1', TaskId: 't' }, { Domain: 'x' }], 'DomainId')).toEqual([
+		expect(entryKeys([{ DomainId: 'd1', TaskId: 't' }, { Domain: 'x' }], 'DomainId')).toEqual([
 			'd1',
 			'{"Domain":"x"}',
 		]);
