@@ -590,7 +590,7 @@ export class UcdnSimulator {
 			if (!this.projects.some((project) => project.ProjectId === projectId)) {
 				return answer(action, RET.PROJECT, { Message: `Project [${projectId}] not exists` });
 			}
-			const kind = DESCRIBE[action];
+			const kind = Object.hasOwn(DESCRIBE, action) ? DESCRIBE[action] : undefined;
 			if (kind) {
 				if (fault?.kind === 'newTasks') {
 					for (let n = 0; n < fault.count; n++) {
@@ -604,7 +604,7 @@ export class UcdnSimulator {
 				});
 				return answer(action, 0, answered);
 			}
-			const submitKind = SUBMIT[action];
+			const submitKind = Object.hasOwn(SUBMIT, action) ? SUBMIT[action] : undefined;
 			if (submitKind) return answer(action, 0, this.submit(submitKind, projectId, signed));
 			if (action === 'GetUcdnDomainConfig')
 				return answer(action, 0, this.domainConfig(projectId, signed));
