@@ -4,28 +4,13 @@
  */
 import type { DomainInput, StoredDomain } from './data';
 import { DEFAULT_QUOTA, makeDomain } from './data';
+import { Refusal } from './types';
 
 /** What a submitted URL counts as: a file refresh (`file`, `m3u8`), a directory refresh, a prefetch. */
 export type QuotaKind = 'file' | 'dir' | 'prefetch';
 export type Quota = Record<QuotaKind, number>;
 
 export const QUOTA_KINDS: readonly QuotaKind[] = ['file', 'dir', 'prefetch'];
-
-/** Why a submit is refused; the server answers with the RET code of that name. */
-export type RefusalReason =
-	| 'DOMAIN_UNKNOWN'
-	| 'DOMAIN_DISABLED'
-	| 'DOMAIN_WILDCARD'
-	| 'QUOTA_EXCEEDED';
-
-export class Refusal extends Error {
-	constructor(
-		readonly reason: RefusalReason,
-		message: string,
-	) {
-		super(message);
-	}
-}
 
 const QUOTA_NAMES: Record<QuotaKind, string> = {
 	file: 'Refresh file quota',

@@ -86,117 +86,21 @@ import type {
 } from './data';
 import { DEFAULT_PROJECT, seedDomains, seedProjects, seedTasks } from './data';
 import type { Quota, QuotaKind } from './domains';
-import { DomainBook, Refusal } from './domains';
+import { DomainBook } from './domains';
+import { FaultQueue, encodeEcho, trickle } from './faults';
+import { ParamError, canonical, listParam, natural } from './params';
+import type { Fault, FaultOptions, RecordedRequest } from './types';
+import { RET, Refusal } from './types';
 
 export { DEFAULT_PROJECT, DEFAULT_QUOTA, SECOND_PROJECT, SEED_DOMAINS } from './data';
 export type { DomainInfo, DomainInput, StoredDomain } from './data';
 export type { Quota, QuotaKind } from './domains';
+export { RET } from './types';
+export type { EchoEncoding, Fault, FaultOptions, RecordedRequest } from './types';
 
 /** Obviously fake keys: the simulator's one account. */
 export const TEST_PUBLIC_KEY = 'TEST-PUBLIC-KEY-ucdn-simulator';
 export const TEST_PRIVATE_KEY = 'TEST-PRIVATE-KEY-not-a-secret-0000';
-
-export const RET = {
-	MISSING_ACTION: 160,
-	UNKNOWN_ACTION: 161,
-	SIGNATURE: 171,
-	NO_USER: 172,
-	PARAMS: 230,
-	PROJECT: 231,
-	NO_PERMISSION: 299,
-	/** The simulator's choice (see the header): a URL's host is not a domain of the project. */
-	DOMAIN_UNKNOWN: 1401,
-	/** The simulator's choice: the URL's domain is not `enable`. */
-	DOMAIN_DISABLED: 1402,
-	/** The simulator's choice: the URL's host is a wildcard (`*.example.com`). */
-	DOMAIN_WILDCARD: 1403,
-	/** The simulator's choice: a domain would go over today's quota. */
-	QUOTA_EXCEEDED: 1404,
-} as const;
-
-export interface RecordedRequest {
-	method: string;
-	contentType: string;
-	action: string;
-	/** The parameters as received and signed, Signature excluded. */
-	params: Record<string, string>;
-	/** The Signature as received. */
-	signature?: string;
-	retCode?: number;
-	at: number;
-}
-
-export type Fault =
-	| { kind: 'http'; status: number; body?: string; headers?: Record<string, string> }
-	| { kind: 'retCode'; retCode: number; message?: string }
-	| { kind: 'garbage'; body?: string; contentType?: string }
-	| { kind: 'delay'; ms: number }
-	| { kind: 'reset' }
-	/** Answers normally (a submit creates its task), but sends the body one byte per `intervalMs` (default 1000). */
-	| { kind: 'trickle'; intervalMs?: number }
-	/** Answers normally (a submit creates its task), but sends only the headers, then nothing. */
-	| { kind: 'stall' }
-	/** Answers normally, then rewrites the JSON answer (a lying TotalCount, numbers as text, …). */
-	| {
-			kind: 'transform';
-			transform: (answer: Record<string, unknown>, request: RecordedRequest) => unknown;
-	  }
-	/**
-	 * Quotes the Signature received and the full string it signs (private key included), as a
-	 * broken gateway might in HTML, or a careless API in a RetCode 171 Message. `as` picks how:
-	 * `plain` (default), `glued` (the Signature stuck to word characters, `Signature<hex>` and
-	 * `sig_<hex>_end`), `base64`, `hex`, `url` (URL-encoded) or `upper` (upper case).
-	 */
-	| { kind: 'echo'; in?: 'html' | 'retCode'; as?: EchoEncoding }
-	/**
-	 * Someone creates `count` new tasks (newest, so at the head of the list) just before this
-	 * Describe is answered, in the kind, project and IsDcdn it asks for; then it is answered
-	 * honestly. With `skip: 1` and `times: Infinity`: new tasks between every two page calls.
-	 */
-	| { kind: 'newTasks'; count: number }
-	/** A Describe answered as if Offset were 0 (TotalCount stays right). */
-	| { kind: 'ignoreOffset' }
-	/**
-	 * A Describe answered by a replica that lags: these tasks, if they have ended, as they were
-	 * before (`process`, their URLs unfinished), for the Status filter too.
-	 */
-	| { kind: 'stale'; taskIds: string[] };
-
-export type EchoEncoding = 'plain' | 'glued' | 'base64' | 'hex' | 'url' | 'upper';
-
-function encodeEcho(signature: string, signed: string, as: EchoEncoding = 'plain'): string {
-	const quote = `Signature ${signature} for ${signed}`;
-	switch (as) {
-		case 'plain':
-			return quote;
-		case 'glued':
-			return `Signature${signature} sig_${signature}_end`;
-		case 'base64':
-			return `debug=${Buffer.from(quote).toString('base64')}`;
-		case 'hex':
-			return `debug=${Buffer.from(quote).toString('hex')}`;
-		case 'url':
-			return `debug=${encodeURIComponent(quote)}`;
-		case 'upper':
-			return quote.toUpperCase();
-	}
-}
-
-interface QueuedFault {
-	fault: Fault;
-	remaining: number;
-	skip: number;
-	action?: string;
-}
-
-export interface FaultOptions {
-	/** How many matching requests get the fault (default 1). */
-	times?: number;
-	/** Only requests of this action. */
-	action?: string;
-	/** Matching requests to answer normally first (default 0). */
-	skip?: number;
-}
 
 export interface SubmitOptions {
 	/** Most URLs one submit call may carry (the UCloud SDK's and console's cap). */
@@ -251,15 +155,6 @@ function quotaKind(kind: TaskKind, type: string | undefined): QuotaKind {
 	return kind === 'prefetch' ? 'prefetch' : type === 'dir' ? 'dir' : 'file';
 }
 
-function listParam(params: Record<string, string>, name: string): string[] {
-	const pattern = new RegExp(`^${name}\\.(\\d+)$`);
-	return Object.keys(params)
-		.map((key) => [key, pattern.exec(key)?.[1]] as const)
-		.filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
-		.sort((a, b) => Number(a[1]) - Number(b[1]))
-		.map(([key]) => params[key] as string);
-}
-
 const STATUSES = new Set(['success', 'wait', 'process', 'failure', 'unknow']);
 
 /** A task as a replica that lags still lists it: not ended yet. */
@@ -277,42 +172,12 @@ function unfinished(info: TaskInfo): TaskInfo {
 	};
 }
 
-class ParamError extends Error {}
-
-function natural(params: Record<string, string>, name: string): number | undefined {
-	const raw = params[name];
-	if (raw === undefined) return undefined;
-	if (!/^\d+$/.test(raw)) throw new ParamError(`Params [${name}] not valid: ${raw}`);
-	return Number(raw);
-}
-
-/** Canonical text of a received JSON value, as the server signs it; lists must be sent flat. */
-function canonical(name: string, value: unknown): string | undefined {
-	if (value === null || value === undefined) return undefined;
-	if (typeof value === 'string') return value;
-	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	if (typeof value === 'number') return String(value);
-	throw new ParamError(`Params [${name}] must be flat: send lists as ${name}.0, ${name}.1, …`);
-}
-
-/** Sends the headers now and the body one byte per interval, until done or the client goes away. */
-function trickle(res: ServerResponse, body: string, intervalMs: number): void {
-	res.flushHeaders();
-	const bytes = Buffer.from(body);
-	let sent = 0;
-	const timer = setInterval(() => {
-		if (sent < bytes.length) res.write(bytes.subarray(sent, ++sent));
-		else res.end();
-	}, intervalMs);
-	res.once('close', () => clearInterval(timer));
-}
-
 export class UcdnSimulator {
 	readonly requests: RecordedRequest[] = [];
 
 	readonly tasks: StoredTask[];
 
-	private faults: QueuedFault[] = [];
+	private readonly faults = new FaultQueue();
 
 	/** Who waits for the next request to arrive (see nextRequest). */
 	private arrivals: Array<() => void> = [];
@@ -463,12 +328,12 @@ export class UcdnSimulator {
 	}
 
 	/** The next matching requests get this fault instead of a normal answer. */
-	failNext(fault: Fault, { times = 1, action, skip = 0 }: FaultOptions = {}): void {
-		this.faults.push({ fault, remaining: times, skip, action });
+	failNext(fault: Fault, options: FaultOptions = {}): void {
+		this.faults.add(fault, options);
 	}
 
 	clearFaults(): void {
-		this.faults = [];
+		this.faults.clear();
 	}
 
 	/** Resolves once more than `count` requests have arrived: for a test that must act while one is held. */
@@ -479,18 +344,6 @@ export class UcdnSimulator {
 
 	requestsFor(action: string): RecordedRequest[] {
 		return this.requests.filter((request) => request.action === action);
-	}
-
-	private takeFault(action: string): Fault | undefined {
-		const queued = this.faults.find((f) => f.remaining > 0 && (!f.action || f.action === action));
-		if (!queued) return undefined;
-		if (queued.skip > 0) {
-			queued.skip--;
-			return undefined;
-		}
-		queued.remaining--;
-		this.faults = this.faults.filter((f) => f.remaining > 0);
-		return queued.fault;
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -536,7 +389,7 @@ export class UcdnSimulator {
 		record.params = signed;
 		record.signature = sent;
 
-		const fault = this.takeFault(action);
+		const fault = this.faults.take(action);
 		if (fault?.kind === 'delay') {
 			// A client that gives up does not stop the request: it goes on at once (a submit still creates its task).
 			await new Promise<void>((resolve) => {
@@ -612,10 +465,8 @@ export class UcdnSimulator {
 				return answer(action, 0, this.purgeState(projectId, signed));
 			return answer(action, RET.UNKNOWN_ACTION, { Message: `Action [${action}] not found` });
 		} catch (error) {
-			if (error instanceof Refusal)
-				return answer(action, RET[error.reason], { Message: error.message });
-			if (!(error instanceof ParamError)) throw error;
-			return answer(action, RET.PARAMS, { Message: error.message });
+			if (!(error instanceof Refusal)) throw error;
+			return answer(action, RET[error.reason], { Message: error.message });
 		}
 	}
 
