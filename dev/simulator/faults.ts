@@ -9,7 +9,7 @@
  * - `echo` answers a request of a known PublicKey, instead of checking its Signature, with
  *   the Signature and the string it signs (encodeEcho), in HTML or in a RetCode 171 Message;
  * - `transform`, `trickle` and `stall` change how the call's answer is written or sent;
- * - `newTasks`, `ignoreOffset` and `stale` change a Describe's answer.
+ * - `newTasks`, `ignoreOffset` and `stale` reach the call's handler: tasks.ts serves them.
  */
 import type { ServerResponse } from 'node:http';
 

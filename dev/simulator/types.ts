@@ -1,7 +1,8 @@
 /**
- * What the simulator's modules share: the RetCodes, a request as the log keeps it, the faults a
- * request can be given (faults.ts queues them), a call as a handler gets it and the refusal a
- * handler throws. It imports none of them, so any of them may import it.
+ * What the simulator's core (server.ts) and its action families (tasks.ts, domains.ts,
+ * projects.ts) share: the RetCodes, a request as the log keeps it, the faults a request can be
+ * given (faults.ts queues them), a call as a handler gets it and the refusal a handler throws.
+ * It imports none of them, so any of them may import it.
  */
 
 export const RET = {
@@ -12,7 +13,7 @@ export const RET = {
 	PARAMS: 230,
 	PROJECT: 231,
 	NO_PERMISSION: 299,
-	/** The simulator's choice (see the header of server.ts): a URL's host is not a domain of the project. */
+	/** The simulator's choice (see domains.ts): a URL's host is not a domain of the project. */
 	DOMAIN_UNKNOWN: 1401,
 	/** The simulator's choice: the URL's domain is not `enable`. */
 	DOMAIN_DISABLED: 1402,
