@@ -1,9 +1,58 @@
 /**
- * The simulator's accelerated domains and their daily purge quota (see the header of server.ts
- * for the rules and which of them are the simulator's own choice).
+ * The domain and quota family. The account's accelerated domains (seedDomains in data.ts,
+ * named by SEED_DOMAINS; `domains` replaces them, addDomains adds more; `seed: false` drops the
+ * seed tasks, not the domains) belong to one project each, and two read-only actions serve
+ * them, documented by the official SDKs (Go services/ucdn, Java cn.ucloud.ucdn.models), signed,
+ * scoped by ProjectId, deniable and faultable like every action (server.ts):
+ * - GetUcdnDomainConfig: the project's domains, oldest first (CreateTime, then DomainId), each
+ *   in the documented shape (DomainConfigInfo) with small plausible configuration objects.
+ *   `DomainId.N` filters (unknown IDs are simply not listed); `ChannelType` must be `ucdn` (the
+ *   default) or is refused with RET.PARAMS; `Offset` and `Limit` (default all) page like
+ *   Describe's. The answer is `DomainList` only: the Go SDK's response struct has no TotalCount,
+ *   so there is none unless `domainTotalCount: true`. With `domainCap` it answers at most that
+ *   many domains per call whatever Limit says, as describeCap does for tasks.
+ * - GetUcdnDomainPrefetchRefreshState: one domain's (`DomainId`, required) daily quotas
+ *   RefreshFileQuota, RefreshDirQuota, PrefetchQuota and what was submitted today,
+ *   SubmitRefreshFile, SubmitRefreshDir, SubmitPrefetchCount. A DomainId that is not one of the
+ *   project's domains is RET.PARAMS.
+ * The quotas are the guides' defaults, per domain and day: 700 file refreshes, 20 directory
+ * refreshes, 500 prefetches (`quota` changes them for every domain, setQuota for one). "Today"
+ * is the simulator clock's (`now`) UTC day: the counts start again at 0 when it changes.
+ * useQuota adds to today's counts, as someone purging meanwhile would (it may go over).
+ *
+ * Every submit (tasks.ts) is checked, atomically, once its parameters are valid and before it
+ * creates a task. Each URL's host (without port or user info, in lower case but otherwise as
+ * sent: a host with an ideographic full stop, a zero-width space or a percent escape matches
+ * nothing) must be a domain of the request's project: the same name in any case (a domain
+ * listed with an internationalised name by its punycode), or else a wildcard domain
+ * `*.example.com` covering exactly one label (a.example.com yes; a.b.example.com and
+ * example.com no); a domain of that name wins over a wildcard. The domain must be `enable`. A
+ * URL whose host is itself a wildcard (`https://*.example.com/`) is refused: a wildcard domain
+ * cannot be purged by its own name. Of several domains of a name, the enabled one is purged; a
+ * deleted (or `deleteing`) domain accelerates nothing, so a wildcard covers its host. A
+ * whole-site acceleration (DCDN) domain (`wholeSite: true`, the simulator's model: neither the
+ * SDKs nor the guides say whether GetUcdnDomainConfig lists them) is not in
+ * GetUcdnDomainConfig's list and is purged only by a submit with IsDcdn `true`; the others are
+ * purged with it or without. Each URL listed counts one (a URL listed twice counts twice)
+ * against the domain it matched (a wildcard domain's counts for the hosts under it): Type
+ * `file` and `m3u8` as file refreshes, `dir` as directory refreshes, a prefetch URL as a
+ * prefetch. If any URL is refused or any domain would go over today's quota, the whole call is
+ * refused: no task, nothing counted. No source documents the real RetCodes of these refusals,
+ * so the codes and messages are the simulator's own choice, all below 2000 (the request is
+ * wrong; do not retry): RET.DOMAIN_UNKNOWN 1401 `Domain x.test is not accelerated by this
+ * account in project org-default`; RET.DOMAIN_DISABLED 1402 `Domain old.example.org is
+ * disable` (the Status as the API spells it, and the host when a wildcard matched);
+ * RET.DOMAIN_WILDCARD 1403 `Domain *.example.com is a wildcard: …`; RET.QUOTA_EXCEEDED 1404
+ * `Refresh dir quota exceeded for domain static.example.com: 20 a day, 18 used, this call 5`
+ * (`Refresh file quota`, `Prefetch quota`). The URL checked first, then the domains in the
+ * order their URLs come, decides which refusal a call gets. Tasks a `newTasks` fault creates
+ * are someone else's and count nothing.
  */
 import type { DomainInput, StoredDomain } from './data';
 import { DEFAULT_QUOTA, makeDomain } from './data';
+import { ParamError, listParam, natural } from './params';
+import type { ActionRequest, Fields } from './types';
+import { Refusal } from './types';
 
 /** What a submitted URL counts as: a file refresh (`file`, `m3u8`), a directory refresh, a prefetch. */
 export type QuotaKind = 'file' | 'dir' | 'prefetch';
@@ -11,20 +60,12 @@ export type Quota = Record<QuotaKind, number>;
 
 export const QUOTA_KINDS: readonly QuotaKind[] = ['file', 'dir', 'prefetch'];
 
-/** Why a submit is refused; the server answers with the RET code of that name. */
-export type RefusalReason =
-	| 'DOMAIN_UNKNOWN'
-	| 'DOMAIN_DISABLED'
-	| 'DOMAIN_WILDCARD'
-	| 'QUOTA_EXCEEDED';
-
-export class Refusal extends Error {
-	constructor(
-		readonly reason: RefusalReason,
-		message: string,
-	) {
-		super(message);
-	}
+/** How GetUcdnDomainConfig pages (see the header). */
+export interface DomainListing {
+	/** Whether the answer holds TotalCount (the Go SDK's struct has none). */
+	totalCount: boolean;
+	/** Most domains one answer holds, whatever Limit says. */
+	cap: number;
 }
 
 const QUOTA_NAMES: Record<QuotaKind, string> = {
@@ -88,6 +129,7 @@ export class DomainBook {
 		domains: readonly DomainInput[],
 		quota: Partial<Quota>,
 		private readonly now: () => number,
+		readonly listing: DomainListing = { totalCount: false, cap: Infinity },
 	) {
 		checkCounts(quota, 'quota');
 		this.quota = { ...DEFAULT_QUOTA, ...quota };
@@ -225,4 +267,41 @@ export class DomainBook {
 		}
 		for (const [domainId, { count }] of calls) this.use(domainId, { [kind]: count });
 	}
+}
+
+/** GetUcdnDomainConfig: the project's domains, oldest first (see the header). */
+export function domainConfig(book: DomainBook, { projectId, params }: ActionRequest): Fields {
+	const channel = params.ChannelType;
+	if (channel !== undefined && channel !== 'ucdn')
+		throw new ParamError(`Params [ChannelType] not valid: ${channel}`);
+	const offset = natural(params, 'Offset') ?? 0;
+	const limit = natural(params, 'Limit');
+	const ids = listParam(params, 'DomainId');
+	const wanted = ids.length > 0 ? new Set(ids) : undefined;
+	const matches = book
+		.list(projectId)
+		.filter((domain) => !wanted || wanted.has(domain.info.DomainId));
+	const page = matches.slice(offset, offset + Math.min(limit ?? Infinity, book.listing.cap));
+	return {
+		...(book.listing.totalCount ? { TotalCount: matches.length } : {}),
+		DomainList: page.map((domain) => structuredClone(domain.info)),
+	};
+}
+
+/** GetUcdnDomainPrefetchRefreshState: one domain's daily quotas and today's counts. */
+export function purgeState(book: DomainBook, { projectId, params }: ActionRequest): Fields {
+	const domainId = params.DomainId;
+	if (domainId === undefined || domainId === '') throw new ParamError('Missing params [DomainId]');
+	if (!book.find(domainId, projectId))
+		throw new ParamError(`Params [DomainId] not valid: ${domainId}`);
+	const quota = book.quotaOf(domainId);
+	const used = book.usedToday(domainId);
+	return {
+		RefreshFileQuota: quota.file,
+		RefreshDirQuota: quota.dir,
+		PrefetchQuota: quota.prefetch,
+		SubmitRefreshFile: used.file,
+		SubmitRefreshDir: used.dir,
+		SubmitPrefetchCount: used.prefetch,
+	};
 }

@@ -1,7 +1,7 @@
 /**
  * The simulator's domains and daily purge quota: GetUcdnDomainConfig,
  * GetUcdnDomainPrefetchRefreshState, and the checks every submit goes through (see the header
- * of dev/simulator/server.ts).
+ * of dev/simulator/domains.ts).
  */
 import { generateDomains } from '../../dev/simulator/data';
 import type { DomainInfo, SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';

@@ -1,0 +1,49 @@
+/**
+ * The simulator's one table of actions: each action's name on the wire → its handler, which
+ * lives in its family's module (tasks.ts, domains.ts, projects.ts) with that family's rules in
+ * its header. server.ts looks every call up here once its signature and permission are checked.
+ *
+ * A handler takes the family's model from the Account and the call (types.ts' ActionRequest),
+ * and returns the answer's fields or throws a Refusal (a ParamError for RET.PARAMS). Adding an
+ * action is a handler in its family's module and one line here, for example
+ *   ['GetUcdnDomainBandwidthV2', scoped((a, r) => bandwidth(a.domains, r))],
+ * and a new family's model is one more member of Account, made in server.ts's constructor.
+ */
+import type { ProjectInfo } from './data';
+import type { DomainBook } from './domains';
+import { domainConfig, purgeState } from './domains';
+import { projectList } from './projects';
+import type { TaskBoard } from './tasks';
+import { describeTasks, submitTask } from './tasks';
+import type { ActionRequest, Fields } from './types';
+
+/** The simulated account the handlers read and change: each family's model. */
+export interface Account {
+	readonly tasks: TaskBoard;
+	readonly domains: DomainBook;
+	readonly projects: readonly ProjectInfo[];
+}
+
+export type Handler = (account: Account, request: ActionRequest) => Fields;
+
+export interface Action {
+	handle: Handler;
+	/** Whether ProjectId must name one of the account's projects (checked before the handler). */
+	scoped: boolean;
+}
+
+/** An action scoped by ProjectId, as nearly all are. */
+const scoped = (handle: Handler): Action => ({ handle, scoped: true });
+
+/** An action that ignores ProjectId. */
+const unscoped = (handle: Handler): Action => ({ handle, scoped: false });
+
+export const ACTIONS: ReadonlyMap<string, Action> = new Map([
+	['DescribeNewUcdnRefreshCacheTask', scoped((a, r) => describeTasks(a.tasks, 'refresh', r))],
+	['DescribeNewUcdnPrefetchCacheTask', scoped((a, r) => describeTasks(a.tasks, 'prefetch', r))],
+	['RefreshNewUcdnDomainCache', scoped((a, r) => submitTask(a.tasks, a.domains, 'refresh', r))],
+	['PrefetchNewUcdnDomainCache', scoped((a, r) => submitTask(a.tasks, a.domains, 'prefetch', r))],
+	['GetUcdnDomainConfig', scoped((a, r) => domainConfig(a.domains, r))],
+	['GetUcdnDomainPrefetchRefreshState', scoped((a, r) => purgeState(a.domains, r))],
+	['GetProjectList', unscoped((a, r) => projectList(a.projects, r))],
+]);
