@@ -1,6 +1,6 @@
 /**
  * The simulator's one table of actions: each action's name on the wire → its handler, which
- * lives in its family's module (tasks.ts, domains.ts, projects.ts) with that family's rules in
+ * lives in its family's module (tasks.ts, domains.ts, projects.ts, statistics.ts) with that family's rules in
  * its header. server.ts looks every call up here once its signature and permission are checked.
  *
  * A handler takes the family's model from the Account and the call (types.ts' ActionRequest),
@@ -13,6 +13,8 @@ import type { ProjectInfo } from './data';
 import type { DomainBook } from './domains';
 import { domainConfig, purgeState } from './domains';
 import { projectList } from './projects';
+import type { TrafficBook } from './statistics';
+import { bandwidth, hitRate, httpCode, originHttpCode, requestNum } from './statistics';
 import type { TaskBoard } from './tasks';
 import { describeTasks, submitTask } from './tasks';
 import type { ActionRequest, Fields } from './types';
@@ -21,6 +23,7 @@ import type { ActionRequest, Fields } from './types';
 export interface Account {
 	readonly tasks: TaskBoard;
 	readonly domains: DomainBook;
+	readonly traffic: TrafficBook;
 	readonly projects: readonly ProjectInfo[];
 }
 
@@ -46,4 +49,9 @@ export const ACTIONS: ReadonlyMap<string, Action> = new Map([
 	['GetUcdnDomainConfig', scoped((a, r) => domainConfig(a.domains, r))],
 	['GetUcdnDomainPrefetchRefreshState', scoped((a, r) => purgeState(a.domains, r))],
 	['GetProjectList', unscoped((a, r) => projectList(a.projects, r))],
+	['GetUcdnDomainBandwidthV2', scoped((a, r) => bandwidth(a.traffic, r))],
+	['GetUcdnDomainRequestNumV3', scoped((a, r) => requestNum(a.traffic, r))],
+	['GetUcdnDomainHitRate', scoped((a, r) => hitRate(a.traffic, r))],
+	['GetUcdnDomainHttpCodeV2', scoped((a, r) => httpCode(a.traffic, r))],
+	['GetUcdnDomainOriginHttpCode', scoped((a, r) => originHttpCode(a.traffic, r))],
 ]);

@@ -146,10 +146,13 @@ export class DomainBook {
 		this.domains.push(...stored);
 	}
 
-	/** A project's domains in GetUcdnDomainConfig's (UCDN) list, in a stable order: CreateTime ascending, then DomainId. */
-	list(projectId: string): StoredDomain[] {
+	/**
+	 * A project's domains in GetUcdnDomainConfig's (UCDN) list, or its whole-site (DCDN) ones, in
+	 * a stable order: CreateTime ascending, then DomainId.
+	 */
+	list(projectId: string, wholeSite = false): StoredDomain[] {
 		return this.domains
-			.filter((domain) => domain.projectId === projectId && !domain.wholeSite)
+			.filter((domain) => domain.projectId === projectId && domain.wholeSite === wholeSite)
 			.sort(
 				(a, b) =>
 					a.info.CreateTime - b.info.CreateTime ||

@@ -1,4 +1,6 @@
 /** Reading a call's parameters, all text as signed: lists, natural numbers, JSON values. */
+import type { IncomingMessage } from 'node:http';
+
 import { Refusal } from './types';
 
 /** A parameter that is missing, malformed or out of range: RetCode 230 (RET.PARAMS). */
@@ -32,4 +34,32 @@ export function canonical(name: string, value: unknown): string | undefined {
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	if (typeof value === 'number') return String(value);
 	throw new ParamError(`Params [${name}] must be flat: send lists as ${name}.0, ${name}.1, …`);
+}
+
+/** A request's parameters: a GET's query, a form's fields, or a JSON object's, as text. */
+export function parseRequest(
+	req: IncomingMessage,
+	text: string,
+	contentType: string,
+): Record<string, string> {
+	const query = new URL(req.url ?? '/', 'http://simulator').searchParams;
+	if (req.method === 'GET') return Object.fromEntries(query);
+	if (contentType === 'application/x-www-form-urlencoded') {
+		return Object.fromEntries(new URLSearchParams(text));
+	}
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		throw new ParamError('Request body is not JSON');
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw new ParamError('Request body must be a JSON object');
+	}
+	const params: Record<string, string> = {};
+	for (const [name, value] of Object.entries(body)) {
+		const text = canonical(name, value);
+		if (text !== undefined) params[name] = text;
+	}
+	return params;
 }

@@ -37,8 +37,9 @@ import { DEFAULT_PROJECT, seedDomains, seedProjects, seedTasks } from './data';
 import type { Quota } from './domains';
 import { DomainBook } from './domains';
 import { FaultQueue, encodeEcho, trickle } from './faults';
-import { ParamError, canonical } from './params';
+import { parseRequest } from './params';
 import type { SubmitOptions } from './tasks';
+import { TrafficBook } from './statistics';
 import { TaskBoard } from './tasks';
 import type { ActionRequest, Fault, FaultOptions, Fields, RecordedRequest } from './types';
 import { RET, Refusal } from './types';
@@ -135,30 +136,6 @@ function answeredByFault(
 	}
 }
 
-/** A request's parameters: a GET's query, a form's fields, or a JSON object's, as text. */
-function parse(req: IncomingMessage, text: string, contentType: string): Record<string, string> {
-	const query = new URL(req.url ?? '/', 'http://simulator').searchParams;
-	if (req.method === 'GET') return Object.fromEntries(query);
-	if (contentType === 'application/x-www-form-urlencoded') {
-		return Object.fromEntries(new URLSearchParams(text));
-	}
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		throw new ParamError('Request body is not JSON');
-	}
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		throw new ParamError('Request body must be a JSON object');
-	}
-	const params: Record<string, string> = {};
-	for (const [name, value] of Object.entries(body)) {
-		const text = canonical(name, value);
-		if (text !== undefined) params[name] = text;
-	}
-	return params;
-}
-
 /** Holds a request `ms`, or until its client goes away: the request then goes on at once. */
 function hold(req: IncomingMessage, ms: number): Promise<void> {
 	return new Promise<void>((resolve) => {
@@ -198,6 +175,9 @@ export class UcdnSimulator {
 
 	private readonly domainBook: DomainBook;
 
+	/** The statistics' traffic, its scenarios and how its answers misbehave (statistics.ts). */
+	readonly traffic: TrafficBook;
+
 	private server!: Server;
 
 	url = '';
@@ -220,7 +200,13 @@ export class UcdnSimulator {
 			totalCount: options.domainTotalCount ?? false,
 			cap: options.domainCap ?? Infinity,
 		});
-		this.account = { tasks: this.board, domains: this.domainBook, projects: this.projects };
+		this.traffic = new TrafficBook(this.domainBook, now);
+		this.account = {
+			tasks: this.board,
+			domains: this.domainBook,
+			traffic: this.traffic,
+			projects: this.projects,
+		};
 	}
 
 	/** The account's domains, every project's, as stored. */
@@ -319,7 +305,7 @@ export class UcdnSimulator {
 
 		let received: Record<string, string>;
 		try {
-			received = parse(req, Buffer.concat(chunks).toString('utf8'), record.contentType);
+			received = parseRequest(req, Buffer.concat(chunks).toString('utf8'), record.contentType);
 		} catch (error) {
 			return reply.answer('', RET.PARAMS, { Message: (error as Error).message });
 		}

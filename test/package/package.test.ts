@@ -91,6 +91,7 @@ describe('the UCDN node', () => {
 			domain: ['getMany', 'getQuota'],
 			prefetch: ['describeTasks', 'submit'],
 			refresh: ['describeTasks', 'purgeDomain', 'submit'],
+			statistics: ['checkHealth', 'get'],
 		});
 		for (const { operations } of Object.values(RESOURCES))
 			for (const [key, operation] of Object.entries(operations))

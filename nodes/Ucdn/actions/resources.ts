@@ -4,9 +4,10 @@ import { domain } from './domain/Domain.resource';
 import type { NodeResource, Operation, TaskContext } from './operation';
 import { prefetch } from './prefetch/Prefetch.resource';
 import { refresh } from './refresh/Refresh.resource';
+import { statistics } from './statistics/Statistics.resource';
 
 /** The node's resources, by the value each has in the Resource menu, in the menu's order. */
-export const RESOURCES: Record<string, NodeResource> = { domain, prefetch, refresh };
+export const RESOURCES: Record<string, NodeResource> = { domain, prefetch, refresh, statistics };
 
 /** A resource's Operation menu, shown when it is the Resource. */
 function operationMenu({ option, operations, defaultOperation }: NodeResource): INodeProperties {

@@ -14,15 +14,18 @@ export const DOMAIN_LIST_METHOD = 'searchDomains';
 
 export const DOMAINS = { displayName: 'Domains', name: 'domains' } as const;
 
-/** The Domains parameter: one domain from the list, or several by name or by ID. */
-export function domainsProperty(description: string): INodeProperties {
+/**
+ * The Domains parameter: one domain from the list, or several by name or by ID; `optional`
+ * where none means all of the project's domains (Statistics).
+ */
+export function domainsProperty(description: string, optional = false): INodeProperties {
 	return {
 		displayName: DOMAINS.displayName,
 		name: DOMAINS.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
-		description: `${description} By Name and By ID take several, separated by commas or new lines, or an expression returning a list`,
+		required: !optional,
+		description: `${description} By Name and By ID take several, separated by commas or new lines, or an expression returning a list${optional ? ". Empty: all of the project's domains." : ''}`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -54,10 +57,13 @@ export interface DomainRefs {
  * domain name is bad input, whatever the list holds; a name given twice, in any spelling, is
  * kept once: Purge Domain would purge its root twice, counted twice in its quota.
  */
-export function readDomainRefs(value: unknown): DomainRefs {
+export function readDomainRefs(value: unknown): DomainRefs;
+export function readDomainRefs(value: unknown, optional: true): DomainRefs | undefined;
+export function readDomainRefs(value: unknown, optional = false): DomainRefs | undefined {
 	const locator = isObject(value) && 'value' in value ? value : { mode: 'name', value };
 	const by = locator.mode === 'name' ? 'Domain' : 'DomainId';
 	const values = parseList(locator.value, DOMAINS.displayName, ID_SEPARATORS);
+	if (values.length === 0 && optional) return undefined;
 	if (values.length === 0) throw new ParameterError(DOMAINS.displayName, 'no domain given');
 	return { by, values: by === 'Domain' ? [...new Set(values.map(domainName))] : values };
 }

@@ -105,3 +105,18 @@ export function toUnixSeconds(value: unknown, zone: string, parameter: string): 
 	}
 	throw new ParameterError(parameter, `expected a date, got ${typeof value}`);
 }
+
+/**
+ * How messages show times as the user typed them: in the workflow's timezone (`zone`, named
+ * after the time), or in UTC (with a Z) if Luxon does not know that zone.
+ */
+export function typedTimes(zone: string): { time: (seconds: number) => string; zone: string } {
+	const known = DateTime.now().setZone(zone).isValid;
+	return {
+		time: (seconds) =>
+			DateTime.fromSeconds(seconds, { zone: known ? zone : 'UTC' }).toFormat(
+				known ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss'Z'",
+			),
+		zone: known ? ` (${zone} time)` : '',
+	};
+}

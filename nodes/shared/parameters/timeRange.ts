@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError, shown } from '../errors';
-import { toUnixSeconds } from './dates';
+import { toUnixSeconds, typedTimes } from './dates';
 import type { Choices } from './facts';
 import { optionsProperty, readChoice } from './facts';
 
@@ -168,15 +167,10 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 				);
 			}
 			if (end !== undefined && begin > end) {
-				// As typed, in the workflow's timezone; in UTC if luxon does not know that zone.
-				const known = DateTime.now().setZone(zone).isValid;
-				const typed = (seconds: number) =>
-					DateTime.fromSeconds(seconds, { zone: known ? zone : 'UTC' }).toFormat(
-						known ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss'Z'",
-					);
+				const when = typedTimes(zone);
 				throw new ParameterError(
 					'Begin Time',
-					`${typed(begin)} is after End Time ${typed(end)}${known ? ` (${zone} time)` : ''}`,
+					`${when.time(begin)} is after End Time ${when.time(end)}${when.zone}`,
 				);
 			}
 			return { BeginTime: begin, EndTime: end };
@@ -186,6 +180,27 @@ export function resolveTimeRange(input: TimeRangeInput, nowMs: number, zone: str
 
 /** The span of the API's default window: BeginTime defaults to 24 hours before EndTime. */
 const API_DEFAULT_SPAN = 86_400;
+
+/** A clock a minute ahead of the API's is no mistake of the user's. */
+const CLOCK_SKEW = 60;
+
+/**
+ * Item `i`'s Time Range as a range of what has happened, for what is reported after the fact
+ * (statistics, logs): the default is the last 24 hours, explicitly; a range that reaches into
+ * the future is refused, since nothing is reported for it.
+ */
+export function readPastRange(this: IExecuteFunctions, i: number, nowMs: number) {
+	const window = readTimeRange.call(this, i, nowMs);
+	const now = Math.floor(nowMs / 1000);
+	const end = window.EndTime ?? now;
+	const begin = window.BeginTime ?? end - API_DEFAULT_SPAN;
+	const when = typedTimes(this.getTimezone());
+	if (end > now + CLOCK_SKEW || begin >= now) {
+		const [field, time] = begin >= now ? ['Begin Time', begin] : ['End Time', end];
+		throw new ParameterError(field, `${when.time(time)}${when.zone} is in the future`);
+	}
+	return { begin, end };
+}
 
 /**
  * The window made explicit and fixed for a walk over several calls: it ends at the last whole

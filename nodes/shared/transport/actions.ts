@@ -12,6 +12,11 @@ export const ACTIONS = {
 	domainList: { name: 'GetUcdnDomainConfig', resource: 'domain', creates: false },
 	domainQuota: { name: 'GetUcdnDomainPrefetchRefreshState', resource: 'domain', creates: false },
 	projectList: { name: 'GetProjectList', resource: 'project', creates: false },
+	bandwidth: { name: 'GetUcdnDomainBandwidthV2', resource: 'statistics', creates: false },
+	requests: { name: 'GetUcdnDomainRequestNumV3', resource: 'statistics', creates: false },
+	hitRate: { name: 'GetUcdnDomainHitRate', resource: 'statistics', creates: false },
+	httpCodes: { name: 'GetUcdnDomainHttpCodeV2', resource: 'statistics', creates: false },
+	originHttpCodes: { name: 'GetUcdnDomainOriginHttpCode', resource: 'statistics', creates: false },
 } as const;
 
 const CREATING: ReadonlySet<string> = new Set(
