@@ -272,7 +272,12 @@ describe('a list served whole, whatever Offset and Limit say', () => {
 
 	test('not when a TotalCount says there are more', async () => {
 		const more = async () => ({ ...(await whole()), total: 400 });
-		const result = await readPages(more, { offset: 0, pageSize: 100, max: Infinity, shape: DOMAINS });
+		const result = await readPages(more, {
+			offset: 0,
+			pageSize: 100,
+			max: Infinity,
+			shape: DOMAINS,
+		});
 		expect(result.problem?.message).toMatch(/ignores Offset/);
 	});
 
