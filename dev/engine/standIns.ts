@@ -3,7 +3,7 @@
  * the benchmark add; and the tool variant n8n's loader makes of a node. Everything under test is
  * this package's own code.
  */
-import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 /** A node that only passes its items on. */
 function passThrough(name: string, displayName: string, inputs: 'main'[]): INodeType {
@@ -103,6 +103,47 @@ const toolCaller = {
 } as unknown as INodeType;
 
 /**
+ * Stand-in for n8n's IF node (version 2): each item goes to the first output when its
+ * conditions hold (their left values as n8n's engine resolved them), else to the second. The
+ * operators the examples use: boolean true and false, string and number equals.
+ */
+const ifNode = {
+	description: {
+		displayName: 'If',
+		name: 'if',
+		group: ['transform'],
+		version: [2, 2.1, 2.2],
+		description: 'Stand-in for If',
+		defaults: { name: 'If' },
+		inputs: ['main'],
+		outputs: ['main', 'main'],
+		properties: [{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} }],
+	},
+	async execute(this: IExecuteFunctions) {
+		const [yes, no]: [INodeExecutionData[], INodeExecutionData[]] = [[], []];
+		for (const [i, item] of this.getInputData().entries()) {
+			const { conditions = [], combinator = 'and' } = this.getNodeParameter('conditions', i) as {
+				conditions?: Array<{
+					leftValue: unknown;
+					rightValue: unknown;
+					operator: { operation: string };
+				}>;
+				combinator?: string;
+			};
+			const results = conditions.map(({ leftValue, rightValue, operator }) => {
+				if (operator.operation === 'true') return leftValue === true;
+				if (operator.operation === 'false') return leftValue === false;
+				if (operator.operation === 'equals') return String(leftValue) === String(rightValue);
+				throw new Error(`The If stand-in does not know the operation ${operator.operation}`);
+			});
+			const holds = combinator === 'or' ? results.some(Boolean) : results.every(Boolean);
+			(holds ? yes : no).push({ ...item, pairedItem: { item: i } });
+		}
+		return [yes, no];
+	},
+} as unknown as INodeType;
+
+/**
  * For the benchmark's "engine cost" contender: a node that does no work of its own and emits
  * `count` items shaped like `template`, so what n8n itself costs per item can be measured.
  */
@@ -136,6 +177,9 @@ const itemSource = {
 export const STAND_INS: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', []),
 	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation, do nothing', ['main']),
+	// The engine tests do not wait: what follows a Wait node is what they check.
+	'n8n-nodes-base.wait': passThrough('wait', 'Wait', ['main']),
+	'n8n-nodes-base.if': ifNode,
 	'n8n-nodes-base.set': editFields,
 	'test.toolCaller': toolCaller,
 	'test.itemSource': itemSource,

@@ -13,6 +13,21 @@ import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
 import { DEFAULT_QUOTA } from '../../dev/simulator/data';
 import { DOMAIN_LIMIT } from '../../nodes/Ucdn/actions/domain/getMany.operation';
 import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/tasks/submitParameters';
+import { WINDOW } from '../../nodes/Ucdn/actions/statistics/checkHealth.operation';
+import {
+	GRANULARITY,
+	MAX_MINUTE_SPAN,
+	MAX_POINTS_PER_CALL,
+	MAX_SERIES_POINTS,
+	autoStep,
+} from '../../nodes/shared/statistics/granularity';
+import {
+	MAX_ERROR_RISE,
+	MAX_ERROR_SHARE,
+	MAX_HIT_RATE_DROP,
+	MIN_REPORTED,
+	MIN_REQUESTS,
+} from '../../nodes/shared/statistics/health';
 import { DOMAIN_PAGE_SIZE } from '../../nodes/shared/domains/accountDomains';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
 import { READABLE_TIMES } from '../../nodes/shared/output/parameters';
@@ -29,6 +44,7 @@ import { IDS_PER_CALL, MARGIN, PAGING } from '../../nodes/UcdnTrigger/pollState'
 import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
 
 const ROOT = path.resolve(__dirname, '../..');
+const README_FILE = 'README.md';
 /** Tasks per Describe call of a poll's window. */
 const PAGE_OF_A_POLL = PAGING.pageSize;
 /** A page with every run of white space as one space: Prettier may wrap a sentence anywhere. */
@@ -131,6 +147,7 @@ const onOff = (facts: Facts) => (facts.default === true ? 'on' : 'off');
 
 describe('README: the parameters as the editor shows them', () => {
 	const README = 'README.md';
+	const PARAMETERS = 'docs/parameters.md';
 
 	test('Retries and Request Timeout: defaults and maximums', () => {
 		expectStated(README, /\*\*Retries\*\* \(default (\d+), at most (\d+)\)/, [
@@ -186,9 +203,9 @@ describe('README: the parameters as the editor shows them', () => {
 		expectStated(README, /\| \*\*Output\*\* \| ([^|]+?) \|/, [
 			parameter('output', describeTasks).defaultName as string,
 		]);
-		expectStated(README, /\| Options → \*\*Offset\*\* \| (\d+) \|/, [OFFSET.default as number]);
+		expectStated(PARAMETERS, /\| Options → \*\*Offset\*\* \| (\d+) \|/, [OFFSET.default as number]);
 		expectStated(
-			README,
+			PARAMETERS,
 			/\| Options → \*\*Page Size\*\* \| (\d+) \| Tasks per API call when paging \((\d+)–(\d+)\)/,
 			[PAGE_SIZE.default as number, PAGE_SIZE.min as number, PAGE_SIZE.max as number],
 		);
@@ -517,5 +534,54 @@ describe('docs/performance.md and CONTRIBUTING.md', () => {
 			/min: (\d+), max: 500, \/\/ was (\d+): .*? default: 50, \/\/ was (\d+):/,
 			[PAGE_SIZE.min as number, PAGE_SIZE.max as number, PAGE_SIZE.default as number],
 		);
+	});
+});
+
+describe('statistics: the README and docs/statistics.md', () => {
+	const FILE = 'docs/statistics.md';
+	const HOUR = 3600;
+	const DAY = 86_400;
+
+	test('Auto’s rule is the one the code applies', () => {
+		const [minute = 0, five = 0, hour = 0] = stated(
+			FILE,
+			/\*\*1 minute\*\* up to (\d+) hours, \*\*5 minutes\*\* up to (\d+) days, \*\*hour\*\* up to (\d+) days, then \*\*day\*\*/,
+		)[0] as number[];
+		expect([autoStep(minute * HOUR), autoStep(minute * HOUR + 1)]).toEqual([
+			'minute',
+			'fiveMinutes',
+		]);
+		expect([autoStep(five * DAY), autoStep(five * DAY + 1)]).toEqual(['fiveMinutes', 'hour']);
+		expect([autoStep(hour * DAY), autoStep(hour * DAY + 1)]).toEqual(['hour', 'day']);
+		expect(GRANULARITY.options[0]?.description).toContain(
+			`1 minute up to ${minute} hours, 5 minutes up to ${five} days, hour up to ${hour} days, then day`,
+		);
+	});
+
+	test('the bounds: 1-minute span, points per series, points per call', () => {
+		expectStated(
+			FILE,
+			/1-minute points cover at most (\d+) hours; no series may hold more than ([\d,]+) points/,
+			[MAX_MINUTE_SPAN / HOUR, MAX_SERIES_POINTS],
+		);
+		expectStated(FILE, /chunks of at most \*\*([\d,]+) points per call\*\*/, [MAX_POINTS_PER_CALL]);
+		expectStated(README_FILE, /Or 1 Minute \(a day at most\)/, []);
+	});
+
+	test('Check Health: the window, the rules’ defaults and the share of points a judgement needs', () => {
+		expectStated(
+			FILE,
+			/the last (\d+) minutes by default \(\*\*Window \(Minutes\)\*\*, (\d+) to ([\d,]+)\)/,
+			[WINDOW.default, WINDOW.min, WINDOW.max],
+		);
+		for (const facts of [MAX_ERROR_SHARE, MAX_ERROR_RISE, MAX_HIT_RATE_DROP, MIN_REQUESTS]) {
+			const escaped = facts.displayName.replace(/[()%]/g, (c) => `\\${c}`);
+			expectStated(FILE, new RegExp(`\\| \\*\\*${escaped}\\*\\* +\\| ([\\d.]+) +\\|`), [
+				facts.default,
+			]);
+		}
+		expect(stated(FILE, /fewer than (half) of its points are\s+reported yet/)).toHaveLength(1);
+		expect(MIN_REPORTED).toBe(0.5);
+		expectStated(README_FILE, /\| \*\*Window \(Minutes\)\*\* \| (\d+) +\|/, [WINDOW.default]);
 	});
 });

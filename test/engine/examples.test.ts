@@ -139,12 +139,55 @@ describe('examples/deploy-check-purge-wait-notify.workflow.json', () => {
 	});
 });
 
+describe('examples/deploy-purge-check-health.workflow.json', () => {
+	const FILE = 'examples/deploy-purge-check-health.workflow.json';
+	let own: UcdnSimulator;
+	afterEach(async () => {
+		await own.close();
+	});
+
+	test('purges, waits, checks the last 15 minutes and reports a healthy site', async () => {
+		own = await startSimulator({ submit: { pollsToFinish: 1 } });
+		const result = await runWorkflow(readWorkflow(FILE), {
+			credentials: simulatorCredentials(own),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json('Report')).toEqual([
+			{
+				message: expect.stringMatching(
+					/^Deploy done: static\.example\.com is healthy\. Within every limit: /,
+				),
+			},
+		]);
+		expect(result.json('Alert')).toEqual([]);
+		const [call] = own.requestsFor('GetUcdnDomainRequestNumV3');
+		expect(Number(call?.params.EndTime) - Number(call?.params.BeginTime)).toBe(1800);
+	});
+
+	test('a 5xx spike since the purge: the alert, with the reason', async () => {
+		own = await startSimulator({ submit: { pollsToFinish: 1 } });
+		own.traffic.scenarios.push({ from: Math.floor(Date.now() / 1000) - 900, errorShare: 6 });
+		const result = await runWorkflow(readWorkflow(FILE), {
+			credentials: simulatorCredentials(own),
+		});
+		expect(result.json('Report')).toEqual([]);
+		expect(result.json('Alert')).toEqual([
+			{
+				message: expect.stringMatching(
+					/^Check the site now: static\.example\.com\. 5xx share rose from \d+(\.\d+)? % to [56](\.\d+)? % \(limit 1 %\)\.$/,
+				),
+			},
+		]);
+	});
+});
+
 // A new example needs its test here (and its case in scripts/n8n/e2e.ts); then add it to this list.
 test('every file of examples/ is run by a test', () => {
 	// deploy-purge-and-wait runs in submit.test.ts, with the other Submit tests.
 	expect(readdirSync('examples').sort()).toEqual([
 		'deploy-check-purge-wait-notify.workflow.json',
 		'deploy-purge-and-wait.workflow.json',
+		'deploy-purge-check-health.workflow.json',
 		'describe-tasks.workflow.json',
 		'notify-when-tasks-finish.workflow.json',
 	]);

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/parameters/facts';
 import { optionsCollection, readRequestSettings } from '../../../shared/parameters/options';
 import type { Range } from '../../../shared/statistics/granularity';
-import { autoStep } from '../../../shared/statistics/granularity';
+import { STEPS, autoStep } from '../../../shared/statistics/granularity';
 import type { Figures, RuleOptions } from '../../../shared/statistics/health';
 import {
 	figuresOf,
@@ -35,7 +35,6 @@ import {
 } from '../../../shared/statistics/parameters';
 import { readSeries, statisticsTargets } from '../../../shared/statistics/read';
 import type { Series } from '../../../shared/statistics/series';
-import { alignRange } from '../../../shared/statistics/series';
 import type { OperationContext, Prepared } from '../operation';
 
 export const option = {
@@ -159,7 +158,9 @@ export async function prepare(
 	const settings = readRequestSettings(options, i);
 	const targets = await statisticsTargets(domains, refs, query.scope, settings, perDomain);
 	const step = autoStep(minutes * 60);
-	const window = alignRange({ begin: end - minutes * 60, end }, step);
+	// Whole steps up to the last one that has ended: the one still running is not reported yet.
+	const last = Math.floor(end / STEPS[step].seconds) * STEPS[step].seconds;
+	const window = { begin: last - minutes * 60, end: last };
 	const length = window.end - window.begin;
 	const shift = baseline === 'previous' ? length : BASELINE_SHIFT[baseline];
 	const before = { begin: window.begin - shift, end: window.end - shift };
