@@ -179,3 +179,41 @@ test('version 1.2: an agent asks the quota of a domain it names, read-only: the 
 		'GetUcdnDomainPrefetchRefreshState',
 	]);
 });
+
+test("an agent asks a domain's 5xx share over the last hour: a Status Codes Summary of the domain it names", async () => {
+	const before = sim.requests.length;
+	const result = await runWorkflow(
+		agentWorkflow(
+			{
+				resource: 'statistics',
+				operation: 'get',
+				metric: 'statusCodes',
+				domains: {
+					__rl: true,
+					mode: 'name',
+					value: "={{ $fromAI('domain', 'The domain to report on', 'string') }}",
+				},
+				timeRange: 'lastHours',
+				hours: "={{ $fromAI('hours', 'How many hours back', 'number') }}",
+				output: 'summary',
+			},
+			{ domain: 'static.example.com', hours: 1 },
+			1.2,
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+	expect(result.error).toBeUndefined();
+	const call = at(result.json('Agent'), 0);
+	expect(call.fields).toEqual(['domain', 'hours']);
+	const summary = at(JSON.parse(String(call.answer)) as IDataObject[], 0);
+	expect(summary).toMatchObject({ Granularity: 'minute', Http5xxShare: expect.any(Number) });
+	expect(summary.Http5xxShare).toBeLessThan(1);
+	const calls = sim.requests.slice(before);
+	expect(calls.map((request) => request.action)).toEqual([
+		'GetUcdnDomainConfig',
+		'GetUcdnDomainHttpCodeV2',
+	]);
+	expect(
+		Number(at(calls, 1).params.EndTime) - Number(at(calls, 1).params.BeginTime),
+	).toBeGreaterThanOrEqual(3600);
+});
