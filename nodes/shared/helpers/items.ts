@@ -3,12 +3,19 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { OutputMode, OutputSettings } from '../descriptions/output';
 import type { IsoTime } from './isoTimes';
 import { isoTimesIn } from './isoTimes';
+import type { PlainObjectMaker } from './plainObjects';
+import { plainObjects } from './plainObjects';
 import { readableTask, urlItems } from './readableTimes';
 
 /** One task as items' JSON: per URL, else itself; with `iso`, plus readable times. */
-function taskJson(mode: OutputMode, task: IDataObject, iso?: IsoTime): IDataObject[] {
-	if (mode === 'url') return urlItems(task, iso);
-	return [iso === undefined ? task : readableTask(task, iso)];
+function taskJson(
+	mode: OutputMode,
+	task: IDataObject,
+	make: PlainObjectMaker,
+	iso?: IsoTime,
+): IDataObject[] {
+	if (mode === 'url') return urlItems(task, iso, make);
+	return [iso === undefined ? task : readableTask(task, iso, make)];
 }
 
 /** The readable times' formatter for one output, when its settings ask for them. */
@@ -17,7 +24,8 @@ const isoTimesFor = ({ zone }: OutputSettings) =>
 
 /**
  * What adds each task's items to `items`, per task or per URL as `output` says, paired with the
- * input item. One per output: it remembers the times it has written.
+ * input item. One per output: it remembers the times it has written, and makes its items'
+ * objects with one plainObjects.
  */
 export function taskItems(
 	output: OutputSettings,
@@ -25,8 +33,9 @@ export function taskItems(
 ): (task: IDataObject, items: INodeExecutionData[]) => void {
 	const pairedItem = { item: itemIndex };
 	const iso = isoTimesFor(output);
+	const make = plainObjects();
 	return (task, items) => {
-		for (const json of taskJson(output.mode, task, iso)) items.push({ json, pairedItem });
+		for (const json of taskJson(output.mode, task, make, iso)) items.push({ json, pairedItem });
 	};
 }
 
@@ -51,8 +60,9 @@ export function resourceTasksToItems(
 	list: Array<{ resource: string; task: IDataObject }>,
 ): INodeExecutionData[] {
 	const iso = isoTimesFor(output);
+	const make = plainObjects();
 	return list.flatMap(({ resource, task }) =>
-		taskJson(output.mode, task, iso).map(
+		taskJson(output.mode, task, make, iso).map(
 			(json): INodeExecutionData => ({ json: { ...json, Resource: resource } }),
 		),
 	);
