@@ -25,6 +25,7 @@ import {
 	SERIALISED_DEPTH,
 } from '../../nodes/shared/transport/redact';
 import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, backoffMs } from '../../nodes/shared/transport/retry';
+import { RELEASES } from '../../scripts/n8n/install';
 import { IDS_PER_CALL, MARGIN, PAGING } from '../../nodes/UcdnTrigger/memory';
 import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
 
@@ -473,7 +474,7 @@ describe('docs/retries-and-errors.md: waits, caps and quotes', () => {
 	});
 });
 
-describe('docs/performance.md and CONTRIBUTING.md', () => {
+describe('docs/performance.md, CONTRIBUTING.md and the n8n versions', () => {
 	test('the tables show the committed run of bench/results.json', () => {
 		const results = JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as {
 			date: string;
@@ -492,6 +493,44 @@ describe('docs/performance.md and CONTRIBUTING.md', () => {
 		for (const row of results.rows)
 			expect(text).toContain(
 				`| ${row.httpCalls} | ${ms(row.medianMs)} | ${row.timeVsFloor.toFixed(2)} | ${row.peakRssMb} MB |`,
+			);
+		for (const { target, value, limit, rounds } of results.targets)
+			expect(text).toContain(
+				`| ${target} | ${limit} | ${value} | ${rounds.join(', ')} | ${value <= limit ? 'yes' : 'no'} |`,
+			);
+	});
+
+	test("the real-n8n tables show the committed run of bench/n8n-results.json, on test:n8n's 2.x", () => {
+		const results = JSON.parse(readFileSync(path.join(ROOT, 'bench/n8n-results.json'), 'utf8')) as {
+			date: string;
+			n8n: string;
+			dataset: { runs: number };
+			rows: Array<{
+				httpCalls: number;
+				nodeTimeMs: number;
+				warmNodeTimeMs: number;
+				cpuMs: number;
+				n8nPeakRssMb: number;
+				withRunnerPeakRssMb: number;
+			}>;
+			targets: Array<{ target: string; value: number; limit: number; rounds: number[] }>;
+		};
+		expect(results.n8n).toBe(RELEASES.find(({ line }) => line === '2.x')?.version);
+		const text = page('docs/performance.md');
+		expect(text).toContain(`in one real n8n ${results.n8n} with the packed package`);
+		expect(text).toContain(`An idle n8n ${results.n8n} with its task runner`);
+		expectStated(
+			'docs/performance.md',
+			/\[`bench\/n8n-results.json`\]\(\.\.\/bench\/n8n-results.json\) with every run's figures, is of (\d{4})-(\d\d)-(\d\d)/,
+			results.date.slice(0, 10).split('-').map(Number),
+		);
+		expectStated('docs/performance.md', /medians of (\d+) rounds:/, [results.dataset.runs]);
+		const [ms, mb] = [' ms', ' MB'].map(
+			(unit) => (n: number) => `${n.toLocaleString('en-US')}${unit}`,
+		) as [(n: number) => string, (n: number) => string];
+		for (const row of results.rows)
+			expect(text).toContain(
+				`| ${row.httpCalls} | ${ms(row.nodeTimeMs)} | ${ms(row.warmNodeTimeMs)} | ${ms(row.cpuMs)} | ${mb(row.n8nPeakRssMb)} | ${mb(row.withRunnerPeakRssMb)} |`,
 			);
 		for (const { target, value, limit, rounds } of results.targets)
 			expect(text).toContain(

@@ -14,7 +14,7 @@ export type PlainObjectMaker = () => IDataObject;
  * freshly started n8n has used up all of the empty object's; until a full garbage collection
  * clears the dead ones, an object built up from `{}` whose first field is not among them gets
  * a new map for each of its fields. That cost n8n's first execution of 200,000 URL items about
- * 0.8 s and 300 MB ([docs/performance.md](../../../docs/performance.md)). The transitions
+ * 0.9 s and 450 MB ([docs/performance.md](../../../docs/performance.md)). The transitions
  * from this maker's own map are only this output's: the objects with the same fields, in the
  * same order, share one map, as they would have from `{}`.
  */
