@@ -538,6 +538,22 @@ describe('docs/performance.md, CONTRIBUTING.md and the n8n versions', () => {
 			);
 	});
 
+	test('the pages name the n8n versions test:n8n installs', () => {
+		const [latest, older] = (['2.x', '1.x'] as const).map(
+			(line) => RELEASES.find((release) => release.line === line)?.version,
+		);
+		expect(page('README.md')).toContain(`tested in real **n8n ${latest}** and **n8n ${older}**`);
+		expect(page('README.md')).toContain(`_n8n ${latest}'s editor against the API simulator`);
+		expect(page('CONTRIBUTING.md')).toContain(
+			`The README's n8n versions (${latest}, run on Node 24, and ${older}, on Node 20)`,
+		);
+		expect(page('docs/scaling.md')).toContain(`real n8n ${latest} as one main process`);
+		// Any other n8n release named there would be one no longer tested.
+		for (const file of ['README.md', 'docs/scaling.md'])
+			for (const [, version] of page(file).matchAll(/\bn8n (\d+\.\d+\.\d+)/g))
+				expect([file, [latest, older].includes(version)]).toEqual([file, true]);
+	});
+
 	test('the calls a submit of 1,000 URLs takes, at the default Batch Size and others', () => {
 		const [figures] = stated(
 			'docs/performance.md',
