@@ -20,7 +20,15 @@ import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 import { TASK_RESOURCES } from '../../nodes/shared/tasks/resources';
 import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
-import { PAGE_SIZE, TASKS, URLS_PER_TASK, addBenchTasks, median, writeResults } from './dataset';
+import {
+	PAGE_SIZE,
+	TASKS,
+	URLS_PER_TASK,
+	addBenchTasks,
+	median,
+	target,
+	writeResults,
+} from './dataset';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /**
@@ -141,11 +149,6 @@ async function submitAndWaitFigures() {
 }
 
 /** A figure of the run against the bound it must stay within. */
-function target(what: string, value: number, limit: number) {
-	const rounded = Math.round(value * 100) / 100;
-	return { target: what, value: rounded, limit, met: value <= limit };
-}
-
 /** The targets, as ratios within one run, so that the machine's speed cancels out. */
 function benchTargets(
 	measurement: (contender: Contender) => { medianMs: number; maxRssMb: number },

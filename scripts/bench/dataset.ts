@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import type { GenerateOptions } from '../../dev/simulator/data';
 import { generateTasks } from '../../dev/simulator/data';
 import type { UcdnSimulator } from '../../dev/simulator/server';
 
@@ -17,18 +18,20 @@ export const DESCRIBE_ALL_URLS = {
 	output: 'url',
 };
 
-/** TASKS refresh tasks of URLS_PER_TASK URLs, 5 s apart: all within the default 24-hour window. */
-export function addBenchTasks(sim: UcdnSimulator): void {
-	sim.addTasks(
-		generateTasks({
-			kind: 'refresh',
-			count: TASKS,
-			urlsPerTask: URLS_PER_TASK,
-			newest: Math.floor(Date.now() / 1000) - 60,
-			spacing: 5,
-			prefix: 'b',
-		}),
-	);
+/**
+ * The benchmarks' tasks: `count` refresh tasks of URLS_PER_TASK URLs, 5 s apart, the newest at
+ * `newest` (by default a minute ago: all within the default 24-hour window).
+ */
+export function benchTasks(
+	newest = Math.floor(Date.now() / 1000) - 60,
+	count = TASKS,
+): GenerateOptions {
+	return { kind: 'refresh', count, urlsPerTask: URLS_PER_TASK, newest, spacing: 5, prefix: 'b' };
+}
+
+/** The simulator with the benchmarks' tasks. */
+export function addBenchTasks(sim: UcdnSimulator, tasks = benchTasks()): void {
+	sim.addTasks(generateTasks(tasks));
 }
 
 export const median = (values: number[]) => {
@@ -40,6 +43,12 @@ export const median = (values: number[]) => {
 		throw new Error('No values to take the median of');
 	return (lower + upper) / 2;
 };
+
+/** A target: a ratio (rounded to 2 places) and the limit it must not exceed. */
+export function target(what: string, value: number, limit: number) {
+	const rounded = Math.round(value * 100) / 100;
+	return { target: what, value: rounded, limit, met: value <= limit };
+}
 
 /** Writes a benchmark's figures to bench/<file>, where docs/performance.md's figures come from. */
 export function writeResults(file: string, results: unknown): void {

@@ -8,20 +8,25 @@
  *   - chain: bench/http-chain.workflow.json, Manual Trigger → Code (sign a Limit=1 call) →
  *     HTTP Request (TotalCount) → Code (one signed request per page) → HTTP Request (once per
  *     page) → Split Out TaskList → Code (one item per URL, with its task's TaskId, TaskStatus
- *     and TaskCreateTime, as the node's items have them).
- * Both must emit the same 200,000 URL items, in the same order, compared on every field of
+ *     and TaskCreateTime, as the node's items have them);
+ *   - n8n alone: Manual Trigger → Item Source (itemSource/, loaded from N8N_CUSTOM_EXTENSIONS
+ *     by every n8n process of the run), the node's very items made without any call: what n8n
+ *     itself costs for them in its main process, the bound for any node there.
+ * All must emit the same 200,000 URL items, in the same order, compared on every field of
  * URL_FIELDS (runData.ts). Each run starts a fresh n8n process, runs the workflow from the REST
  * API as the editor does, then once more in the same process (warm), before fetching any run
  * data; a run that fails is run once more in a fresh process. Time: the sum of the nodes'
  * executionTime in n8n's stored run data. CPU: user + system time of n8n and its task runner
  * (which runs Code nodes) during the first execution, saving it included. Memory, up to the end
  * of the first execution: the kernel's peak RSS (VmHWM) of the n8n process, and the peak of
- * n8n + task runner sampled every 50 ms. Runs alternate between the contenders; medians.
- * Writes bench/n8n-results.json (docs/performance.md's figures were measured with BENCH_RUNS=3).
- * Timing never fails anything. BENCH_RUNS sets the runs (default 5), BENCH_N8N_PORT n8n's port
- * (5720); BENCH_PROFILE=<dir> has each n8n process write a CPU profile there (V8's --cpu-prof)
- * and BENCH_ONLY=node|chain runs one contender (then nothing is compared or written), for
- * looking into where the time goes.
+ * n8n + task runner sampled every 50 ms. Each round runs every contender once, in an order
+ * that turns from round to round; the table shows medians over the rounds, and each target is
+ * the median of its ratio within each round, so that the machine's drift cancels out.
+ * Writes bench/n8n-results.json (docs/performance.md). Timing never fails anything.
+ * BENCH_RUNS sets the rounds (default 5), BENCH_N8N_PORT n8n's port (5720); BENCH_PROFILE=<dir>
+ * has each n8n process write a CPU profile there (V8's --cpu-prof) and BENCH_ONLY=node|chain|
+ * alone runs one contender (then nothing is compared or written), for looking into where the
+ * time goes.
  */
 import assert from 'node:assert/strict';
 import os from 'node:os';
@@ -50,7 +55,9 @@ import {
 	TASKS,
 	URLS_PER_TASK,
 	addBenchTasks,
+	benchTasks,
 	median,
+	target,
 	writeResults,
 } from './dataset';
 import type { MemoryPeak, RunData } from './runData';
@@ -69,11 +76,15 @@ const PORT = Number(process.env.BENCH_N8N_PORT ?? 5720);
 const PROFILE = process.env.BENCH_PROFILE;
 const ONLY = process.env.BENCH_ONLY;
 const CHAIN_FILE = 'bench/http-chain.workflow.json';
+/** The built Item Source's folder, for N8N_CUSTOM_EXTENSIONS. */
+const ITEM_SOURCE = path.join(__dirname, 'itemSource');
 const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 const TRIGGER = 'When clicking ‘Execute workflow’';
 
+type Name = 'node' | 'chain' | 'alone';
+
 interface Contender {
-	name: 'node' | 'chain';
+	name: Name;
 	id: string;
 	workflow: WorkflowJson;
 	/** The node whose items are the URLs. */
@@ -124,6 +135,35 @@ function chainWorkflow(endpoint: string): WorkflowJson {
 				? { ...node, parameters: { ...node.parameters, url: `${endpoint}/` } }
 				: node,
 		),
+	};
+}
+
+/** n8n alone: the Item Source emits the node's items for the simulator's tasks, without a call. */
+function aloneWorkflow(newest: number): WorkflowJson {
+	return {
+		name: 'n8n alone: the same 200,000 URL items, ready-made',
+		nodes: [
+			{
+				id: '1',
+				name: TRIGGER,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2',
+				name: 'Ready-made URL items',
+				type: 'CUSTOM.itemSource',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { tasks: TASKS, newest },
+			},
+		],
+		connections: {
+			[TRIGGER]: { main: [[{ node: 'Ready-made URL items', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
 	};
 }
 
@@ -230,10 +270,13 @@ async function measure(
 	sim: UcdnSimulator,
 	keepKeys: boolean,
 ): Promise<Measured> {
-	const n8n = await startN8n(
-		instance,
-		PROFILE ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE)}` } } : {},
-	);
+	const n8n = await startN8n(instance, {
+		env: {
+			// Every n8n process of the run loads the Item Source, whichever contender it runs.
+			N8N_CUSTOM_EXTENSIONS: ITEM_SOURCE,
+			...(PROFILE && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE)}` }),
+		},
+	});
 	try {
 		// The owner is set up by the first run in this user folder (or a first one that failed).
 		const cookie = await login(n8n.url).catch(async () => await setupOwner(n8n.url));
@@ -276,13 +319,41 @@ function firstRun(runs: Measured[]): Measured {
 	return first;
 }
 
+/**
+ * The targets, as ratios within one round (fresh n8n processes run one after the other), met
+ * when at most the limit. n8n alone is the bound: no node can emit these items in n8n's main
+ * process for less than n8n itself takes for them, so where n8n alone misses a target against
+ * the chain, no node can meet it, and the node is held to n8n alone instead.
+ */
+function n8nTargets(measured: (name: Name) => Measured) {
+	const [node, chain, alone] = (['node', 'chain', 'alone'] as const).map(measured) as [
+		Measured,
+		Measured,
+		Measured,
+	];
+	return [
+		target('1st execution, time: node ÷ chain', node.nodeTimeMs / chain.nodeTimeMs, 0.2),
+		target('1st execution, time: n8n alone ÷ chain', alone.nodeTimeMs / chain.nodeTimeMs, 0.2),
+		target('2nd execution, time: node ÷ chain', node.warmNodeTimeMs / chain.warmNodeTimeMs, 0.5),
+		target('n8n peak RSS: node ÷ chain', node.memory.mainHwmMb / chain.memory.mainHwmMb, 1),
+		target('n8n peak RSS: n8n alone ÷ chain', alone.memory.mainHwmMb / chain.memory.mainHwmMb, 1),
+		target('n8n peak RSS: node ÷ n8n alone', node.memory.mainHwmMb / alone.memory.mainHwmMb, 1.1),
+		target(
+			'n8n + task runner peak RSS: node ÷ chain',
+			node.memory.groupPeakMb / chain.memory.groupPeakMb,
+			1,
+		),
+	];
+}
+
 async function main() {
 	const release = RELEASES.find((r) => r.line === '2.x');
 	if (!release) throw new Error('No n8n 2.x release configured');
 	const install = ensureN8n(release);
 	const tarball = packTarball();
 	const sim = await startSimulator({ seed: false });
-	addBenchTasks(sim);
+	const tasks = benchTasks();
+	addBenchTasks(sim, tasks);
 	const contenders: Contender[] = [
 		{
 			name: 'node',
@@ -296,8 +367,14 @@ async function main() {
 			workflow: chainWorkflow(sim.url),
 			last: 'URLs with task fields',
 		},
+		{
+			name: 'alone',
+			id: 'ucdnBenchAlone01',
+			workflow: aloneWorkflow(tasks.newest),
+			last: 'Ready-made URL items',
+		},
 	];
-	const measured: Record<Contender['name'], Measured[]> = { node: [], chain: [] };
+	const rounds: Array<Partial<Record<Name, Measured>>> = [];
 	try {
 		const instance = createInstance(install, tarball, 'bench', PORT);
 		await importIntoN8n(
@@ -311,15 +388,19 @@ async function main() {
 			contenders,
 		);
 		console.log(
-			`n8n ${install.version}: ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}, ${RUNS} runs each, each in a fresh n8n process`,
+			`n8n ${install.version}: ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}, ${RUNS} rounds of each contender, each in a fresh n8n process`,
 		);
 		for (let run = 0; run < RUNS; run++) {
-			const order = run % 2 ? [...contenders].reverse() : contenders;
+			const measured: Partial<Record<Name, Measured>> = {};
+			rounds.push(measured);
+			// Each contender goes first, second and last in turn.
+			const turn = run % contenders.length;
+			const order = [...contenders.slice(turn), ...contenders.slice(0, turn)];
 			for (const contender of order.filter(({ name }) => !ONLY || name === ONLY)) {
 				const result = await measureOrRetry(instance, contender, sim, run === 0);
-				measured[contender.name].push(result);
+				measured[contender.name] = result;
 				console.log(
-					`  run ${run + 1} ${contender.name}: ${result.items} items, nodes ${round(result.nodeTimeMs)} ms (warm ${round(result.warmNodeTimeMs)} ms), CPU ${round(result.cpuMs)} ms, n8n peak ${round(result.memory.mainHwmMb)} MB, with runner ${round(result.memory.groupPeakMb)} MB`,
+					`  round ${run + 1} ${contender.name}: ${result.items} items, nodes ${round(result.nodeTimeMs)} ms (warm ${round(result.warmNodeTimeMs)} ms), CPU ${round(result.cpuMs)} ms, n8n peak ${round(result.memory.mainHwmMb)} MB, with runner ${round(result.memory.groupPeakMb)} MB`,
 				);
 			}
 		}
@@ -328,24 +409,30 @@ async function main() {
 	}
 
 	if (ONLY) return;
+	const runsOf = (name: Name) =>
+		rounds.map((measured) => {
+			const result = measured[name];
+			if (!result) throw new Error(`No ${name} run in a round`);
+			return result;
+		});
 	// The same URL items, in the same order.
-	const [nodeKeys, chainKeys] = [firstRun(measured.node).keys, firstRun(measured.chain).keys];
-	assert.ok(nodeKeys && chainKeys, 'the first runs kept their items’ keys');
+	const nodeKeys = firstRun(runsOf('node')).keys;
+	assert.ok(nodeKeys, 'the first run kept its items’ keys');
 	assert.equal(nodeKeys.length, TASKS * URLS_PER_TASK, 'the node emitted every URL');
-	assert.equal(
-		chainKeys.length,
-		nodeKeys.length,
-		'the chain emitted as many URL items as the node',
-	);
-	const differing = nodeKeys.findIndex((key, n) => key !== chainKeys[n]);
-	assert.equal(
-		differing,
-		-1,
-		`item ${differing} differs: ${nodeKeys[differing]} vs ${chainKeys[differing]}`,
-	);
+	for (const other of ['chain', 'alone'] as const) {
+		const keys = firstRun(runsOf(other)).keys;
+		assert.ok(keys, 'the first run kept its items’ keys');
+		assert.equal(keys.length, nodeKeys.length, `${other} emitted as many URL items as the node`);
+		const differing = nodeKeys.findIndex((key, n) => key !== keys[n]);
+		assert.equal(
+			differing,
+			-1,
+			`${other}: item ${differing} differs: ${nodeKeys[differing]} vs ${keys[differing]}`,
+		);
+	}
 
 	const rows = contenders.map(({ name, workflow }) => {
-		const runs = measured[name];
+		const runs = runsOf(name);
 		const first = firstRun(runs);
 		const med = (pick: (m: Measured) => number) => round(median(runs.map(pick)));
 		return {
@@ -372,25 +459,26 @@ async function main() {
 			})),
 		};
 	});
-	const [node, chain] = rows;
-	if (!node || !chain) throw new Error('Expected a row for the node and one for the chain');
-	const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-	const targets = {
-		timeTarget: 'node at least 2 × faster than the chain (sum of node execution times)',
-		speedup: ratio(chain.nodeTimeMs, node.nodeTimeMs),
-		warmSpeedup: ratio(chain.warmNodeTimeMs, node.warmNodeTimeMs),
-		time:
-			chain.nodeTimeMs >= 2 * node.nodeTimeMs && chain.warmNodeTimeMs >= 2 * node.warmNodeTimeMs,
-		rssTarget: 'node uses less peak memory than the chain',
-		rss:
-			node.n8nPeakRssMb < chain.n8nPeakRssMb &&
-			node.withRunnerPeakRssMb < chain.withRunnerPeakRssMb,
-	};
+	const perRound = rounds.map((measured) =>
+		n8nTargets((name) => {
+			const result = measured[name];
+			if (!result) throw new Error(`No ${name} run in a round`);
+			return result;
+		}),
+	);
+	const targets = (perRound[0] ?? []).map(({ target: what, limit }, n) => {
+		const values = perRound.map((targetsOfRound) => targetsOfRound[n]?.value as number);
+		return { ...target(what, median(values), limit), rounds: values };
+	});
 	console.table(
 		rows.map(({ perNodeMs: _perNode, runs: _runs, workflow: _workflow, ...row }) => row),
 	);
-	console.log('Per node (ms):', { node: node.perNodeMs, chain: chain.perNodeMs });
-	console.log('Targets:', targets);
+	console.log(
+		'Per node (ms):',
+		Object.fromEntries(rows.map(({ contender, perNodeMs }) => [contender, perNodeMs])),
+	);
+	console.log('Targets:');
+	console.table(targets);
 
 	const results = {
 		date: new Date().toISOString(),

@@ -29,6 +29,7 @@ import {
 	importIntoN8n,
 	n8nCommand,
 	packTarball,
+	parseRun,
 	runManually,
 	setupOwner,
 	simulatorCredential,
@@ -369,17 +370,6 @@ const cases: Case[] = [
 		},
 	},
 ];
-
-/** The run data printed by `n8n execute --rawOutput` (after any log lines), if any. */
-function parseRun(stdout: string): IRun | undefined {
-	const start = stdout.search(/^\{$/m);
-	if (start === -1) return undefined;
-	try {
-		return JSON.parse(stdout.slice(start)) as IRun;
-	} catch {
-		return undefined;
-	}
-}
 
 /** A loopback URL nobody listens on: a simulator's, once it has stopped. */
 async function closedUrl(): Promise<string> {

@@ -26,10 +26,11 @@ export interface N8nRelease {
 }
 
 export const RELEASES: N8nRelease[] = [
-	// 2.41.x depends on a package version the registry lacks.
+	// 2.41.3, the newest, depends on versions the registry lacks (@n8n/agents 0.26.2,
+	// @n8n/ai-node-sdk 0.31.2 and others); 2.41.1 installs.
 	{
 		line: '2.x',
-		version: '2.40.7',
+		version: '2.41.1',
 		// Its MCP registry module fetches a server list from api.n8n.io: all traffic stays on loopback.
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	},

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 
+import type { IRun } from 'n8n-workflow';
+
 import type { WorkflowJson } from '../../dev/engine/package';
 import type { N8nInstall } from './install';
 import { CACHE, cleanEnv } from './install';
@@ -133,6 +135,23 @@ export function n8nCommand(
 		child.on('error', reject);
 		child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
 	});
+}
+
+/**
+ * The run data printed by `n8n execute --rawOutput`, if any: indented JSON from a line `{` to
+ * the next line `}`. Log lines come before it, and may come after it: on a busy machine n8n
+ * 2.41.1 has printed its task runner's registration once the run data was out.
+ */
+export function parseRun(stdout: string): IRun | undefined {
+	const start = stdout.search(/^\{$/m);
+	if (start === -1) return undefined;
+	const end = stdout.slice(start).search(/^\}$/m);
+	if (end === -1) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start, start + end + 1)) as IRun;
+	} catch {
+		return undefined;
+	}
 }
 
 export interface StartOptions {

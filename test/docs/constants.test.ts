@@ -40,6 +40,7 @@ import {
 	SERIALISED_DEPTH,
 } from '../../nodes/shared/transport/redact';
 import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, backoffMs } from '../../nodes/shared/transport/retry';
+import { RELEASES } from '../../scripts/n8n/install';
 import { IDS_PER_CALL, MARGIN, PAGING } from '../../nodes/UcdnTrigger/pollState';
 import { UcdnTrigger } from '../../nodes/UcdnTrigger/UcdnTrigger.node';
 
@@ -490,7 +491,7 @@ describe('docs/retries-and-errors.md: waits, caps and quotes', () => {
 	});
 });
 
-describe('docs/performance.md and CONTRIBUTING.md', () => {
+describe('docs/performance.md, CONTRIBUTING.md and the n8n versions', () => {
 	test('the tables show the committed run of bench/results.json', () => {
 		const results = JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as {
 			date: string;
@@ -514,6 +515,60 @@ describe('docs/performance.md and CONTRIBUTING.md', () => {
 			expect(text).toContain(
 				`| ${target} | ${limit} | ${value} | ${rounds.join(', ')} | ${value <= limit ? 'yes' : 'no'} |`,
 			);
+	});
+
+	test("the real-n8n tables show the committed run of bench/n8n-results.json, on test:n8n's 2.x", () => {
+		const results = JSON.parse(readFileSync(path.join(ROOT, 'bench/n8n-results.json'), 'utf8')) as {
+			date: string;
+			n8n: string;
+			dataset: { runs: number };
+			rows: Array<{
+				httpCalls: number;
+				nodeTimeMs: number;
+				warmNodeTimeMs: number;
+				cpuMs: number;
+				n8nPeakRssMb: number;
+				withRunnerPeakRssMb: number;
+			}>;
+			targets: Array<{ target: string; value: number; limit: number; rounds: number[] }>;
+		};
+		expect(results.n8n).toBe(RELEASES.find(({ line }) => line === '2.x')?.version);
+		const text = page('docs/performance.md');
+		expect(text).toContain(`in one real n8n ${results.n8n} with the packed package`);
+		expect(text).toContain(`An idle n8n ${results.n8n} with its task runner`);
+		expectStated(
+			'docs/performance.md',
+			/\[`bench\/n8n-results.json`\]\(\.\.\/bench\/n8n-results.json\) with every run's figures, is of (\d{4})-(\d\d)-(\d\d)/,
+			results.date.slice(0, 10).split('-').map(Number),
+		);
+		expectStated('docs/performance.md', /medians of (\d+) rounds:/, [results.dataset.runs]);
+		const [ms, mb] = [' ms', ' MB'].map(
+			(unit) => (n: number) => `${n.toLocaleString('en-US')}${unit}`,
+		) as [(n: number) => string, (n: number) => string];
+		for (const row of results.rows)
+			expect(text).toContain(
+				`| ${row.httpCalls} | ${ms(row.nodeTimeMs)} | ${ms(row.warmNodeTimeMs)} | ${ms(row.cpuMs)} | ${mb(row.n8nPeakRssMb)} | ${mb(row.withRunnerPeakRssMb)} |`,
+			);
+		for (const { target, value, limit, rounds } of results.targets)
+			expect(text).toContain(
+				`| ${target} | ${limit} | ${value} | ${rounds.join(', ')} | ${value <= limit ? 'yes' : 'no'} |`,
+			);
+	});
+
+	test('the pages name the n8n versions test:n8n installs', () => {
+		const [latest, older] = (['2.x', '1.x'] as const).map(
+			(line) => RELEASES.find((release) => release.line === line)?.version,
+		);
+		expect(page('README.md')).toContain(`tested in real **n8n ${latest}** and **n8n ${older}**`);
+		expect(page('README.md')).toContain(`_n8n ${latest}'s editor against the API simulator`);
+		expect(page('CONTRIBUTING.md')).toContain(
+			`The README's n8n versions (${latest}, run on Node 24, and ${older}, on Node 20)`,
+		);
+		expect(page('docs/scaling.md')).toContain(`real n8n ${latest} as one main process`);
+		// Any other n8n release named there would be one no longer tested.
+		for (const file of ['README.md', 'docs/scaling.md'])
+			for (const [, version] of page(file).matchAll(/\bn8n (\d+\.\d+\.\d+)/g))
+				expect([file, [latest, older].includes(version)]).toEqual([file, true]);
 	});
 
 	test('the calls a submit of 1,000 URLs takes, at the default Batch Size and others', () => {

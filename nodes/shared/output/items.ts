@@ -2,16 +2,19 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { isoTimesIn } from './isoTimes';
 import type { OutputSettings } from './parameters';
+import { plainObjects } from './plainObjects';
 import { readableTask, urlItems } from './readableTimes';
 
 /**
  * What turns one task into items' JSON: per URL, else the task itself; with Add Readable Times,
- * plus readable times. One per output: it remembers the times it has written.
+ * plus readable times. One per output: it remembers the times it has written, and makes its
+ * items' objects with one plainObjects.
  */
 export function taskToJson(output: OutputSettings): (task: IDataObject) => IDataObject[] {
 	const iso = output.zone === undefined ? undefined : isoTimesIn(output.zone);
-	if (output.mode === 'url') return (task) => urlItems(task, iso);
-	return (task) => [iso === undefined ? task : readableTask(task, iso)];
+	const make = plainObjects();
+	if (output.mode === 'url') return (task) => urlItems(task, iso, make);
+	return (task) => [iso === undefined ? task : readableTask(task, iso, make)];
 }
 
 /**

@@ -4,6 +4,8 @@ import { FINAL_STATUSES, urlInfos } from '../tasks/taskInfo';
 import { isObject } from '../transport/answer';
 import type { IsoTime } from './isoTimes';
 import { unixSeconds } from './isoTimes';
+import type { PlainObjectMaker } from './plainObjects';
+import { plainObjects, put } from './plainObjects';
 
 /**
  * The fields of a UrlProgressInfo that hold a Unix time, each with the field its ISO form gets
@@ -36,26 +38,19 @@ interface Added {
 	fields: Array<[string, unknown]>;
 }
 
-/** Sets a field as data, also one named like Object's own (`__proto__`), which `=` would not. */
-function put(target: IDataObject, field: string, value: unknown): void {
-	if (field === '__proto__')
-		Object.defineProperty(target, field, {
-			value,
-			enumerable: true,
-			writable: true,
-			configurable: true,
-		});
-	else target[field] = value as IDataObject[string];
-}
-
 /**
  * `object` with, given `iso`, `<Field>Iso` after each of its ISO_FIELDS, and the `added` fields
  * after theirs; every field of `object` as it was, in its place. A plain loop, not a spread: it
  * runs for each of 200,000 URL items, and V8 copies a spread that gains fields several times
- * slower.
+ * slower. A new object, from `make`.
  */
-function withTimes(object: IDataObject, iso?: IsoTime, added?: Added): IDataObject {
-	const result: IDataObject = {};
+function withTimes(
+	make: PlainObjectMaker,
+	object: IDataObject,
+	iso?: IsoTime,
+	added?: Added,
+): IDataObject {
+	const result = make();
 	for (const field of Object.keys(object)) {
 		const value = object[field];
 		put(result, field, value);
@@ -74,13 +69,14 @@ function withTimes(object: IDataObject, iso?: IsoTime, added?: Added): IDataObje
 /**
  * A TaskInfo with readable times: CreateTimeIso and (when finished) DurationSeconds after its
  * CreateTime, CreateTimeIso and FinishTimeIso in each of its URLs. A new object: every field of
- * the task stays as it was, in its place.
+ * the task stays as it was, in its place. `make` makes the objects (see plainObjects): one for
+ * all the tasks of an output.
  */
-export function readableTask(task: IDataObject, iso: IsoTime): IDataObject {
+export function readableTask(task: IDataObject, iso: IsoTime, make = plainObjects()): IDataObject {
 	const urls = Array.isArray(task.UrlLists)
-		? { UrlLists: task.UrlLists.map((url) => (isObject(url) ? withTimes(url, iso) : url)) }
+		? { UrlLists: task.UrlLists.map((url) => (isObject(url) ? withTimes(make, url, iso) : url)) }
 		: {};
-	return withTimes({ ...task, ...urls }, undefined, {
+	return withTimes(make, { ...task, ...urls }, undefined, {
 		after: 'CreateTime',
 		fields: [
 			['CreateTimeIso', iso(task.CreateTime)],
@@ -94,9 +90,10 @@ export function readableTask(task: IDataObject, iso: IsoTime): IDataObject {
  * then the task it belongs to under names that cannot be confused with the URL's own Status and
  * CreateTime: TaskId, TaskStatus, TaskCreateTime. Given `iso`, also readable times: each URL's
  * CreateTimeIso and FinishTimeIso, then TaskCreateTimeIso and, when the task has finished,
- * TaskDurationSeconds (worked out once per task: it reads all its URLs).
+ * TaskDurationSeconds (worked out once per task: it reads all its URLs). `make` makes the items
+ * (see plainObjects): one for all the tasks of an output.
  */
-export function urlItems(task: IDataObject, iso?: IsoTime): IDataObject[] {
+export function urlItems(task: IDataObject, iso?: IsoTime, make = plainObjects()): IDataObject[] {
 	const taskFields = {
 		TaskId: task.TaskId,
 		TaskStatus: task.Status,
@@ -114,8 +111,8 @@ export function urlItems(task: IDataObject, iso?: IsoTime): IDataObject[] {
 	return urlInfos(task).map((url) => {
 		// A URL with a TaskCreateTime of its own keeps it in place: the Iso fields follow it there.
 		if (Object.hasOwn(url, 'TaskCreateTime'))
-			return withTimes({ ...url, ...taskFields }, iso, ofTask);
-		const item = withTimes(url, iso);
+			return withTimes(make, { ...url, ...taskFields }, iso, ofTask);
+		const item = withTimes(make, url, iso);
 		// Field by field, not Object.assign: this runs for each of 200,000 URL items.
 		item.TaskId = taskFields.TaskId;
 		item.TaskStatus = taskFields.TaskStatus;
@@ -127,6 +124,10 @@ export function urlItems(task: IDataObject, iso?: IsoTime): IDataObject[] {
 }
 
 /** Any object of the API (a domain, …) with `<Field>Iso` after each of its Unix times, every field kept in its place. */
-export function readableObject(object: IDataObject, iso: IsoTime): IDataObject {
-	return withTimes(object, iso);
+export function readableObject(
+	object: IDataObject,
+	iso: IsoTime,
+	make = plainObjects(),
+): IDataObject {
+	return withTimes(make, object, iso);
 }
