@@ -1,6 +1,7 @@
 /**
  * The simulator's one table of actions: each action's name on the wire → its handler, which
- * lives in its family's module (tasks.ts, domains.ts, projects.ts, statistics.ts) with that family's rules in
+ * lives in its family's module (tasks.ts, domains.ts, projects.ts, statistics.ts, logs.ts,
+ * certificates.ts) with that family's rules in
  * its header. server.ts looks every call up here once its signature and permission are checked.
  *
  * A handler takes the family's model from the Account and the call (types.ts' ActionRequest),
@@ -9,8 +10,11 @@
  *   ['GetUcdnDomainBandwidthV2', scoped((a, r) => bandwidth(a.domains, r))],
  * and a new family's model is one more member of Account, made in server.ts's constructor.
  */
+import type { CertificateStore } from './certificates';
+import { certificates } from './certificates';
 import type { ProjectInfo } from './data';
 import type { DomainBook } from './domains';
+import type { LogShelf } from './logs';
 import { domainConfig, purgeState } from './domains';
 import { projectList } from './projects';
 import type { TrafficBook } from './statistics';
@@ -24,6 +28,8 @@ export interface Account {
 	readonly tasks: TaskBoard;
 	readonly domains: DomainBook;
 	readonly traffic: TrafficBook;
+	readonly logs: LogShelf;
+	readonly certificates: CertificateStore;
 	readonly projects: readonly ProjectInfo[];
 }
 
@@ -54,4 +60,6 @@ export const ACTIONS: ReadonlyMap<string, Action> = new Map([
 	['GetUcdnDomainHitRate', scoped((a, r) => hitRate(a.traffic, r))],
 	['GetUcdnDomainHttpCodeV2', scoped((a, r) => httpCode(a.traffic, r))],
 	['GetUcdnDomainOriginHttpCode', scoped((a, r) => originHttpCode(a.traffic, r))],
+	['GetUcdnDomainLogV2', scoped((a, r) => a.logs.logs(r))],
+	['GetCertificateV2', scoped((a, r) => certificates(a.certificates, r))],
 ]);

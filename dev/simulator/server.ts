@@ -39,6 +39,8 @@ import { DomainBook } from './domains';
 import { FaultQueue, encodeEcho, trickle } from './faults';
 import { parseRequest } from './params';
 import type { SubmitOptions } from './tasks';
+import { CertificateStore } from './certificates';
+import { LogShelf } from './logs';
 import { TrafficBook } from './statistics';
 import { TaskBoard } from './tasks';
 import type { ActionRequest, Fault, FaultOptions, Fields, RecordedRequest } from './types';
@@ -178,6 +180,12 @@ export class UcdnSimulator {
 	/** The statistics' traffic, its scenarios and how its answers misbehave (statistics.ts). */
 	readonly traffic: TrafficBook;
 
+	/** The log files and their links (logs.ts). */
+	readonly logs: LogShelf;
+
+	/** The account's certificates (certificates.ts). */
+	readonly certificates: CertificateStore;
+
 	private server!: Server;
 
 	url = '';
@@ -201,10 +209,14 @@ export class UcdnSimulator {
 			cap: options.domainCap ?? Infinity,
 		});
 		this.traffic = new TrafficBook(this.domainBook, now);
+		this.logs = new LogShelf(this.domainBook, () => this.url);
+		this.certificates = new CertificateStore(now());
 		this.account = {
 			tasks: this.board,
 			domains: this.domainBook,
 			traffic: this.traffic,
+			logs: this.logs,
+			certificates: this.certificates,
 			projects: this.projects,
 		};
 	}
@@ -298,6 +310,7 @@ export class UcdnSimulator {
 
 	/** One request: logged, given its fault, checked in the header's order, then served. */
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		if (this.logs.serve(req, res)) return;
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const record = this.log(req);

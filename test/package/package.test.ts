@@ -88,7 +88,9 @@ describe('the UCDN node', () => {
 		);
 		expect(menus).toEqual(table);
 		expect(table).toEqual({
+			certificate: ['getMany'],
 			domain: ['getMany', 'getQuota'],
+			log: ['getMany'],
 			prefetch: ['describeTasks', 'submit'],
 			refresh: ['describeTasks', 'purgeDomain', 'submit'],
 			statistics: ['checkHealth', 'get'],

@@ -1,13 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { certificate } from './certificate/Certificate.resource';
 import { domain } from './domain/Domain.resource';
+import { log } from './log/Log.resource';
 import type { NodeResource, Operation, TaskContext } from './operation';
 import { prefetch } from './prefetch/Prefetch.resource';
 import { refresh } from './refresh/Refresh.resource';
 import { statistics } from './statistics/Statistics.resource';
 
 /** The node's resources, by the value each has in the Resource menu, in the menu's order. */
-export const RESOURCES: Record<string, NodeResource> = { domain, prefetch, refresh, statistics };
+export const RESOURCES: Record<string, NodeResource> = {
+	certificate,
+	domain,
+	log,
+	prefetch,
+	refresh,
+	statistics,
+};
 
 /** A resource's Operation menu, shown when it is the Resource. */
 function operationMenu({ option, operations, defaultOperation }: NodeResource): INodeProperties {

@@ -17,6 +17,8 @@ export const ACTIONS = {
 	hitRate: { name: 'GetUcdnDomainHitRate', resource: 'statistics', creates: false },
 	httpCodes: { name: 'GetUcdnDomainHttpCodeV2', resource: 'statistics', creates: false },
 	originHttpCodes: { name: 'GetUcdnDomainOriginHttpCode', resource: 'statistics', creates: false },
+	logs: { name: 'GetUcdnDomainLogV2', resource: 'log', creates: false },
+	certificates: { name: 'GetCertificateV2', resource: 'certificate', creates: false },
 } as const;
 
 const CREATING: ReadonlySet<string> = new Set(

@@ -1,0 +1,68 @@
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { parseUrl } from '../parameters/urls';
+import { classifyNetworkError, failureCode } from '../transport/networkError';
+import type { LogFile } from './files';
+
+/** Files downloaded at once: a few, so that a day of files is fast and no server is flooded. */
+export const DOWNLOAD_CONCURRENCY = 4;
+
+/** A log file's name: the link's own, else `<domain>_<time>.log.gz`. */
+export function fileNameOf({ Domain, LogTime, Url }: LogFile): string {
+	const last = parseUrl(Url)?.pathname.split('/').pop();
+	return last && /\.[a-z0-9]+$/i.test(last)
+		? decodeURIComponent(last)
+		: `${Domain}_${LogTime}.log.gz`;
+}
+
+/** A file as an error names it: its domain, its time and its host, never the link's query. */
+export function fileWords({ Domain, LogTime, Url }: LogFile): string {
+	const host = parseUrl(Url)?.host ?? 'an unreadable link';
+	return `the log file of ${Domain} at ${new Date(LogTime * 1000).toISOString()} from ${host}`;
+}
+
+/**
+ * Downloads one log file through n8n's HTTP helpers (its proxy and SSRF protection apply) into
+ * n8n's binary data, streamed: with n8n's binary data mode `filesystem` the file is never held
+ * whole in memory. A failure is a NodeApiError naming the file (fileWords), never its link.
+ */
+export async function downloadLog(
+	this: IExecuteFunctions,
+	file: LogFile,
+	{ timeoutMs, itemIndex }: { timeoutMs: number; itemIndex: number },
+): Promise<IBinaryData> {
+	const failed = (why: string) =>
+		new NodeApiError(this.getNode(), { file: fileNameOf(file) } as JsonObject, {
+			message: `Could not download ${fileWords(file)}`,
+			description: `${why}. The other files go on with Continue On Fail; the link's signature may have expired: list the files again.`,
+			itemIndex,
+		});
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequest({
+			method: 'GET',
+			url: file.Url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: timeoutMs,
+		})) as IN8nHttpFullResponse;
+	} catch (caught) {
+		throw failed(failureCode(classifyNetworkError(caught, false)));
+	}
+	const body = response.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		(body as { destroy?: () => void }).destroy?.();
+		throw failed(`HTTP ${response.statusCode}`);
+	}
+	const type = String(response.headers['content-type'] ?? '')
+		.split(';')[0]
+		?.trim();
+	return await this.helpers.prepareBinaryData(body, fileNameOf(file), type || 'application/gzip');
+}

@@ -1,0 +1,142 @@
+/**
+ * Log → Get Many in n8n-core's engine against the simulator's log files (dev/simulator/logs.ts):
+ * the files of a range, `;` split, Download (the content the simulator served, the file name, the
+ * MIME type), the links kept out of every error, Continue On Fail per file, and bad input.
+ */
+import { createHash } from 'node:crypto';
+
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runWorkflow } from '../../dev/engine/run';
+import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
+import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import type { UcdnSimulator } from '../../dev/simulator/server';
+import { SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
+import { at } from '../at';
+
+const { static: STATIC } = SEED_DOMAINS;
+const LOGS = 'GetUcdnDomainLogV2';
+/** A fixed past hour, 08:00 to 09:00 UTC. */
+const T0 = Date.UTC(2026, 10, 2, 8, 0, 0) / 1000;
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', '');
+const byName = (value: string) => ({ __rl: true as const, mode: 'name', value });
+
+let sim: UcdnSimulator;
+beforeEach(async () => {
+	sim = await startSimulator({ seed: false });
+});
+afterEach(async () => {
+	await sim.close();
+});
+
+async function run(parameters: INodeParameters, options: UcdnWorkflowOptions = {}) {
+	return await runWorkflow(
+		ucdnWorkflow(
+			{
+				resource: 'log',
+				operation: 'getMany',
+				domains: byName(STATIC.Domain),
+				timeRange: 'custom',
+				beginTime: iso(T0),
+				endTime: iso(T0 + 3600),
+				returnAll: true,
+				...parameters,
+			},
+			{ typeVersion: 1.2, timezone: 'UTC', ...options },
+		),
+		{ credentials: simulatorCredentials(sim) },
+	);
+}
+
+test('the files of a range, in time order; a LogUrl of two links is two files', async () => {
+	const { json, error } = await run({});
+	expect(error).toBeUndefined();
+	const files = json('UCDN');
+	// 13 five-minute files from 08:00 to 09:00, the two on the hour in two parts each.
+	expect(files).toHaveLength(15);
+	expect(at(files, 0)).toEqual({
+		Domain: STATIC.Domain,
+		LogTime: T0,
+		LogTimeIso: '2026-11-02T08:00:00.000Z',
+		Url: expect.stringMatching(
+			/^http:\/\/127\.0\.0\.1:\d+\/logs\/static\.example\.com\/static\.example\.com_\d+-0\.log\.gz\?Expires=\d+&Signature=[0-9a-f]{40}$/,
+		),
+		FileName: `${STATIC.Domain}_${T0}-0.log.gz`,
+	});
+	expect(at(files, 1).FileName).toBe(`${STATIC.Domain}_${T0}-1.log.gz`);
+	expect(files.map((f) => f.LogTime)).toEqual(
+		[...files.map((f) => f.LogTime)].sort((a, b) => Number(a) - Number(b)),
+	);
+	expect(sim.requestsFor(LOGS).map((c) => c.params)).toEqual([
+		expect.objectContaining({
+			BeginTime: String(T0),
+			EndTime: String(T0 + 3600),
+			'DomainId.0': STATIC.DomainId,
+		}),
+	]);
+});
+
+test('Download: each file in the item’s binary data, as the simulator served it, named, typed', async () => {
+	const { items, error } = await run({ limit: 3, returnAll: false, options: { download: true } });
+	expect(error).toBeUndefined();
+	expect(items('UCDN')).toHaveLength(3);
+	for (const item of items('UCDN')) {
+		const data = item.binary?.data;
+		expect(data?.fileName).toBe(item.json.FileName);
+		expect(data?.mimeType).toBe('application/gzip');
+		const path = new URL(String(item.json.Url)).pathname;
+		const served = sim.logs.served.get(path);
+		expect(served).toBeDefined();
+		const content = Buffer.from(String(data?.data), 'base64');
+		expect(createHash('sha256').update(content).digest('hex')).toBe(
+			createHash('sha256')
+				.update(served as Buffer)
+				.digest('hex'),
+		);
+	}
+});
+
+test('a file that fails: the error names domain, time and host, never the link; Continue On Fail keeps the others', async () => {
+	sim.logs.controls.failing = (url) => url.includes(`_${T0 + 300}-0.`);
+	const failed = await run({ limit: 3, returnAll: false, options: { download: true } });
+	expect(failed.error?.message).toBe(
+		`Could not download the log file of ${STATIC.Domain} at 2026-11-02T08:05:00.000Z from ${new URL(sim.url).host}`,
+	);
+	expect(JSON.stringify(failed.error)).not.toContain('Signature=');
+	const items = (
+		await run({ limit: 3, returnAll: false, options: { download: true } }, { continueOnFail: true })
+	).items('UCDN');
+	expect(items.map((item) => [item.json.error ?? 'ok', item.binary ? 'data' : 'none'])).toEqual([
+		['ok', 'data'],
+		['ok', 'data'],
+		[
+			expect.stringMatching(
+				/^Could not download the log file of static\.example\.com at 2026-11-02T08:05:00\.000Z/,
+			),
+			'none',
+		],
+	]);
+	expect(JSON.stringify(at(items, 2).json)).not.toContain('Signature=');
+	expect(at(items, 2).json).not.toHaveProperty('Url');
+});
+
+test('a link that redirects to another host is followed', async () => {
+	sim.logs.controls.redirecting = () => true;
+	const { items, error } = await run({ limit: 1, returnAll: false, options: { download: true } });
+	expect(error).toBeUndefined();
+	expect(at(items('UCDN'), 0).binary?.data?.fileName).toBe(`${STATIC.Domain}_${T0}-0.log.gz`);
+});
+
+test.each<[string, INodeParameters, string]>([
+	['Begin after End', { beginTime: iso(T0 + 60), endTime: iso(T0) }, 'Begin Time: '],
+	['a range in the future', { endTime: iso(Math.floor(Date.now() / 1000) + 7200) }, 'End Time: '],
+	[
+		'an unknown domain',
+		{ domains: byName('nope.example.net') },
+		'Domains: nope.example.net is not an accelerated domain',
+	],
+])('bad input, %s: refused before the logs are asked for', async (_, parameters, message) => {
+	const { error } = await run(parameters);
+	expect(error?.message).toContain(message);
+	expect(sim.requestsFor(LOGS)).toHaveLength(0);
+});
