@@ -3,6 +3,9 @@
  * the benchmark add; and the tool variant n8n's loader makes of a node. Everything under test is
  * this package's own code.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 /** A node that only passes its items on. */
@@ -144,6 +147,48 @@ const ifNode = {
 } as unknown as INodeType;
 
 /**
+ * Stand-in for n8n's Read/Write Files from Disk node, its Write File to Disk operation: writes
+ * each item's binary data (`dataPropertyName`) to `fileName`, creating its folder as n8n 2.x
+ * does, and passes the item on with `fileName` added.
+ */
+const readWriteFile = {
+	description: {
+		displayName: 'Read/Write Files from Disk',
+		name: 'readWriteFile',
+		group: ['input'],
+		version: [1, 1.1],
+		description: 'Stand-in for Read/Write Files from Disk, Write File to Disk',
+		defaults: { name: 'Read/Write Files from Disk' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'write' },
+			{ displayName: 'File Path and Name', name: 'fileName', type: 'string', default: '' },
+			{
+				displayName: 'Input Binary Field',
+				name: 'dataPropertyName',
+				type: 'string',
+				default: 'data',
+			},
+		],
+	},
+	async execute(this: IExecuteFunctions) {
+		const output: INodeExecutionData[] = [];
+		for (const [i, item] of this.getInputData().entries()) {
+			if (this.getNodeParameter('operation', i) !== 'write')
+				throw new Error('The Read/Write Files from Disk stand-in only writes');
+			const fileName = this.getNodeParameter('fileName', i) as string;
+			const field = this.getNodeParameter('dataPropertyName', i) as string;
+			const content = await this.helpers.getBinaryDataBuffer(i, field);
+			await mkdir(path.dirname(fileName), { recursive: true });
+			await writeFile(fileName, content);
+			output.push({ ...item, json: { ...item.json, fileName }, pairedItem: { item: i } });
+		}
+		return [output];
+	},
+} as unknown as INodeType;
+
+/**
  * For the benchmark's "engine cost" contender: a node that does no work of its own and emits
  * `count` items shaped like `template`, so what n8n itself costs per item can be measured.
  */
@@ -181,6 +226,7 @@ export const STAND_INS: Record<string, INodeType> = {
 	'n8n-nodes-base.wait': passThrough('wait', 'Wait', ['main']),
 	'n8n-nodes-base.if': ifNode,
 	'n8n-nodes-base.set': editFields,
+	'n8n-nodes-base.readWriteFile': readWriteFile,
 	'test.toolCaller': toolCaller,
 	'test.itemSource': itemSource,
 };

@@ -116,17 +116,30 @@ export class LogShelf {
 	}
 }
 
-/** Streams `bytes` of pseudo-random data, a chunk at a time, as the client reads them. */
+/** The block a large file repeats: pseudo-random, so that nothing on the way compresses it. */
+const LARGE_BLOCK = Buffer.concat(
+	Array.from({ length: 1024 }, () => createHash('sha512').update('large').digest()),
+);
+
+/** The pieces of a large file of `bytes`, in order. */
+function* largePieces(bytes: number): Generator<Buffer> {
+	for (let left = bytes; left > 0; left -= LARGE_BLOCK.length)
+		yield LARGE_BLOCK.subarray(0, Math.min(LARGE_BLOCK.length, left));
+}
+
+/** The SHA-256 of a large file of `bytes`, as the simulator serves it: what a download must match. */
+export function largeFileSha256(bytes: number): string {
+	const hash = createHash('sha256');
+	for (const piece of largePieces(bytes)) hash.update(piece);
+	return hash.digest('hex');
+}
+
+/** Streams a large file of `bytes`, a block at a time, as the client reads them. */
 function streamBytes(res: ServerResponse, bytes: number): void {
-	const chunk = createHash('sha512').update('large').digest();
-	const block = Buffer.concat(Array.from({ length: 1024 }, () => chunk));
-	let left = bytes;
+	const pieces = largePieces(bytes);
 	const write = () => {
-		while (left > 0) {
-			const piece = block.subarray(0, Math.min(block.length, left));
-			left -= piece.length;
-			if (!res.write(piece)) return void res.once('drain', write);
-		}
+		for (let next = pieces.next(); !next.done; next = pieces.next())
+			if (!res.write(next.value)) return void res.once('drain', write);
 		res.end();
 	};
 	write();

@@ -17,6 +17,8 @@ import { pinWindow } from '../shared/parameters/timeRange';
 import type { TaskResourceKey } from '../shared/tasks/resources';
 import { TASK_RESOURCES } from '../shared/tasks/resources';
 import { getApiTarget } from '../shared/transport';
+import type { CertificateSettings } from './certificates';
+import { CERTIFICATE_EXPIRING, pollCertificates } from './certificates';
 import { readTriggerSettings, triggerProperties } from './description';
 import type { Candidate } from './events';
 import { finishedAt, isEvent, latest, statusFilter } from './events';
@@ -31,7 +33,7 @@ import {
 	windowStart,
 } from './pollState';
 
-type Settings = ReturnType<typeof readTriggerSettings>;
+type Settings = Exclude<ReturnType<typeof readTriggerSettings>, CertificateSettings>;
 type Describe = (resource: TaskResourceKey, params: IDataObject) => Promise<IDataObject[]>;
 
 export class UcdnTrigger implements INodeType {
@@ -41,9 +43,10 @@ export class UcdnTrigger implements INodeType {
 		icon: { light: 'file:../../icons/ucdn.svg', dark: 'file:../../icons/ucdn.dark.svg' },
 		group: ['trigger'],
 		version: [1, 1.1],
-		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ $parameter["event"] === "certificateExpiring" ? "certificate expiring" : $parameter["event"] + ": " + $parameter["resource"] }}',
 		description:
-			'Starts the workflow when UCloud CDN (UCDN, SurferCloud) refresh or prefetch tasks finish or fail',
+			'Starts the workflow when UCloud CDN (UCDN, SurferCloud) refresh or prefetch tasks finish or fail, or a certificate nears its end',
 		defaults: { name: 'UCDN Trigger' },
 		polling: true,
 		inputs: [],
@@ -58,13 +61,17 @@ export class UcdnTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		let settings: Settings;
+		let settings: ReturnType<typeof readTriggerSettings>;
 		try {
 			settings = readTriggerSettings.call(this);
 		} catch (error) {
 			throw asNodeError(this.getNode(), error);
 		}
 		const target = await getApiTarget.call(this);
+		if (settings.event === CERTIFICATE_EXPIRING) {
+			const items = await pollCertificates.call(this, settings, target);
+			return items.length === 0 ? null : [items];
+		}
 		// Each poll reads a fixed window, up to the last whole second, as Describe Tasks' walks do.
 		const { EndTime: until } = pinWindow({}, Date.now());
 		const describe: Describe = async (resource, params) =>

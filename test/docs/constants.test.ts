@@ -11,7 +11,19 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { EXCERPT_LENGTH } from '../../credentials/common/ucloud/excerpt';
 import { DEFAULT_QUOTA } from '../../dev/simulator/data';
+import { INCLUDE_TEXT } from '../../nodes/Ucdn/actions/certificate/getMany.operation';
 import { DOMAIN_LIMIT } from '../../nodes/Ucdn/actions/domain/getMany.operation';
+import { DOWNLOAD, LOG_LIMIT } from '../../nodes/Ucdn/actions/log/getMany.operation';
+import { CERTIFICATE_PAGE_SIZE } from '../../nodes/shared/certificates/certificates';
+import { DOWNLOAD_CONCURRENCY } from '../../nodes/shared/logs/download';
+import { LOG_CALL_SECONDS } from '../../nodes/shared/logs/files';
+import {
+	DAYS_BEFORE,
+	KEEP_AFTER_END,
+	certificateKey,
+	readThresholds,
+} from '../../nodes/UcdnTrigger/certificates';
+import { FILE_BYTES } from '../../scripts/bench/logDownload';
 import { CHECK_DOMAINS } from '../../nodes/Ucdn/actions/tasks/submitParameters';
 import { WINDOW } from '../../nodes/Ucdn/actions/statistics/checkHealth.operation';
 import {
@@ -129,7 +141,13 @@ function parameter(
 }
 
 const describeTasks = [{ properties: ucdn.properties, operation: 'describeTasks' }];
-const getMany = [{ properties: ucdn.properties, operation: 'getMany' }];
+/** The properties of one resource (and those of none). */
+const ofResource = (resource: string) =>
+	ucdn.properties.filter((property) => {
+		const resources = property.displayOptions?.show?.resource as string[] | undefined;
+		return resources === undefined || resources.includes(resource);
+	});
+const getMany = [{ properties: ofResource('domain'), operation: 'getMany' }];
 const submit = [{ properties: ucdn.properties, operation: 'submit' }];
 const everyOperation = [...describeTasks, ...submit];
 const everyNode = [...everyOperation, { properties: trigger.properties }];
@@ -215,7 +233,7 @@ describe('README: the parameters as the editor shows them', () => {
 	test('Add Readable Times: on from the node version that added it, off on version 1', () => {
 		const [version] = stated(
 			README,
-			/on from node version ([\d.]+)\*\* \(nodes added now\); nodes saved before \(version ([\d.]+)\)/,
+			/on from node version ([\d.]+), off in nodes saved before \(version ([\d.]+)\)/,
 		);
 		expect(version).toEqual([READABLE_TIMES.onFrom, 1]);
 		for (const node of [ucdn, trigger]) {
@@ -238,9 +256,7 @@ describe('README: the parameters as the editor shows them', () => {
 			'utf8',
 		);
 		const pollInterval = Number(/"pollInterval":\s*(\d+)/.exec(workflow)?.[1]);
-		expectStated(README, /The UCDN node purges the URLs, checks every (\d+) seconds/, [
-			pollInterval,
-		]);
+		expectStated(README, /UCDN purges, checks every (\d+) seconds/, [pollInterval]);
 	});
 });
 
@@ -638,5 +654,98 @@ describe('statistics: the README and docs/statistics.md', () => {
 		expect(stated(FILE, /fewer than (half) of its points are\s+reported yet/)).toHaveLength(1);
 		expect(MIN_REPORTED).toBe(0.5);
 		expectStated(README_FILE, /\| \*\*Window \(Minutes\)\*\* \| (\d+) +\|/, [WINDOW.default]);
+	});
+});
+
+describe('logs and certificates: the README, docs/logs.md, docs/certificates.md', () => {
+	const LOGS = 'docs/logs.md';
+	const CERTIFICATES = 'docs/certificates.md';
+	const DAY = 86_400;
+
+	test('Log: Limit, Download and how many files at once', () => {
+		expectStated(
+			README_FILE,
+			/\| \*\*Return All\*\* +\| off +\| Every file; else \*\*Limit\*\* \(default (\d+)\)/,
+			[LOG_LIMIT.default],
+		);
+		expectStated(
+			README_FILE,
+			/\| Options → \*\*Download\*\* +\| (on|off) +\| .*?streamed, (\d+) at once/,
+			[DOWNLOAD.default ? 'on' : 'off', DOWNLOAD_CONCURRENCY],
+		);
+		expectStated(LOGS, /\*\*(\d+) files at a time\*\*/, [DOWNLOAD_CONCURRENCY]);
+		expectStated(LOGS, /\*\*Limit\*\* \(default (\d+)\)/, [LOG_LIMIT.default]);
+		expectStated(LOGS, /one call\s+per (day) of the range/, ['day']);
+		expect(LOG_CALL_SECONDS).toBe(DAY);
+	});
+
+	test('Certificate: page size, Include Certificate Text, Expiring Within', () => {
+		expectStated(CERTIFICATES, /paged with Offset and Limit at (\d+) certificates per call/, [
+			CERTIFICATE_PAGE_SIZE,
+		]);
+		expectStated(README_FILE, /\| Options → \*\*Include Certificate Text\*\* \| (on|off) +\|/, [
+			INCLUDE_TEXT.default ? 'on' : 'off',
+		]);
+	});
+
+	test('the trigger’s Days Before: default, bounds, how long an entry is kept, its size', () => {
+		expectStated(
+			CERTIFICATES,
+			/a number of days \(default (\d+)\), or\s+several separated by commas, such as `30, 14, 7` \(from (\d+) to (\d+), at most (\d+) of them\)/,
+			[Number(DAYS_BEFORE.default), 0, 3650, 20],
+		);
+		expect(readThresholds('0, 3650')).toEqual([3650, 0]);
+		expect(() => readThresholds('3651')).toThrow();
+		expect(() => readThresholds(Array.from({ length: 21 }, (_, n) => n).join(','))).toThrow();
+		expect(readThresholds(Array.from({ length: 20 }, (_, n) => n).join(','))).toHaveLength(20);
+		expectStated(README_FILE, /threshold it comes within \(default (\d+); several: `30, 14, 7`\)/, [
+			Number(DAYS_BEFORE.default),
+		]);
+		expectStated(CERTIFICATES, /until (\d+) days after its `EndTime` once it is not/, [
+			KEEP_AFTER_END / DAY,
+		]);
+		const bytes = Number(stated(CERTIFICATES, /about (\d+) bytes plus the name/)[0]?.[0]);
+		const name = 'static-example-com-2026';
+		const entry = {
+			[certificateKey({ CertName: name, EndTime: 1_800_000_000 })]: {
+				threshold: 14,
+				end: 1_800_000_000,
+			},
+		};
+		expect(
+			Math.abs(Buffer.byteLength(JSON.stringify(entry)) - 2 - name.length - bytes),
+		).toBeLessThanOrEqual(2);
+	});
+
+	test('docs/performance.md shows the committed run of bench/log-download.json', () => {
+		const results = JSON.parse(
+			readFileSync(path.join(ROOT, 'bench/log-download.json'), 'utf8'),
+		) as {
+			fileBytes: number;
+			runs: number;
+			rows: Array<{ contender: string; fileMb: number; peakRssMb: number }>;
+			filesystemAddsMb: number;
+			memoryAddsMb: number;
+		};
+		const row = (contender: string) => results.rows.find((r) => r.contender === contender);
+		expect(results.fileBytes).toBe(FILE_BYTES);
+		expectStated('docs/performance.md', /downloads one (\d+) MB log file/, [FILE_BYTES / 1e6]);
+		expectStated('docs/performance.md', /the median of (\d+) runs, each download checked/, [
+			results.runs,
+		]);
+		expectStated(
+			'docs/performance.md',
+			/without Download\s+peaks at (\d+) MB, with the (\d+) MB download at (\d+) MB: \*\*the download adds (\d+) MB\*\*/,
+			[
+				row('list')?.peakRssMb,
+				row('filesystem')?.fileMb,
+				row('filesystem')?.peakRssMb,
+				results.filesystemAddsMb,
+			] as number[],
+		);
+		expectStated('docs/performance.md', /a (\d+) MB file alone adds\s+(\d+) MB/, [
+			row('memory')?.fileMb,
+			results.memoryAddsMb,
+		] as number[]);
 	});
 });

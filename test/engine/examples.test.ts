@@ -1,4 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { generateTasks } from '../../dev/simulator/data';
 import { SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
@@ -6,6 +9,10 @@ import type { UcdnSimulator } from '../../dev/simulator/server';
 import { readWorkflow } from '../../dev/engine/package';
 import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials } from '../../dev/engine/workflows';
+
+/** Where the incident-logs example writes: n8n 2.x's folder for files in the official image. */
+const EXAMPLE_FOLDER = '/home/node/.n8n-files';
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 let sim: UcdnSimulator;
 beforeAll(async () => {
@@ -181,14 +188,61 @@ describe('examples/deploy-purge-check-health.workflow.json', () => {
 	});
 });
 
+test('examples/certificate-expiry-alert.workflow.json: Fetch Test Event alerts on the certificate ending soonest', async () => {
+	const result = await runWorkflow(
+		readWorkflow('examples/certificate-expiry-alert.workflow.json'),
+		{
+			credentials: simulatorCredentials(sim),
+		},
+	);
+	expect(result.error).toBeUndefined();
+	const [alert] = result.json('Alert');
+	expect(alert).toEqual({
+		message: expect.stringMatching(
+			/^EXPIRED: the HTTPS certificate old-example-org-2025 of old\.example\.org ends \d{4}-\d\d-\d\dT/,
+		),
+		certificate: 'old-example-org-2025',
+		daysLeft: -3,
+	});
+	expect(result.json('Alert')).toHaveLength(1);
+});
+
+test('examples/incident-logs.workflow.json: the last hour of log files written to disk, each as served', async () => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'ucdn-logs-'));
+	const workflow = readWorkflow('examples/incident-logs.workflow.json');
+	const writer = workflow.nodes.find((node) => node.name === 'Write the files');
+	const fileName = String(writer?.parameters.fileName);
+	expect(fileName.startsWith(`=${EXAMPLE_FOLDER}/`)).toBe(true);
+	if (writer) writer.parameters.fileName = fileName.replace(EXAMPLE_FOLDER, folder);
+	try {
+		const result = await runWorkflow(workflow, { credentials: simulatorCredentials(sim) });
+		expect(result.error).toBeUndefined();
+		const written = result.json('Write the files');
+		// Twelve five-minute files in an hour, or thirteen with both edges; two parts on the hour.
+		expect(written.length).toBeGreaterThanOrEqual(13);
+		for (const { fileName: file, Url } of written) {
+			const served = sim.logs.served.get(new URL(String(Url)).pathname);
+			expect(served).toBeDefined();
+			expect(sha256(readFileSync(String(file)))).toBe(sha256(served as Buffer));
+		}
+		expect(readdirSync(path.join(folder, 'ucdn-logs', 'static.example.com'))).toHaveLength(
+			written.length,
+		);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+});
+
 // A new example needs its test here (and its case in scripts/n8n/e2e.ts); then add it to this list.
 test('every file of examples/ is run by a test', () => {
 	// deploy-purge-and-wait runs in submit.test.ts, with the other Submit tests.
 	expect(readdirSync('examples').sort()).toEqual([
+		'certificate-expiry-alert.workflow.json',
 		'deploy-check-purge-wait-notify.workflow.json',
 		'deploy-purge-and-wait.workflow.json',
 		'deploy-purge-check-health.workflow.json',
 		'describe-tasks.workflow.json',
+		'incident-logs.workflow.json',
 		'notify-when-tasks-finish.workflow.json',
 	]);
 });

@@ -2,16 +2,16 @@
  * UCDN Trigger through n8n-core's polling execution (PollContext + TriggersAndPollers), with the
  * workflow's static data saved and reloaded between polls as n8n does.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredTask } from '../../dev/simulator/data';
 import { generateTasks } from '../../dev/simulator/data';
 import type { UcdnSimulator } from '../../dev/simulator/server';
 import { startSimulator } from '../../dev/simulator/server';
-import type { WorkflowJson } from '../../dev/engine/package';
 import { pollTrigger } from '../../dev/engine/poll';
-import { CREDENTIAL_REF, simulatorCredentials } from '../../dev/engine/workflows';
+import { simulatorCredentials } from '../../dev/engine/workflows';
 import { at } from '../at';
+import { poller, triggerWorkflow } from './poller';
 
 const REFRESH = 'DescribeNewUcdnRefreshCacheTask';
 const PREFETCH = 'DescribeNewUcdnPrefetchCacheTask';
@@ -24,63 +24,6 @@ beforeEach(async () => {
 afterEach(async () => {
 	await sim.close();
 });
-
-/** The trigger's workflow; version 1 (what workflows saved before 1.1 hold) unless told. */
-function triggerWorkflow(
-	parameters: INodeParameters,
-	{ typeVersion = 1, timezone }: { typeVersion?: number; timezone?: string } = {},
-): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'UCDN Trigger',
-				type: 'n8n-nodes-ucdn.ucdnTrigger',
-				typeVersion,
-				position: [0, 0],
-				parameters,
-				credentials: CREDENTIAL_REF,
-			},
-		],
-		connections: {},
-		settings: timezone ? { timezone } : {},
-	};
-}
-
-/** A poller that keeps the static data between polls, as an active workflow does. */
-function poller(
-	parameters: INodeParameters,
-	workflowOptions?: Parameters<typeof triggerWorkflow>[1],
-) {
-	let staticData: IDataObject = {};
-	const workflow = triggerWorkflow(parameters, workflowOptions);
-	return {
-		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await pollTrigger(workflow, {
-				credentials: simulatorCredentials(sim),
-				mode,
-				staticData,
-			});
-			if (result.error) throw result.error;
-			staticData = result.staticData;
-			return (result.items?.[0] ?? []).map((item) => item.json);
-		},
-		/** The static data as n8n saves it. */
-		get saved() {
-			return staticData;
-		},
-		set saved(data: IDataObject) {
-			staticData = data;
-		},
-		/** What the trigger remembers of a resource. */
-		memory(resource = 'refresh') {
-			const node = staticData['node:UCDN Trigger'] as { memory?: IDataObject } | undefined;
-			return node?.memory?.[resource] as
-				| { until: number; pending: object; recent: object; undated: object }
-				| undefined;
-		},
-	};
-}
 
 /** Tasks still running: created `ago` seconds ago, in process. */
 function running(
@@ -115,7 +58,7 @@ test('the first poll after activation emits nothing old; a task that finishes la
 		}),
 		...running('refresh', 'new', 2),
 	]);
-	const trigger = poller({ resource: 'refresh', event: 'finished' });
+	const trigger = poller(sim, { resource: 'refresh', event: 'finished' });
 
 	expect(await trigger.poll()).toEqual([]);
 	expect(Object.keys(trigger.memory()?.pending ?? {}).sort()).toEqual(['new_000000', 'new_000001']);
@@ -163,9 +106,9 @@ test('overlapping polls (a slow one outlasting the interval) emit each finished 
 
 test('Task Failed and Task Succeeded each emit only their own tasks; Task Finished emits both', async () => {
 	sim.addTasks(running('refresh', 't', 4));
-	const failed = poller({ resource: 'refresh', event: 'failed' });
-	const succeeded = poller({ resource: 'refresh', event: 'succeeded' });
-	const finished = poller({ resource: 'refresh', event: 'finished' });
+	const failed = poller(sim, { resource: 'refresh', event: 'failed' });
+	const succeeded = poller(sim, { resource: 'refresh', event: 'succeeded' });
+	const finished = poller(sim, { resource: 'refresh', event: 'finished' });
 	for (const trigger of [failed, succeeded, finished]) expect(await trigger.poll()).toEqual([]);
 
 	sim.endTask('t_000000', 'failure');
@@ -182,7 +125,7 @@ test('Task Failed and Task Succeeded each emit only their own tasks; Task Finish
 
 test('Both resources: one Describe per resource per poll, every task with its Resource', async () => {
 	sim.addTasks([...running('refresh', 'r', 2), ...running('prefetch', 'p', 2)]);
-	const trigger = poller({ resource: 'both', event: 'finished' });
+	const trigger = poller(sim, { resource: 'both', event: 'finished' });
 	expect(await trigger.poll()).toEqual([]);
 	sim.endTask('r_000000', 'success');
 	sim.endTask('p_000001', 'failure');
@@ -207,7 +150,7 @@ test('URL Contains keeps only tasks with a matching URL; One Item per URL emits 
 			domain: 'img.example.org',
 		}),
 	]);
-	const trigger = poller({
+	const trigger = poller(sim, {
 		resource: 'refresh',
 		event: 'finished',
 		options: { urlFilter: 'img.example.org', output: 'url' },
@@ -227,7 +170,7 @@ test('Fetch Test Event (manual) returns the latest matching task and remembers n
 	sim.endTask('m_000002', 'success');
 	await new Promise((resolve) => setTimeout(resolve, 1100));
 	sim.endTask('m_000000', 'success');
-	const trigger = poller({ resource: 'refresh', event: 'succeeded' });
+	const trigger = poller(sim, { resource: 'refresh', event: 'succeeded' });
 	expect((await trigger.poll('manual')).map((task) => task.TaskId)).toEqual(['m_000000']);
 	expect(trigger.saved).toEqual({});
 	// It asks for the event's status only.
@@ -236,7 +179,7 @@ test('Fetch Test Event (manual) returns the latest matching task and remembers n
 
 test('a task created 10 hours before it finishes is caught with the default Look Back', async () => {
 	sim.addTasks(running('refresh', 'long', 1, 10 * 3600));
-	const trigger = poller({ resource: 'refresh', event: 'finished' });
+	const trigger = poller(sim, { resource: 'refresh', event: 'finished' });
 	expect(await trigger.poll()).toEqual([]);
 	sim.endTask('long_000000', 'success');
 	const before = sim.requests.length;
@@ -248,7 +191,7 @@ test('a task created 10 hours before it finishes is caught with the default Look
 	]);
 	expect(await trigger.poll()).toEqual([]);
 	// With a Look Back of 6 hours it is out of the window.
-	const short = poller({ resource: 'refresh', event: 'finished', options: { lookBack: 6 } });
+	const short = poller(sim, { resource: 'refresh', event: 'finished', options: { lookBack: 6 } });
 	expect(await short.poll()).toEqual([]);
 	expect(short.memory()?.pending).toEqual({});
 });
@@ -272,7 +215,11 @@ test('100,000 finished tasks in Look Back: each newly finished task emitted once
 		...running('refresh', 'slow', 3, 20 * 3600),
 		...running('refresh', 'fast', 3, 120),
 	]);
-	const trigger = poller({ resource: 'refresh', event: 'finished', options: { lookBack: 30 } });
+	const trigger = poller(sim, {
+		resource: 'refresh',
+		event: 'finished',
+		options: { lookBack: 30 },
+	});
 	const emitted: string[] = [];
 	const poll = async () => {
 		const before = sim.requests.length;
@@ -346,7 +293,7 @@ test('a finished task without CreateTime is emitted once', async () => {
 		},
 		{ times: Infinity },
 	);
-	const trigger = poller({ resource: 'refresh', event: 'finished' });
+	const trigger = poller(sim, { resource: 'refresh', event: 'finished' });
 	expect(await trigger.poll()).toEqual([]);
 	sim.endTask('x_000001', 'success');
 	const emitted = await trigger.poll();
@@ -368,7 +315,7 @@ describe('a load-balanced API whose replicas lag', () => {
 
 	test('a task listed as ended, then as running (stale), then as ended again is emitted once', async () => {
 		sim.addTasks(running('refresh', 's', 2));
-		const trigger = poller({ resource: 'refresh', event: 'finished' });
+		const trigger = poller(sim, { resource: 'refresh', event: 'finished' });
 		expect(await trigger.poll()).toEqual([]);
 
 		sim.endTask('s_000000', 'success');
@@ -386,7 +333,7 @@ describe('a load-balanced API whose replicas lag', () => {
 
 	test('replicas that alternate, every other poll stale: each task emitted once', async () => {
 		sim.addTasks(running('refresh', 'alt', 3));
-		const trigger = poller({ resource: 'refresh', event: 'finished' });
+		const trigger = poller(sim, { resource: 'refresh', event: 'finished' });
 		expect(await trigger.poll()).toEqual([]);
 		const endings: Record<number, [string, 'success' | 'failure']> = {
 			0: ['alt_000000', 'success'],
@@ -423,7 +370,7 @@ test('after an upgrade from the earlier static data (seen), nothing already emit
 		...running('refresh', 'run', 2),
 	]);
 	sim.endTask('run_000000', 'failure');
-	const trigger = poller({ resource: 'refresh', event: 'finished' });
+	const trigger = poller(sim, { resource: 'refresh', event: 'finished' });
 	// What the earlier version saved: every task it had emitted or seen final, but not
 	// run_000000, which finished after its last poll.
 	const seen = Object.fromEntries(
@@ -463,6 +410,7 @@ describe('Add Readable Times', () => {
 	test('version 1.1: a task that finishes is emitted with ISO times in the workflow’s timezone and its duration', async () => {
 		sim.addTasks(running('refresh', 'n', 1, 120));
 		const trigger = poller(
+			sim,
 			{ resource: 'refresh', event: 'finished' },
 			{ typeVersion: 1.1, timezone: 'Asia/Shanghai' },
 		);
@@ -488,6 +436,7 @@ describe('Add Readable Times', () => {
 	test('version 1.1, One Item per URL, Fetch Test Event: each URL with its task’s times', async () => {
 		sim.addTasks(ended('u', 'failure'));
 		const trigger = poller(
+			sim,
 			{ resource: 'refresh', event: 'failed', options: { output: 'url' } },
 			{ typeVersion: 1.1, timezone: 'Asia/Shanghai' },
 		);
@@ -511,11 +460,13 @@ describe('Add Readable Times', () => {
 		sim.addTasks(ended('v', 'success'));
 		const info = at(sim.tasks, 0).info;
 		const before = poller(
+			sim,
 			{ resource: 'refresh', event: 'finished' },
 			{ timezone: 'Asia/Shanghai' },
 		);
 		expect(await before.poll('manual')).toEqual([{ ...info, Resource: 'refresh' }]);
 		const asked = poller(
+			sim,
 			{ resource: 'refresh', event: 'finished', readableTimes: true },
 			{ timezone: 'Asia/Shanghai' },
 		);

@@ -50,6 +50,18 @@ export async function listCertificates(
  */
 export const daysLeft = (end: number, now: number): number => Math.floor((end - now) / DAY);
 
+/**
+ * A certificate's EndTime in Unix seconds: a number, or a string of one; undefined for anything
+ * else (null, '', a date text), which no DaysLeft can be counted from.
+ */
+export function endTime(certificate: IDataObject): number | undefined {
+	const value = certificate.EndTime;
+	if (typeof value !== 'number' && (typeof value !== 'string' || value.trim() === ''))
+		return undefined;
+	const end = Number(value);
+	return Number.isFinite(end) ? end : undefined;
+}
+
 /** The fields a certificate item starts with, in this order; Iso times follow their times. */
 const FIRST = [
 	'CertName',
@@ -81,10 +93,9 @@ export function certificateItem(
 		if (iso && (field === 'BeginTime' || field === 'EndTime'))
 			item[`${field}Iso`] = iso(certificate[field]) ?? null;
 		if (field === 'EndTime') {
-			const end = Number(certificate.EndTime);
-			const known = Number.isFinite(end) && certificate.EndTime !== null;
-			item.DaysLeft = known ? daysLeft(end, now) : null;
-			item.Expired = known ? end <= now : null;
+			const end = endTime(certificate);
+			item.DaysLeft = end === undefined ? null : daysLeft(end, now);
+			item.Expired = end === undefined ? null : end <= now;
 		}
 	}
 	return item;

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import {
 	certificateItem,
 	daysLeft,
+	endTime,
 	listCertificates,
 } from '../../../shared/certificates/certificates';
 import { isoTimesIn } from '../../../shared/output/isoTimes';
@@ -126,10 +127,10 @@ export function prepare(
 			const kept =
 				within === undefined
 					? listed
-					: listed.filter(
-							(c) =>
-								Number.isFinite(Number(c.EndTime)) && daysLeft(Number(c.EndTime), now) <= within,
-						);
+					: listed.filter((certificate) => {
+							const end = endTime(certificate);
+							return end !== undefined && daysLeft(end, now) <= within;
+						});
 			return kept.slice(0, max).map((certificate) => ({
 				json: certificateItem(certificate, now, { iso, withText }),
 				pairedItem: { item: i },

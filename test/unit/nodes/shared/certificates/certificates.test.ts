@@ -1,4 +1,8 @@
-import { certificateItem, daysLeft } from '../../../../../nodes/shared/certificates/certificates';
+import {
+	certificateItem,
+	daysLeft,
+	endTime,
+} from '../../../../../nodes/shared/certificates/certificates';
 
 const DAY = 86_400;
 const NOW = 1_800_000_000;
@@ -37,4 +41,24 @@ test('certificateItem: fields in order, ISO times, DaysLeft and Expired after En
 		DaysLeft: null,
 		Expired: null,
 	});
+});
+
+test('endTime: a number or a numeric string; nothing else counts', () => {
+	expect(
+		[NOW, String(NOW), 0, null, '', ' ', 'soon', undefined, Infinity, true, [NOW]].map((EndTime) =>
+			endTime({ EndTime } as never),
+		),
+	).toEqual([
+		NOW,
+		NOW,
+		0,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+	]);
 });
