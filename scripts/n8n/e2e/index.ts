@@ -8,10 +8,11 @@ import { readdirSync } from 'node:fs';
 
 import type { Case } from './case';
 import { domainCases } from './domains';
+import { statisticsCases } from './statistics';
 import { taskCases } from './tasks';
 import { TRIGGER_EXAMPLE } from './trigger';
 
-export const cases: Case[] = [...taskCases, ...domainCases];
+export const cases: Case[] = [...taskCases, ...domainCases, ...statisticsCases];
 
 /** The files of examples/ that no case runs. */
 export function examplesWithoutCase(): string[] {
