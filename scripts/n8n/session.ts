@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
+import type { WorkflowJson } from '../../dev/engine/package';
 import { readWorkflow } from '../../dev/engine/package';
 import { generateTasks } from '../../dev/simulator/data';
 import type { UcdnSimulator } from '../../dev/simulator/server';
@@ -27,12 +28,16 @@ export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API (simulator)' };
 export interface DevSession {
 	url: string;
 	simulator: UcdnSimulator;
-	/** Imported workflow ids by example file name. */
+	/** Imported workflow ids by example file name (and by name, those given to startDevSession). */
 	workflows: Record<string, string>;
 	stop(): Promise<void>;
 }
 
-export async function startDevSession(port = 5678): Promise<DevSession> {
+/** Starts the session on `port`, with `more` workflows (by name) besides the examples. */
+export async function startDevSession(
+	port = 5678,
+	more: Record<string, WorkflowJson> = {},
+): Promise<DevSession> {
 	const release = RELEASES.find((r) => r.line === '2.x');
 	if (!release) throw new Error('No n8n 2.x release configured');
 	const install = ensureN8n(release);
@@ -67,6 +72,11 @@ export async function startDevSession(port = 5678): Promise<DevSession> {
 		workflows[file] = id;
 		return { id, workflow: withCredential(readWorkflow(path.join('examples', file)), CREDENTIAL) };
 	});
+	for (const [n, [name, workflow]] of Object.entries(more).entries()) {
+		const id = `ucdnExtra${String(n + 1).padStart(7, '0')}`;
+		workflows[name] = id;
+		imports.push({ id, workflow: withCredential(workflow, CREDENTIAL) });
+	}
 	const keys = { publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
 	await importIntoN8n(instance, [simulatorCredential(CREDENTIAL, simulator.url, keys)], imports);
 

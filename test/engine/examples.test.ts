@@ -233,7 +233,7 @@ test('examples/incident-logs.workflow.json: the last hour of log files written t
 	}
 });
 
-// A new example needs its test here (and its case in scripts/n8n/e2e.ts); then add it to this list.
+// A new example needs its test here (and its case in scripts/n8n/e2e/, for test:n8n); then add it to this list.
 test('every file of examples/ is run by a test', () => {
 	// deploy-purge-and-wait runs in submit.test.ts, with the other Submit tests.
 	expect(readdirSync('examples').sort()).toEqual([

@@ -24,7 +24,7 @@ import {
 	startN8n,
 } from '../instance';
 import { freePort, waitFor } from '../system';
-import { polls } from './records';
+import { polls } from './requestLog';
 import { ok } from './runner';
 import {
 	CREDENTIAL,

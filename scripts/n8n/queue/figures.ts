@@ -1,6 +1,7 @@
 /** The run's figures, read at the end; where a scenario failed before it knew one, it says so. */
 import type { QueueTest } from './cluster';
-import { duplicatePurges, executions, polls, workersByExecution } from './records';
+import { executions, workersByExecution } from './records';
+import { duplicatePurges, polls } from './requestLog';
 import { POLL_SECONDS, TRIGGER_ID } from './workflows';
 
 const UNKNOWN = 'unknown: its scenario failed';

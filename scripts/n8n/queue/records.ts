@@ -1,10 +1,10 @@
 /**
- * What the checks read: n8n's own records (its executions in PostgreSQL, the workers' logs) and
- * the simulator's request log. Nothing here changes anything.
+ * What the checks read of n8n's own records: its executions in PostgreSQL, the workers' logs,
+ * the trigger's events (the simulator's request log is requestLog.ts). Nothing here changes
+ * anything.
  */
 import type { IRunExecutionData } from 'n8n-workflow';
 
-import type { UcdnSimulator } from '../../../dev/simulator/server';
 import type { Cluster } from './cluster';
 import { TRIGGER_ID, TRIGGER_NODE } from './workflows';
 
@@ -47,33 +47,6 @@ export function workersByExecution(cluster: Cluster): Map<string, Set<string>> {
 		}
 	}
 	return ran;
-}
-
-/** All URLs ever submitted to the simulator, one entry per submit. */
-export function submittedUrls(simulator: UcdnSimulator): string[] {
-	return simulator.requestsFor('RefreshNewUcdnDomainCache').flatMap((request) =>
-		Object.entries(request.params)
-			.filter(([name]) => /^UrlList\.\d+$/.test(name))
-			.map(([, url]) => url),
-	);
-}
-
-export function duplicatePurges(simulator: UcdnSimulator): string[] {
-	const seen = new Set<string>();
-	return submittedUrls(simulator).filter((url) => seen.has(url) || !seen.add(url));
-}
-
-export function taskIdsOf(params: Record<string, string>): string[] {
-	return Object.entries(params)
-		.filter(([name]) => /^TaskId\.\d+$/.test(name))
-		.map(([, id]) => id);
-}
-
-/** The trigger's polls: its Describe calls without TaskIds, for prefetch (the load only purges). */
-export function polls(simulator: UcdnSimulator): number {
-	return simulator
-		.requestsFor('DescribeNewUcdnPrefetchCacheTask')
-		.filter((request) => taskIdsOf(request.params).length === 0).length;
 }
 
 /** The trigger's events so far: the TaskIds it emitted, one entry per emission. */

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 
 import type { QueueTest } from '../cluster';
 import { POLLS_TO_FINISH } from '../cluster';
-import { duplicatePurges, executions, hasEnded, taskIdsOf, workersByExecution } from '../records';
+import { executions, hasEnded, workersByExecution } from '../records';
+import { duplicatePurges, taskIdsOf } from '../requestLog';
 import type { Scenario } from '../runner';
 import { ok } from '../runner';
 import { waitFor } from '../../system';

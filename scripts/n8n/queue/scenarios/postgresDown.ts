@@ -4,7 +4,8 @@
  */
 import { waitFor } from '../../system';
 import type { QueueTest } from '../cluster';
-import { polls, triggerEvents } from '../records';
+import { triggerEvents } from '../records';
+import { polls } from '../requestLog';
 import type { Scenario } from '../runner';
 import { ok } from '../runner';
 import { externalTasks } from '../workflows';

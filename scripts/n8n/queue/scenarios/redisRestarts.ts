@@ -9,13 +9,8 @@ import { waitFor } from '../../system';
 import type { QueueTest } from '../cluster';
 import { POLLS_TO_FINISH, WORKER_CONCURRENCY } from '../cluster';
 import type { Execution } from '../records';
-import {
-	duplicatePurges,
-	executions,
-	hasEnded,
-	submittedUrls,
-	workersByExecution,
-} from '../records';
+import { executions, hasEnded, workersByExecution } from '../records';
+import { duplicatePurges, submittedUrls } from '../requestLog';
 import type { Scenario } from '../runner';
 import { ok } from '../runner';
 import { DEPLOY_ID, PURGE_NODE, callDeploy, deployUrls } from '../workflows';

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 
 import { waitFor } from '../../system';
 import type { QueueTest } from '../cluster';
-import { executions, hasEnded, polls, triggerEvents } from '../records';
+import { executions, hasEnded, triggerEvents } from '../records';
+import { polls } from '../requestLog';
 import type { Scenario } from '../runner';
 import { ok } from '../runner';
 import { TRIGGER_ID } from '../workflows';

@@ -1,0 +1,23 @@
+/**
+ * `test:n8n`'s cases, in the order they run: one simulator serves them all, so a case may
+ * count what the ones before it left (Example02 counts every task submitted: the task cases go
+ * first). Every file of examples/ needs a case here (the trigger example its own run:
+ * trigger.ts).
+ */
+import { readdirSync } from 'node:fs';
+
+import type { Case } from './case';
+import { domainCases } from './domains';
+import { statisticsCases } from './statistics';
+import { taskCases } from './tasks';
+import { TRIGGER_EXAMPLE } from './trigger';
+
+export const cases: Case[] = [...taskCases, ...domainCases, ...statisticsCases];
+
+/** The files of examples/ that no case runs. */
+export function examplesWithoutCase(): string[] {
+	const run = new Set([...cases.map((testCase) => testCase.file), TRIGGER_EXAMPLE]);
+	return readdirSync('examples')
+		.map((file) => `examples/${file}`)
+		.filter((file) => !run.has(file));
+}
