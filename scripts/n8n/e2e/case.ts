@@ -40,21 +40,31 @@ export interface Case {
 	/** What the progress line says (default: the file, else the id). */
 	title?: string;
 	workflow: WorkflowJson;
+	/** More of n8n's environment for this run. */
+	env?: NodeJS.ProcessEnv;
 	/** Sets the simulator up just before the run; what it returns undoes that after the check. */
 	arrange?(simulator: UcdnSimulator): (() => void) | void;
 	check(result: Result, simulator: UcdnSimulator): void;
 }
 
-/** Whether a node ran at all (a branch not taken did not). */
-export function ran(run: IRun | undefined, node: string): boolean {
-	return (run?.data.resultData.runData[node]?.length ?? 0) > 0;
-}
-
 /** The items a node emitted, from `n8n execute --rawOutput`'s run data. */
-export function items(run: IRun | undefined, node: string): IDataObject[] {
+function emitted(run: IRun | undefined, node: string): INodeExecutionData[] {
 	const data = run?.data.resultData.runData[node]?.[0]?.data?.main?.[0] as
 		| INodeExecutionData[]
 		| undefined;
 	assert.ok(data, `node "${node}" emitted nothing`);
-	return data.map((item) => item.json);
+	return data;
+}
+
+/** The JSON of the items a node emitted. */
+export const items = (run: IRun | undefined, node: string): IDataObject[] =>
+	emitted(run, node).map((item) => item.json);
+
+/** The binary `data` of the items a node emitted (its metadata; the content stays in n8n). */
+export const binaries = (run: IRun | undefined, node: string): IDataObject[] =>
+	emitted(run, node).map((item) => (item.binary?.data ?? {}) as unknown as IDataObject);
+
+/** Whether a node ran at all (a branch not taken did not). */
+export function ran(run: IRun | undefined, node: string): boolean {
+	return (run?.data.resultData.runData[node]?.length ?? 0) > 0;
 }

@@ -49,6 +49,7 @@ export async function runCases(
 		// n8n 2.x prints the run data at log level info.
 		const result = await n8nCommand(instance, ['execute', `--id=${testCase.id}`, '--rawOutput'], {
 			N8N_LOG_LEVEL: 'info',
+			...testCase.env,
 		});
 		const output = `${result.stdout}\n${result.stderr}`;
 		// The run data decides, not the exit code: under load n8n has exited 1 after printing a

@@ -27,10 +27,12 @@ import { freePort, waitFor } from '../system';
 import { polls } from './requestLog';
 import { ok } from './runner';
 import {
+	CERTIFICATE_TRIGGER_ID,
 	CREDENTIAL,
 	DEPLOY_ID,
 	FAILING,
 	TRIGGER_ID,
+	certificateTriggerWorkflow,
 	deployWorkflow,
 	triggerWorkflow,
 } from './workflows';
@@ -65,6 +67,8 @@ export interface Findings {
 	lostWithRedis?: string[];
 	/** The trigger's events and the tasks that finished, at the end. */
 	trigger?: { events: number; finished: number };
+	/** The certificate trigger's events and its polls, at the end. */
+	certificates?: { events: number; polls: number };
 }
 
 /** What every scenario gets. */
@@ -169,9 +173,10 @@ export async function startCluster(options: {
 		[
 			{ id: DEPLOY_ID, workflow: deployWorkflow },
 			{ id: TRIGGER_ID, workflow: triggerWorkflow },
+			{ id: CERTIFICATE_TRIGGER_ID, workflow: certificateTriggerWorkflow },
 		],
 	);
-	for (const id of [DEPLOY_ID, TRIGGER_ID]) {
+	for (const id of [DEPLOY_ID, TRIGGER_ID, CERTIFICATE_TRIGGER_ID]) {
 		const result = await n8nCommand(instance, ['publish:workflow', `--id=${id}`]);
 		if (result.code !== 0)
 			throw new Error(`n8n publish:workflow failed:\n${result.stdout}\n${result.stderr}`);

@@ -32,6 +32,9 @@ export function printFigures({ cluster, findings }: QueueTest, startedAt: number
 		'trigger events': findings.trigger
 			? { value: findings.trigger.events, note: `for ${findings.trigger.finished} tasks finished` }
 			: { value: '?', note: UNKNOWN },
+		'certificate events': findings.certificates
+			? { value: findings.certificates.events, note: `over ${findings.certificates.polls} polls` }
+			: { value: '?', note: UNKNOWN },
 		'trigger static data': {
 			value: `${staticData} bytes`,
 			note: 'written to Postgres when a poll emits',

@@ -3,10 +3,10 @@
  * the trigger's events (the simulator's request log is requestLog.ts). Nothing here changes
  * anything.
  */
-import type { IRunExecutionData } from 'n8n-workflow';
+import type { IDataObject, IRunExecutionData } from 'n8n-workflow';
 
 import type { Cluster } from './cluster';
-import { TRIGGER_ID, TRIGGER_NODE } from './workflows';
+import { CERTIFICATE_TRIGGER_ID, TRIGGER_ID, TRIGGER_NODE } from './workflows';
 
 export interface Execution {
 	id: string;
@@ -49,13 +49,25 @@ export function workersByExecution(cluster: Cluster): Map<string, Set<string>> {
 	return ran;
 }
 
-/** The trigger's events so far: the TaskIds it emitted, one entry per emission. */
-export function triggerEvents(cluster: Cluster): string[] {
+/** The items a trigger workflow emitted so far, one entry per emission, as `label` names them. */
+function emitted(cluster: Cluster, workflowId: string, label: (json: IDataObject) => string) {
 	return executions(cluster)
-		.filter((execution) => execution.workflowId === TRIGGER_ID)
+		.filter((execution) => execution.workflowId === workflowId)
 		.flatMap((execution) =>
 			(execution.data?.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) =>
-				String(item.json.TaskId),
+				label(item.json),
 			),
 		);
 }
+
+/** The task trigger's events so far: the TaskIds it emitted. */
+export const triggerEvents = (cluster: Cluster): string[] =>
+	emitted(cluster, TRIGGER_ID, (json) => String(json.TaskId));
+
+/** The certificate trigger's events so far: `<CertName>@<DaysBefore>`. */
+export const certificateEvents = (cluster: Cluster): string[] =>
+	emitted(
+		cluster,
+		CERTIFICATE_TRIGGER_ID,
+		(json) => `${String(json.CertName)}@${String(json.DaysBefore)}`,
+	);

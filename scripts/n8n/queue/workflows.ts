@@ -13,6 +13,8 @@ import type { UcdnSimulator } from '../../../dev/simulator/server';
 export const CREDENTIAL = { id: 'ucloud-api', name: 'UCloud API' };
 export const DEPLOY_ID = 'ucdnQueueDeploy1';
 export const TRIGGER_ID = 'ucdnQueueTrigger';
+export const CERTIFICATE_TRIGGER_ID = 'ucdnQueueCerts01';
+/** The trigger node's name in both trigger workflows. */
 export const TRIGGER_NODE = 'UCDN Trigger';
 /** The deploy workflow's UCDN node, whose items are the finished task. */
 export const PURGE_NODE = 'Purge and wait';
@@ -84,33 +86,46 @@ export const deployWorkflow = {
 	settings: { executionOrder: 'v1' },
 } as unknown as WorkflowJson;
 
-/** UCDN Trigger (Both, Task Finished) → No Operation. */
-export const triggerWorkflow = {
-	name: 'Queue test: tasks finished',
-	nodes: [
-		node(
-			TRIGGER_NODE,
-			'n8n-nodes-ucdn.ucdnTrigger',
-			1,
-			0,
-			{
-				pollTimes: {
-					item: POLL_SECONDS.map((second) => ({
-						mode: 'custom',
-						cronExpression: `${second} * * * * *`,
-					})),
+/** A UCDN Trigger with these parameters, polling every 10 s, → No Operation. */
+const pollingWorkflow = (name: string, parameters: IDataObject) =>
+	({
+		name,
+		nodes: [
+			node(
+				TRIGGER_NODE,
+				'n8n-nodes-ucdn.ucdnTrigger',
+				1.1,
+				0,
+				{
+					pollTimes: {
+						item: POLL_SECONDS.map((second) => ({
+							mode: 'custom',
+							cronExpression: `${second} * * * * *`,
+						})),
+					},
+					...parameters,
 				},
-				resource: 'both',
-				event: 'finished',
-				options: {},
-			},
-			credentials,
-		),
-		node('Record', 'n8n-nodes-base.noOp', 1, 1, {}),
-	],
-	connections: { [TRIGGER_NODE]: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-} as unknown as WorkflowJson;
+				credentials,
+			),
+			node('Record', 'n8n-nodes-base.noOp', 1, 1, {}),
+		],
+		connections: { [TRIGGER_NODE]: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	}) as unknown as WorkflowJson;
+
+/** UCDN Trigger (Both, Task Finished) → No Operation. */
+export const triggerWorkflow = pollingWorkflow('Queue test: tasks finished', {
+	resource: 'both',
+	event: 'finished',
+	options: {},
+});
+
+/** UCDN Trigger (Certificate Expiring, 30, 14 and 7 days before) → No Operation. */
+export const certificateTriggerWorkflow = pollingWorkflow('Queue test: certificates expiring', {
+	event: 'certificateExpiring',
+	daysBefore: '30, 14, 7',
+	options: {},
+});
 
 export interface WebhookAnswer {
 	/** 0 when no answer came (the error's message is in `text`). */

@@ -1,9 +1,10 @@
 /**
  * The scenarios, in the order they run on the one cluster: each leaves it as it found it, and
- * the trigger polls through all of them, so the last two check what the whole run did.
+ * the trigger polls through all of them, so the last three check what the whole run did.
  */
 import type { QueueTest } from '../cluster';
 import type { Scenario } from '../runner';
+import { certificates } from './certificates';
 import { load } from './load';
 import { mainRestarts } from './mainRestarts';
 import { onWorkers } from './onWorkers';
@@ -19,5 +20,6 @@ export const SCENARIOS: ReadonlyArray<Scenario<QueueTest>> = [
 	postgresDown,
 	mainRestarts,
 	trigger,
+	certificates,
 	onWorkers,
 ];

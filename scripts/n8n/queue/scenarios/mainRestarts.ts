@@ -1,6 +1,7 @@
 /**
- * The main process (which runs the trigger) stopped and started again: the tasks that finished
- * while it was down must be emitted after it is back.
+ * The main process (which runs the triggers) stopped and started again: the tasks that finished
+ * while it was down must be emitted after it is back, and a certificate that came within a
+ * threshold meanwhile too (its events are counted in certificates.ts).
  */
 import { waitFor } from '../../system';
 import type { QueueTest } from '../cluster';
@@ -10,15 +11,19 @@ import { polls } from '../requestLog';
 import type { Scenario } from '../runner';
 import { ok } from '../runner';
 import { externalTasks } from '../workflows';
+import { MOVED_WHILE_DOWN, endIn } from './certificates';
 
 async function restartMain({ cluster }: QueueTest) {
 	const { simulator } = cluster;
 	const ids = externalTasks(simulator, 'restart', 3);
 	await cluster.main?.stop();
 	for (const id of ids) simulator.endTask(id, 'failure');
+	endIn(simulator, MOVED_WHILE_DOWN.name, MOVED_WHILE_DOWN.days);
 	const pollsBefore = polls(simulator);
 	cluster.main = await startMain(cluster);
-	ok('main stopped; 3 tasks finished while it was down; main started again');
+	ok(
+		'main stopped; 3 tasks finished and a certificate came within 14 days while it was down; main started again',
+	);
 	await waitFor(
 		'the trigger to emit them',
 		() => ids.every((id) => triggerEvents(cluster).includes(id)),
