@@ -1,10 +1,15 @@
 /**
- * `npm run bench`: Describe + Return All over 10,000 tasks × 20 URLs on the simulator, for
- *   1. this node in n8n-core's engine (One Item per URL: 200,000 items, also with Add Readable
- *      Times as version 1.1 has it by default; and One Item per Task),
- *   2. the floor: the same signed calls, parsing and flattening in a bare script (floor.ts), also
- *      with the readable times the node adds,
- *   3. the engine's own cost: a node that only emits 200,000 ready-made items.
+ * `npm run bench`, on the simulator:
+ *   - Describe + Return All over 10,000 tasks × 20 URLs, for
+ *     1. this node in n8n-core's engine (One Item per URL: 200,000 items, also with Add Readable
+ *        Times as version 1.1 has it by default; and One Item per Task),
+ *     2. the floor: the same signed calls, parsing and flattening in a bare script (floor.ts),
+ *        also with the readable times the node adds,
+ *     3. the engine's own cost: a node that only emits 200,000 ready-made items;
+ *   - Statistics → Get, Bandwidth and Traffic, 30 days of 5-minute points of 20 domains, Per
+ *     Domain, One Item per Point (172,800 items; version 1.2, readable times on), for the node,
+ *     its floor (statisticsFloor.ts: the same calls, chunk by chunk, the same items) and the
+ *     engine alone emitting as many ready-made point items.
  * Each contender runs in its own child process (so peak RSS is its own): one warm-up, then
  * RUNS timed runs, in each of ROUNDS rounds; the table shows medians over the rounds, and each
  * target is the median of its ratio within each round. Also measured: API calls
@@ -22,10 +27,16 @@ import { startSimulator } from '../../dev/simulator/server';
 import type { ChildResult, Contender } from './contender';
 import {
 	PAGE_SIZE,
+	STATISTICS_DOMAINS,
+	STATISTICS_POINTS,
+	STATISTICS_RANGE,
+	STATISTICS_VERSION,
 	TASKS,
 	URLS_PER_TASK,
 	addBenchTasks,
+	benchDomains,
 	median,
+	statisticsPerPoint,
 	target,
 	writeResults,
 } from './dataset';
@@ -148,7 +159,6 @@ async function submitAndWaitFigures() {
 	}
 }
 
-/** A figure of the run against the bound it must stay within. */
 /** The targets, as ratios within one run, so that the machine's speed cancels out. */
 function benchTargets(
 	measurement: (contender: Contender) => { medianMs: number; maxRssMb: number },
@@ -158,6 +168,9 @@ function benchTargets(
 	const node = measurement('node-url');
 	const readable = measurement('node-url-readable');
 	const engine = measurement('engine');
+	const pointsFloor = measurement('statistics-floor');
+	const points = measurement('statistics-node');
+	const pointsEngine = measurement('statistics-engine');
 	return [
 		target('One Item per URL, time ÷ floor', node.medianMs / floor.medianMs, 1.2),
 		target('One Item per URL, peak RSS ÷ floor', node.maxRssMb / floor.maxRssMb, 2),
@@ -186,12 +199,34 @@ function benchTargets(
 			(readable.medianMs - node.medianMs) / floor.medianMs,
 			0.3,
 		),
+		target(
+			'Statistics, One Item per Point, time ÷ floor',
+			points.medianMs / pointsFloor.medianMs,
+			1.25,
+		),
+		target(
+			'Statistics, One Item per Point, peak RSS ÷ engine alone',
+			points.maxRssMb / pointsEngine.maxRssMb,
+			1.1,
+		),
 	];
 }
 
+/** Each contender's floor, whose time and peak RSS its row is compared with. */
+const floorOf = (contender: Contender): Contender =>
+	contender.startsWith('statistics-') ? 'statistics-floor' : 'floor';
+
+/** Items an engine-alone contender emits: as many as the node's. */
+const ITEMS: Partial<Record<Contender, number>> = {
+	engine: TASKS * URLS_PER_TASK,
+	'statistics-engine': STATISTICS_DOMAINS * STATISTICS_POINTS,
+};
+
 async function main() {
-	const sim = await startSimulator({ seed: false });
+	const sim = await startSimulator({ seed: false, domains: benchDomains() });
 	addBenchTasks(sim);
+	// Every run reads the same points: each call's are computed once (about 2 s for them all).
+	sim.traffic.remember();
 	const script = path.join(__dirname, 'contender.js');
 	const contenders: Contender[] = [
 		'floor',
@@ -200,6 +235,9 @@ async function main() {
 		'node-url-readable',
 		'engine',
 		'node-task',
+		'statistics-floor',
+		'statistics-node',
+		'statistics-engine',
 	];
 	type Measured = ChildResult & { calls: number; medianMs: number };
 	const rounds: Array<Record<string, Measured>> = [];
@@ -220,7 +258,7 @@ async function main() {
 							script,
 							contender,
 							sim.url,
-							String(TASKS * URLS_PER_TASK),
+							String(ITEMS[contender] ?? 0),
 							String(PAGE_SIZE),
 							String(RUNS),
 						],
@@ -261,11 +299,12 @@ async function main() {
 			maxRssMb: median(all.map((m) => m.maxRssMb)),
 		};
 	};
-	const floor = measurement('floor');
 	const rows = contenders.map((name) => {
 		const m = measurement(name);
+		const floor = measurement(floorOf(name));
 		return {
 			contender: name,
+			floor: floorOf(name),
 			items: m.items,
 			httpCalls: m.calls,
 			medianMs: Math.round(m.medianMs),
@@ -281,7 +320,7 @@ async function main() {
 	});
 
 	console.log(
-		`\nDescribe + Return All, ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}; median of ${RUNS} runs after a warm-up, in each of ${ROUNDS} rounds`,
+		`\nDescribe + Return All, ${TASKS} tasks × ${URLS_PER_TASK} URLs, page size ${PAGE_SIZE}; Statistics → Get, ${STATISTICS_DOMAINS} domains × ${STATISTICS_POINTS} 5-minute points, Per Domain, One Item per Point; median of ${RUNS} runs after a warm-up, in each of ${ROUNDS} rounds`,
 	);
 	console.table(rows);
 	console.log('Targets:');
@@ -304,6 +343,14 @@ async function main() {
 			pageSize: PAGE_SIZE,
 			runs: RUNS,
 			rounds: ROUNDS,
+			statistics: {
+				domains: STATISTICS_DOMAINS,
+				pointsPerDomain: STATISTICS_POINTS,
+				from: new Date(STATISTICS_RANGE.begin * 1000).toISOString(),
+				to: new Date(STATISTICS_RANGE.end * 1000).toISOString(),
+				nodeVersion: STATISTICS_VERSION,
+				parameters: statisticsPerPoint(),
+			},
 		},
 		rows,
 		targets,

@@ -1,9 +1,12 @@
 /**
  * One benchmark contender in its own process, so its peak RSS is its own: a warm-up, then the
- * timed runs; prints times, item count and peak RSS as JSON. The floor loads nothing of n8n.
- * Usage: contender.js <floor|floor-readable|node-url|node-url-readable|node-task|engine>
- *   <simulator url> <items> <page size> <runs>
+ * timed runs; prints times, item count and peak RSS as JSON. The floors load nothing of n8n.
+ * Usage: contender.js <contender> <simulator url> <items> <page size> <runs>, the contender
+ * one of Contender's; `items` is what an engine-alone contender emits.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { WorkflowJson } from '../../dev/engine/package';
 import { TASK_RESOURCES } from '../../nodes/shared/tasks/resources';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 
@@ -13,7 +16,10 @@ export type Contender =
 	| 'node-url'
 	| 'node-url-readable'
 	| 'node-task'
-	| 'engine';
+	| 'engine'
+	| 'statistics-floor'
+	| 'statistics-node'
+	| 'statistics-engine';
 
 /** The timezone of the readable-times contenders: one with daylight saving time. */
 const READABLE_ZONE = 'America/New_York';
@@ -35,6 +41,40 @@ const URL_ITEM = {
 	TaskStatus: 'success',
 	TaskCreateTime: 1_700_000_000,
 };
+
+/**
+ * A point item of Statistics → Get as the node emits it (Per Domain, Bandwidth and Traffic,
+ * readable times), for the Statistics engine-alone contender's ready-made items.
+ */
+const POINT_ITEM = {
+	Time: 1_793_491_200,
+	TimeIso: '2026-10-31T20:00:00.000-04:00',
+	Domain: 'bench-00000.example.net',
+	DomainId: 'ucdn-bench-00000',
+	CdnBandwidth: 35.38,
+	Traffic: 1_320_100_000,
+};
+
+/** A UCDN workflow with an Item Source in the UCDN node's place, emitting `count` copies of `template`. */
+function engineAlone(
+	workflow: WorkflowJson,
+	count: number,
+	template: INodeParameters,
+): WorkflowJson {
+	workflow.nodes = workflow.nodes.map((entry) =>
+		entry.name === 'UCDN'
+			? {
+					...entry,
+					name: 'Item Source',
+					type: 'test.itemSource',
+					parameters: { count, template },
+					credentials: undefined,
+				}
+			: entry,
+	);
+	workflow.connections.Input = { main: [[{ node: 'Item Source', type: 'main', index: 0 }]] };
+	return workflow;
+}
 
 /** One run of a contender; returns how many items (or URL objects) it produced. */
 interface Job {
@@ -65,32 +105,41 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 		);
 		return urls.length;
 	}
+	const dataset = await import('./dataset');
+	if (contender === 'statistics-floor') {
+		const { floorStatistics } = await import('./statisticsFloor');
+		const { items } = await floorStatistics(
+			{ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
+			{ range: dataset.STATISTICS_RANGE, step: dataset.STATISTICS_STEP, zone: READABLE_ZONE },
+		);
+		return items.length;
+	}
 	const { runWorkflow } = await import('../../dev/engine/run');
 	const { ucdnWorkflow } = await import('../../dev/engine/workflows');
-	const { DESCRIBE_ALL_URLS } = await import('./dataset');
 	let workflow: ReturnType<typeof ucdnWorkflow>;
 	let node = 'UCDN';
-	if (contender === 'engine') {
-		workflow = ucdnWorkflow({});
-		workflow.nodes = workflow.nodes.map((entry) =>
-			entry.name === 'UCDN'
-				? {
-						...entry,
-						name: 'Item Source',
-						type: 'test.itemSource',
-						parameters: { count, template: URL_ITEM },
-						credentials: undefined,
-					}
-				: entry,
-		);
-		workflow.connections.Input = { main: [[{ node: 'Item Source', type: 'main', index: 0 }]] };
+	if (contender === 'engine' || contender === 'statistics-engine') {
+		workflow =
+			contender === 'engine'
+				? engineAlone(ucdnWorkflow({}), count, URL_ITEM)
+				: engineAlone(
+						ucdnWorkflow({}, { typeVersion: dataset.STATISTICS_VERSION, timezone: READABLE_ZONE }),
+						count,
+						POINT_ITEM,
+					);
 		node = 'Item Source';
+	} else if (contender === 'statistics-node') {
+		// Add Readable Times as the version has it by default: on, in the workflow's timezone.
+		workflow = ucdnWorkflow(dataset.statisticsPerPoint(), {
+			typeVersion: dataset.STATISTICS_VERSION,
+			timezone: READABLE_ZONE,
+		});
 	} else {
 		// node-url-readable: a node of version 1.1, where Add Readable Times is on by default.
 		const readable = contender === 'node-url-readable';
 		workflow = ucdnWorkflow(
 			{
-				...DESCRIBE_ALL_URLS,
+				...dataset.DESCRIBE_ALL_URLS,
 				...(contender === 'node-task' ? { output: 'task' } : {}),
 				options: { pageSize },
 			},

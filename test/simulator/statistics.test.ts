@@ -100,3 +100,15 @@ test('controls: a scenario from a moment on, lag, gaps, numbers as text, a cap',
 	sim.traffic.controls.lagSeconds = Math.floor(Date.now() / 1000) - T0;
 	expect((await ask('GetUcdnDomainRequestNumV3', { Type: '0' })).RequestList).toEqual([]);
 });
+
+test('remember: each distinct call is computed once, then served as it was', async () => {
+	sim.traffic.remember();
+	const first = await ask('GetUcdnDomainRequestNumV3', { Type: '0' });
+	// A later change no longer shows in a call already answered, only in a new one.
+	sim.traffic.scenarios.push({ from: 0, requestsPerMinute: 1 });
+	expect(await ask('GetUcdnDomainRequestNumV3', { Type: '0' })).toEqual(first);
+	const other = await ask('GetUcdnDomainRequestNumV3', { Type: '1' });
+	expect((other.RequestList as Array<{ CdnRequest: number }>)[0]?.CdnRequest).toBe(
+		60 * sim.domains.filter((d) => d.projectId === 'org-default' && !d.wholeSite).length,
+	);
+});

@@ -29,6 +29,8 @@ export type IsoTime = (value: unknown) => string | undefined;
 
 /** Every offset since 2000 is a whole number of quarter hours, and so is every transition. */
 const QUARTER_MS = 900_000;
+/** No zone changes its offset twice within an hour: one the same at both ends holds throughout. */
+const HOUR_MS = 3_600_000;
 /** '00' to '999', so that building a time's text allocates nothing but the text. */
 const DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 const TWO_DIGITS = DIGITS.slice(0, 100).map((digits) => digits.slice(1));
@@ -62,8 +64,10 @@ const OUTSIDE = 'outside';
  *
  * Luxon takes 10 to 40 µs per time in a named zone: seconds for 200,000 URL items. A zone's
  * offset is a whole number of quarter hours and changes only at its transitions, never twice
- * in a quarter hour; so Luxon is asked once per quarter hour of time (one whose two ends differ
- * is left to it) and each text is built from the quarter hour's start. Each text is built once
+ * in an hour; so Luxon is asked for the offset at both ends of each hour of time (a series of
+ * 5-minute points over 30 days spans 720 of them), then, only in an hour whose ends differ, at
+ * both ends of each quarter hour (one whose ends differ is left to it), and each text is built
+ * from the quarter hour's start. Each text is built once
  * for as long as its slot holds it, and shared by every field that has the time. One per
  * output: it remembers the quarter hours it has seen.
  */
@@ -72,10 +76,18 @@ export function isoTimesIn(zone: string): IsoTime {
 	if (!probe.isValid) return () => undefined;
 	const zulu = probe.zone.isUniversal;
 	const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+	/** Each hour's offset when the same at both its ends, else undefined. */
+	const hours = new Map<number, number | undefined>();
+	const steadyOffset = (ms: number, length: number) => {
+		const offset = offsetAt(ms);
+		return offset === offsetAt(ms + length - 1) ? offset : undefined;
+	};
 	const quarterOf = (index: number): Quarter | typeof OUTSIDE | undefined => {
 		const start = index * QUARTER_MS;
-		const offset = offsetAt(start);
-		if (offset !== offsetAt(start + QUARTER_MS - 1) || offset % 15 !== 0) return undefined;
+		const hour = Math.floor(start / HOUR_MS);
+		if (!hours.has(hour)) hours.set(hour, steadyOffset(hour * HOUR_MS, HOUR_MS));
+		const offset = hours.get(hour) ?? steadyOffset(start, QUARTER_MS);
+		if (offset === undefined || offset % 15 !== 0) return undefined;
 		const local = new Date(start + offset * 60_000);
 		if (!inYears(local.getUTCFullYear())) return OUTSIDE;
 		const text = local.toISOString();

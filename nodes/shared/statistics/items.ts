@@ -1,8 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { IsoTime } from '../output/isoTimes';
+import { plainObjects } from '../output/plainObjects';
+import type { Metric } from './metrics';
 import type { StatisticsTarget } from './read';
-import type { Series } from './series';
+import type { PointMaker, Series } from './series';
 
 /** Fields of the statistics' items that hold a Unix time: each gets `<Field>Iso` after it. */
 const TIMES = new Set(['Time', 'From', 'To', 'PeakBandwidthTime']);
@@ -33,13 +35,48 @@ export function statisticsJson(
 	return json;
 }
 
-/** One Item per Point: a series' points in time order, paired with the input item. */
-export function pointItems(
-	series: Series,
-	target: StatisticsTarget,
+/**
+ * What makes the items of One Item per Point of one output (its series, one per domain with Per
+ * Domain): each point's JSON made at once as it is read (see toSeries), in statisticsJson's
+ * order: Time, TimeIso given `iso`, the target's Domain and DomainId, then the metric's fields.
+ * The JSON objects come from the output's own maker (see plainObjects), and each Time's text is
+ * written once for all the series, which share their times.
+ */
+export function pointMaker(
+	metric: Metric,
 	iso: IsoTime | undefined,
+): (target: Pick<StatisticsTarget, 'domain'>) => PointMaker {
+	const make = plainObjects();
+	const texts = new Map<number, string | null>();
+	const textOf =
+		iso &&
+		((time: number) => {
+			let text = texts.get(time);
+			if (text === undefined) {
+				text = iso(time) ?? null;
+				texts.set(time, text);
+			}
+			return text;
+		});
+	return ({ domain }) =>
+		(time, raw) => {
+			const json = make();
+			json.Time = time;
+			if (textOf) json.TimeIso = textOf(time);
+			if (domain) {
+				json.Domain = domain.Domain;
+				json.DomainId = domain.DomainId;
+			}
+			return metric.flatten(raw, json);
+		};
+}
+
+/** One Item per Point: a series' points (made by pointMaker) in time order, paired with the input item. */
+export function addPointItems(
+	series: Series,
 	itemIndex: number,
-): INodeExecutionData[] {
+	items: INodeExecutionData[],
+): void {
 	const pairedItem = { item: itemIndex };
-	return series.points.map((point) => ({ json: statisticsJson(point, target, iso), pairedItem }));
+	for (const json of series.points) items.push({ json, pairedItem });
 }

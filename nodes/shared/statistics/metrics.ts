@@ -61,8 +61,7 @@ function withShares(point: IDataObject, counts: Record<string, number>): IDataOb
 }
 
 /** An edge status-code point: each class `Http<d>XX` an object `{ Total, Http200, … }`. */
-function edgeCodes(raw: IDataObject): IDataObject {
-	const point: IDataObject = {};
+function edgeCodes(raw: IDataObject, point: IDataObject = {}): IDataObject {
 	const counts: Record<string, number> = {};
 	const codes: IDataObject = {};
 	for (const digit of CODE_CLASSES) {
@@ -89,8 +88,7 @@ const ORIGIN_CLASSES: Record<string, string> = {
 };
 
 /** An origin status-code point: counts `HttpOneXX` … `HttpFiveXX`. */
-function originCodes(raw: IDataObject): IDataObject {
-	const point: IDataObject = {};
+function originCodes(raw: IDataObject, point: IDataObject = {}): IDataObject {
 	const counts: Record<string, number> = {};
 	for (const [digit, field] of Object.entries(ORIGIN_CLASSES)) {
 		counts[digit] = numberOf(raw[field]) ?? 0;
@@ -102,8 +100,7 @@ function originCodes(raw: IDataObject): IDataObject {
 /** Copies the named fields as numbers (null when the API sent none that reads as one). */
 const numbers =
 	(...fields: string[]) =>
-	(raw: IDataObject): IDataObject => {
-		const point: IDataObject = {};
+	(raw: IDataObject, point: IDataObject = {}): IDataObject => {
 		for (const field of fields) point[field] = numberOf(raw[field]) ?? null;
 		return point;
 	};
@@ -116,8 +113,11 @@ export interface Metric {
 	protocol: boolean;
 	/** Parameters the action always gets. */
 	extra?: IDataObject;
-	/** A point of the answer as flat fields, numbers as numbers (Time apart). */
-	flatten: (raw: IDataObject) => IDataObject;
+	/**
+	 * A point of the answer as flat fields, numbers as numbers (Time apart), added to `point`
+	 * (an item's JSON being made: no copy of the fields is needed), else to a new object.
+	 */
+	flatten: (raw: IDataObject, point?: IDataObject) => IDataObject;
 }
 
 /** Each metric: the action, its list, and how its points read (../../../../shared/API.md). */

@@ -10,8 +10,8 @@ import type { Range, StepKey } from './granularity';
 import { STEPS, chunks } from './granularity';
 import type { MetricKey } from './metrics';
 import { METRICS } from './metrics';
-import type { Series } from './series';
-import { toSeries } from './series';
+import type { PointMaker, Series } from './series';
+import { seriesBuilder } from './series';
 
 /** One series' domains: one domain (Per Domain), or several or all (none named) summed by the API. */
 export interface StatisticsTarget {
@@ -55,7 +55,7 @@ export interface SeriesQuery {
 /**
  * One metric's series of a target over `range` (whole steps), read in chunks of at most
  * MAX_POINTS_PER_CALL points (see chunks), one call each; a failure names the domain and the
- * chunk.
+ * chunk. `point` makes each point's object (see toSeries).
  */
 export async function readSeries(
 	this: UcdnFunctions,
@@ -66,10 +66,12 @@ export async function readSeries(
 	step: StepKey,
 	{ scope, area, protocols }: SeriesQuery,
 	settings: RequestSettings,
+	point?: PointMaker,
 ): Promise<Series> {
 	const metric = METRICS[metricKey];
 	const calls = chunks(range, step);
-	const answers = [];
+	// Each answer read as it comes: none is held while the next is asked for.
+	const series = seriesBuilder(metric, range, step, point);
 	for (const [n, chunk] of calls.entries()) {
 		const params = {
 			...scope,
@@ -84,7 +86,7 @@ export async function readSeries(
 		const whose = domain ? `of ${domain.Domain}` : undefined;
 		const which = calls.length > 1 ? `call ${n + 1} of ${calls.length}` : undefined;
 		const part = [whose, which].filter(Boolean).join(', ') || undefined;
-		answers.push(await ucdnRequest.call(this, api, metric.action, params, { ...settings, part }));
+		series.add(await ucdnRequest.call(this, api, metric.action, params, { ...settings, part }));
 	}
-	return toSeries(metric, answers, range, step);
+	return series.series();
 }

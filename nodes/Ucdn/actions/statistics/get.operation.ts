@@ -9,7 +9,7 @@ import { optionsProperty, readChoice, readSwitch } from '../../../shared/paramet
 import { optionsCollection, readRequestSettings } from '../../../shared/parameters/options';
 import { readPastRange, timeRangeProperties } from '../../../shared/parameters/timeRange';
 import { GRANULARITY, stepFor } from '../../../shared/statistics/granularity';
-import { pointItems, statisticsJson } from '../../../shared/statistics/items';
+import { addPointItems, pointMaker, statisticsJson } from '../../../shared/statistics/items';
 import { METRIC, METRICS } from '../../../shared/statistics/metrics';
 import type { StatisticsOptions } from '../../../shared/statistics/parameters';
 import {
@@ -18,6 +18,7 @@ import {
 	readStatisticsOptions,
 } from '../../../shared/statistics/parameters';
 import { readSeries, statisticsTargets } from '../../../shared/statistics/read';
+import type { PointMaker } from '../../../shared/statistics/series';
 import { alignRange } from '../../../shared/statistics/series';
 import { summarize } from '../../../shared/statistics/summary';
 import type { OperationContext, Prepared } from '../operation';
@@ -108,15 +109,17 @@ export async function prepare(
 	return {
 		run: async () => {
 			const iso = readable ? isoTimesIn(this.getTimezone()) : undefined;
+			// One Item per Point makes each item's JSON as its point is read.
+			const points = output === 'points' ? pointMaker(METRICS[metric], iso) : undefined;
 			const items: INodeExecutionData[] = [];
 			for (const of of targets) {
-				const read = async (key: typeof metric) =>
-					await readSeries.call(this, target, key, of, aligned, step, query, settings);
-				const series = await read(metric);
-				if (output === 'points') {
-					items.push(...pointItems(series, of, iso, i));
+				const read = async (key: typeof metric, point?: PointMaker) =>
+					await readSeries.call(this, target, key, of, aligned, step, query, settings, point);
+				if (points) {
+					addPointItems(await read(metric, points(of)), i, items);
 					continue;
 				}
+				const series = await read(metric);
 				// Hit rates are weighted by each point's requests: the Summary reads those too.
 				const requests = metric === 'hitRate' ? await read('requests') : undefined;
 				const json = statisticsJson(summarize(metric, series, requests), of, iso);
