@@ -4,6 +4,8 @@
  * MIME type), the links kept out of every error, Continue On Fail per file, and bad input.
  */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -118,6 +120,36 @@ test('a file that fails: the error names domain, time and host, never the link; 
 	]);
 	expect(JSON.stringify(at(items, 2).json)).not.toContain('Signature=');
 	expect(at(items, 2).json).not.toHaveProperty('Url');
+});
+
+test.each([
+	['cut', 'the connection is cut'],
+	['stalled', 'the body stops coming until the Request Timeout'],
+])('a file whose body fails after its headers (%s): named like any failed file', async (how) => {
+	// The links point to a server that answers each file's headers, then fails its body.
+	const server = createServer((_, res) => {
+		res.writeHead(200, { 'Content-Type': 'application/gzip', 'Content-Length': 100_000 });
+		res.write(Buffer.alloc(1000));
+		if (how === 'cut') setTimeout(() => res.destroy(), 20);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+	sim.logs.controls.linkBase = `http://${host}`;
+	const parameters = { limit: 1, returnAll: false, options: { download: true, requestTimeout: 1 } };
+	try {
+		const { error } = await run(parameters);
+		expect(error?.message).toBe(
+			`Could not download the log file of ${STATIC.Domain} at 2026-11-02T08:00:00.000Z from ${host}`,
+		);
+		expect(JSON.stringify(error)).not.toContain('Signature=');
+		const [item, ...rest] = (await run(parameters, { continueOnFail: true })).items('UCDN');
+		expect(rest).toEqual([]);
+		expect(item?.json.error).toBe(error?.message);
+		expect(item?.json).not.toHaveProperty('Url');
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
 });
 
 test('a link that redirects to another host is followed', async () => {

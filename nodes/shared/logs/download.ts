@@ -30,7 +30,8 @@ export function fileWords({ Domain, LogTime, Url }: LogFile): string {
 /**
  * Downloads one log file through n8n's HTTP helpers (its proxy and SSRF protection apply) into
  * n8n's binary data, streamed: with n8n's binary data mode `filesystem` the file is never held
- * whole in memory. A failure is a NodeApiError naming the file (fileWords), never its link.
+ * whole in memory. A failure, before or after the answer's headers, is a NodeApiError naming
+ * the file (fileWords), never its link.
  */
 export async function downloadLog(
 	this: IExecuteFunctions,
@@ -64,5 +65,10 @@ export async function downloadLog(
 	const type = String(response.headers['content-type'] ?? '')
 		.split(';')[0]
 		?.trim();
-	return await this.helpers.prepareBinaryData(body, fileNameOf(file), type || 'application/gzip');
+	try {
+		return await this.helpers.prepareBinaryData(body, fileNameOf(file), type || 'application/gzip');
+	} catch (caught) {
+		// The body failed after its headers: the connection cut, or stalled past the timeout.
+		throw failed(failureCode(classifyNetworkError(caught, false)));
+	}
 }
