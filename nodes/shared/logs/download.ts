@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { hasControlCharacter } from '../errors';
 import { parseUrl } from '../parameters/urls';
 import { classifyNetworkError, failureCode } from '../transport/networkError';
 import type { LogFile } from './files';
@@ -13,12 +14,25 @@ import type { LogFile } from './files';
 /** Files downloaded at once: a few, so that a day of files is fast and no server is flooded. */
 export const DOWNLOAD_CONCURRENCY = 4;
 
-/** A log file's name: the link's own, else `<domain>_<time>.log.gz`. */
+/**
+ * A log file's name: the link's own, else `<domain>_<time>.log.gz`; also when the link's is no
+ * plain name (a bad escape, a control character, or an escaped `/` or `\` that a Write to Disk
+ * would take as folders).
+ */
 export function fileNameOf({ Domain, LogTime, Url }: LogFile): string {
 	const last = parseUrl(Url)?.pathname.split('/').pop();
-	return last && /\.[a-z0-9]+$/i.test(last)
-		? decodeURIComponent(last)
+	const name = last && /\.[a-z0-9]+$/i.test(last) ? decoded(last) : undefined;
+	return name && !/[/\\]/.test(name) && !hasControlCharacter(name)
+		? name
 		: `${Domain}_${LogTime}.log.gz`;
+}
+
+function decoded(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return undefined;
+	}
 }
 
 /** A file as an error names it: its domain, its time and its host, never the link's query. */
