@@ -78,6 +78,23 @@ test('the files of a range, in time order; a LogUrl of two links is two files', 
 	]);
 });
 
+test('Limit: the calls stop once the days read hold Limit files', async () => {
+	const { json, error } = await run({
+		beginTime: iso(T0 - 30 * 86_400),
+		endTime: iso(T0),
+		returnAll: false,
+		limit: 3,
+	});
+	expect(error).toBeUndefined();
+	// On the hour: the file in two parts, then the next five minutes.
+	expect(json('UCDN').map((file) => file.LogTime)).toEqual([
+		T0 - 30 * 86_400,
+		T0 - 30 * 86_400,
+		T0 - 30 * 86_400 + 300,
+	]);
+	expect(sim.requestsFor(LOGS)).toHaveLength(1);
+});
+
 test('Download: each file in the item’s binary data, as the simulator served it, named, typed', async () => {
 	const { items, error } = await run({ limit: 3, returnAll: false, options: { download: true } });
 	expect(error).toBeUndefined();
