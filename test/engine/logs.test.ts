@@ -139,6 +139,17 @@ test('a file that fails: the error names domain, time and host, never the link; 
 	expect(at(items, 2).json).not.toHaveProperty('Url');
 });
 
+test('a file that fails stops the downloads: no other file starts once the node has failed', async () => {
+	sim.logs.controls.failing = (url) => url.includes(`_${T0}-0.`);
+	const { error } = await run({ options: { download: true } });
+	expect(error?.message).toMatch(
+		/^Could not download the log file of static\.example\.com at 2026-11-02T08:00:00\.000Z/,
+	);
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	// Of the 15 files, those the other workers had started when the first failed, at most.
+	expect(sim.logs.served.size).toBeLessThan(4);
+});
+
 test.each([
 	['cut', 'the connection is cut'],
 	['stalled', 'the body stops coming until the Request Timeout'],

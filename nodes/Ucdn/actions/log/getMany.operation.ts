@@ -131,7 +131,11 @@ export async function prepare(
 						items[n] = { json: json(file), binary: { data }, pairedItem: { item: i } };
 					} catch (caught) {
 						const error = asNodeError(this.getNode(), caught, i);
-						if (!this.continueOnFail()) throw error;
+						if (!this.continueOnFail()) {
+							// The node fails: the other workers start no more files.
+							next = files.length;
+							throw error;
+						}
 						// The file's link carries its signature: the error item names the file without it.
 						const named = json(file);
 						delete named.Url;
