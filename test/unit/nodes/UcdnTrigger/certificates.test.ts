@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import type { CertificateMemory } from '../../../../nodes/UcdnTrigger/certificates';
+import { triggerProperties } from '../../../../nodes/UcdnTrigger/description';
 import {
 	KEEP_AFTER_END,
 	certificateKey,
@@ -82,4 +84,16 @@ test('readCertificateMemory: keeps well-formed entries, drops the rest', () => {
 	expect(
 		readCertificateMemory({ a: { threshold: 7, end: 1 }, b: { threshold: '7', end: 1 }, c: null }),
 	).toEqual({ a: { threshold: 7, end: 1 } });
+});
+
+test('the Certificate Expiring event shows only the options that apply to certificates', () => {
+	const options = triggerProperties.find((p) => p.name === 'options')?.options ?? [];
+	const shown = (event: string) =>
+		options
+			.filter((option) =>
+				NodeHelpers.displayParameter({}, option, { typeVersion: 1.1 }, null, { event }),
+			)
+			.map((option) => option.name);
+	expect(shown('certificateExpiring')).toEqual(['projectId', 'requestTimeout', 'retries']);
+	expect(shown('finished')).toContain('isDcdn');
 });
