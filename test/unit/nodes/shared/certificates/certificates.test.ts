@@ -43,15 +43,16 @@ test('certificateItem: fields in order, ISO times, DaysLeft and Expired after En
 	});
 });
 
-test('endTime: a number or a numeric string; nothing else counts', () => {
+test('endTime: Unix seconds (2000 to 9999) as a number or a numeric string; nothing else counts', () => {
 	expect(
-		[NOW, String(NOW), 0, null, '', ' ', 'soon', undefined, Infinity, true, [NOW]].map((EndTime) =>
-			endTime({ EndTime } as never),
+		[NOW, String(NOW), 0, NOW * 1000, null, '', ' ', 'soon', undefined, Infinity, true, [NOW]].map(
+			(EndTime) => endTime({ EndTime } as never),
 		),
 	).toEqual([
 		NOW,
 		NOW,
-		0,
+		undefined,
+		undefined,
 		undefined,
 		undefined,
 		undefined,
