@@ -187,6 +187,25 @@ test('a link that redirects to another host is followed', async () => {
 	expect(at(items('UCDN'), 0).binary?.data?.fileName).toBe(`${STATIC.Domain}_${T0}-0.log.gz`);
 });
 
+test('an answer that is no UCloud answer: its error quotes no log link’s query', async () => {
+	// Links signed as object storage signs them: the signature is base64, not hex.
+	const link =
+		'https://logs.example.net/1.gz?UCloudPublicKey=TOKEN_abc&Signature=kT8w3XpQ9sYbQ1mZr2%2Bc%2FVh0aQE%3D&Expires=1794211200';
+	sim.failNext(
+		{
+			kind: 'transform',
+			transform: ({ RetCode: _, ...answer }) =>
+				JSON.parse(JSON.stringify(answer).replace(/"LogUrl":"[^"]*"/g, `"LogUrl":"${link}"`)),
+		},
+		{ action: LOGS },
+	);
+	const { error } = await run({});
+	expect(error?.message).toContain('returned a response that is not a UCloud answer');
+	expect(error?.description).toContain('"LogUrl":"https://logs.example.net/1.gz?…');
+	expect(JSON.stringify(error)).not.toContain('Signature=');
+	expect(JSON.stringify(error)).not.toContain('kT8w3Xp');
+});
+
 test.each<[string, INodeParameters, string]>([
 	['Begin after End', { beginTime: iso(T0 + 60), endTime: iso(T0) }, 'Begin Time: '],
 	['a range in the future', { endTime: iso(Math.floor(Date.now() / 1000) + 7200) }, 'End Time: '],
