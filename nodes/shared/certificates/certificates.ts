@@ -75,7 +75,8 @@ const PEM = new Set(['UserCert', 'CaCert']);
 /**
  * A certificate as an item: its fields in a fixed order (then any the documents do not know),
  * readable BeginTimeIso and EndTimeIso given `iso`, DaysLeft and Expired as of `now`, the PEM
- * text only with `withText`. An EndTime that is no number gives DaysLeft and Expired null.
+ * text only with `withText`. An EndTime that is missing or no time gives DaysLeft and Expired
+ * null.
  */
 export function certificateItem(
 	certificate: IDataObject,
@@ -85,10 +86,12 @@ export function certificateItem(
 	const item: IDataObject = {};
 	const fields = [...FIRST, ...Object.keys(certificate).filter((field) => !FIRST.includes(field))];
 	for (const field of fields) {
-		if (!(field in certificate) || (PEM.has(field) && !withText)) continue;
-		item[field] = certificate[field];
-		if (iso && (field === 'BeginTime' || field === 'EndTime'))
-			item[`${field}Iso`] = iso(certificate[field]) ?? null;
+		if (field in certificate && (withText || !PEM.has(field))) {
+			item[field] = certificate[field];
+			if (iso && (field === 'BeginTime' || field === 'EndTime'))
+				item[`${field}Iso`] = iso(certificate[field]) ?? null;
+		}
+		// Also when EndTime is missing: null, as for any EndTime that is no time.
 		if (field === 'EndTime') {
 			const end = endTime(certificate);
 			item.DaysLeft = end === undefined ? null : daysLeft(end, now);

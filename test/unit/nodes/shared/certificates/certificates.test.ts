@@ -43,6 +43,18 @@ test('certificateItem: fields in order, ISO times, DaysLeft and Expired after En
 	});
 });
 
+test('certificateItem: a certificate without EndTime still has DaysLeft and Expired, null', () => {
+	expect(certificateItem({ CertName: 'c', Extra: 1 }, NOW, { withText: false })).toEqual({
+		CertName: 'c',
+		DaysLeft: null,
+		Expired: null,
+		Extra: 1,
+	});
+	expect(
+		Object.keys(certificateItem({ CertName: 'c', Extra: 1 }, NOW, { withText: false })),
+	).toEqual(['CertName', 'DaysLeft', 'Expired', 'Extra']);
+});
+
 test('endTime: Unix seconds (2000 to 9999) as a number or a numeric string; nothing else counts', () => {
 	expect(
 		[NOW, String(NOW), 0, NOW * 1000, null, '', ' ', 'soon', undefined, Infinity, true, [NOW]].map(
