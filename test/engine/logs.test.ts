@@ -150,6 +150,24 @@ test('a file that fails stops the downloads: no other file starts once the node 
 	expect(sim.logs.served.size).toBeLessThan(4);
 });
 
+test('a file whose headers do not come within the Request Timeout: the error says so and what to do', async () => {
+	const server = createServer(() => undefined);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	sim.logs.controls.linkBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	try {
+		const { error } = await run({
+			limit: 1,
+			returnAll: false,
+			options: { download: true, requestTimeout: 1 },
+		});
+		expect(error?.message).toMatch(/^Could not download the log file of static\.example\.com/);
+		expect(error?.description).toMatch(/^No answer within 1 s\. .*Request Timeout/);
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
+});
+
 test.each([
 	['cut', 'the connection is cut'],
 	['stalled', 'the body stops coming until the Request Timeout'],

@@ -55,9 +55,22 @@ export async function downloadLog(
 	const failed = (why: string) =>
 		new NodeApiError(this.getNode(), { file: fileNameOf(file) } as JsonObject, {
 			message: `Could not download ${fileWords(file)}`,
-			description: `${why}. The other files go on with Continue On Fail; the link's signature may have expired: list the files again.`,
+			description: `${why} The other files go on with Continue On Fail.`,
 			itemIndex,
 		});
+	/** A failure without an HTTP answer, and what to do about it. */
+	const unanswered = (caught: unknown) => {
+		const failure = classifyNetworkError(caught, false);
+		if (failure.kind === 'blocked')
+			return failed(
+				`Blocked by n8n's SSRF protection: ${failure.reason}. Ask the n8n administrator to allow the host of the log links (and of any host they redirect to).`,
+			);
+		if (failure.kind === 'timeout')
+			return failed(
+				`No answer within ${timeoutMs / 1000} s. Raise the Request Timeout option if the host is slow.`,
+			);
+		return failed(`${failureCode(failure)}. Check that n8n can reach the host.`);
+	};
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await this.helpers.httpRequest({
@@ -69,12 +82,14 @@ export async function downloadLog(
 			timeout: timeoutMs,
 		})) as IN8nHttpFullResponse;
 	} catch (caught) {
-		throw failed(failureCode(classifyNetworkError(caught, false)));
+		throw unanswered(caught);
 	}
 	const body = response.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		(body as { destroy?: () => void }).destroy?.();
-		throw failed(`HTTP ${response.statusCode}`);
+		throw failed(
+			`HTTP ${response.statusCode}: the link's signature may have expired; list the files again.`,
+		);
 	}
 	const type = String(response.headers['content-type'] ?? '')
 		.split(';')[0]
@@ -83,6 +98,6 @@ export async function downloadLog(
 		return await this.helpers.prepareBinaryData(body, fileNameOf(file), type || 'application/gzip');
 	} catch (caught) {
 		// The body failed after its headers: the connection cut, or stalled past the timeout.
-		throw failed(failureCode(classifyNetworkError(caught, false)));
+		throw unanswered(caught);
 	}
 }
