@@ -63,9 +63,12 @@ export function nearestThreshold(left: number, thresholds: number[]): number | n
 	return thresholds.filter((threshold) => left <= threshold).at(-1) ?? null;
 }
 
-/** A certificate's identity: a renewed one (another name or EndTime) is another certificate. */
-export const certificateKey = (certificate: IDataObject): string =>
-	`${String(certificate.CertName)}\n${String(certificate.EndTime)}`;
+/**
+ * A certificate's identity: a renewed one (another name or EndTime) is another certificate, and
+ * so is one of another project (Project ID changed), even named and ending as this one.
+ */
+export const certificateKey = (certificate: IDataObject, project: string): string =>
+	`${project}\n${String(certificate.CertName)}\n${String(certificate.EndTime)}`;
 
 /** How long an entry of a certificate no longer listed is kept after its EndTime. */
 export const KEEP_AFTER_END = 30 * 86_400;
@@ -84,23 +87,24 @@ export function readCertificateMemory(value: unknown): CertificateMemory {
 }
 
 /**
- * The certificates of `listed` that come within a threshold they were not emitted for, with it,
- * and what to remember: the entry of each certificate emitted so far, also of one no longer
- * listed until KEEP_AFTER_END after its EndTime (so that a replica that lags, listing a renewed
- * certificate's old self, emits nothing again).
+ * The certificates of `listed` (`project`'s, as of `now`) that come within a threshold they were
+ * not emitted for, with it, and what to remember: the entry of each certificate emitted so far,
+ * also of one no longer listed until KEEP_AFTER_END after its EndTime (so that a replica that
+ * lags, listing a renewed certificate's old self, emits nothing again; or the project's, when
+ * Project ID changes and back).
  */
 export function selectExpiring(
 	listed: IDataObject[],
 	thresholds: number[],
 	memory: CertificateMemory,
-	now: number,
+	{ now, project }: { now: number; project: string },
 ): { fresh: Array<{ certificate: IDataObject; threshold: number }>; memory: CertificateMemory } {
 	const next: CertificateMemory = {};
 	const fresh: Array<{ certificate: IDataObject; threshold: number }> = [];
 	for (const certificate of listed) {
 		const end = endTime(certificate);
 		if (end === undefined) continue;
-		const key = certificateKey(certificate);
+		const key = certificateKey(certificate, project);
 		const nearest = nearestThreshold(daysLeft(end, now), thresholds);
 		const before = memory[key];
 		if (nearest !== null && (before === undefined || nearest < before.threshold)) {
@@ -161,12 +165,10 @@ export async function pollCertificates(
 	}
 	const staticData = this.getWorkflowStaticData('node');
 	const remembered = staticData.certificates;
-	const selection = selectExpiring(
-		listed,
-		settings.thresholds,
-		readCertificateMemory(remembered),
+	const selection = selectExpiring(listed, settings.thresholds, readCertificateMemory(remembered), {
 		now,
-	);
+		project: settings.scope.ProjectId ?? target.defaultProjectId ?? '',
+	});
 	if (staticData.certificates !== remembered) return [];
 	staticData.certificates = selection.memory as unknown as IDataObject;
 	return expiringItems(selection.fresh, now, settings.zone);

@@ -116,6 +116,7 @@ export const triggerProperties: INodeProperties[] = [
 		{
 			projectId: "Project to watch instead of the credential's Project ID",
 			isDcdn: 'Whether to watch whole-site acceleration (DCDN) tasks instead of CDN tasks',
+			isDcdnDisplayOptions: forTasksInOptions,
 		},
 	),
 ];

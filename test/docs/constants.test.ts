@@ -704,16 +704,19 @@ describe('logs and certificates: the README, docs/logs.md, docs/certificates.md'
 		expectStated(CERTIFICATES, /until (\d+) days after its `EndTime` once it is not/, [
 			KEEP_AFTER_END / DAY,
 		]);
-		const bytes = Number(stated(CERTIFICATES, /about (\d+) bytes plus the name/)[0]?.[0]);
+		const bytes = Number(
+			stated(CERTIFICATES, /about (\d+) bytes plus the name and the project's ID/)[0]?.[0],
+		);
 		const name = 'static-example-com-2026';
+		const project = 'org-abc123';
 		const entry = {
-			[certificateKey({ CertName: name, EndTime: 1_800_000_000 })]: {
+			[certificateKey({ CertName: name, EndTime: 1_800_000_000 }, project)]: {
 				threshold: 14,
 				end: 1_800_000_000,
 			},
 		};
 		expect(
-			Math.abs(Buffer.byteLength(JSON.stringify(entry)) - 2 - name.length - bytes),
+			Math.abs(Buffer.byteLength(JSON.stringify(entry)) - 2 - name.length - project.length - bytes),
 		).toBeLessThanOrEqual(2);
 	});
 

@@ -82,6 +82,34 @@ test('DaysLeft is whole days of 24 hours, rounded down, the same in every timezo
 	}
 });
 
+test('an EndTime that is no Unix time (0, milliseconds, a date text, null): DaysLeft and Expired null', async () => {
+	sim.certificates.certificates.length = 0;
+	const ends: Array<[string, unknown]> = [
+		['zero', 0],
+		['zero-text', '0'],
+		['milliseconds', (now + 10 * DAY) * 1000],
+		['date-text', '2027-01-01'],
+		['null', null],
+		['seconds-text', String(now + 10 * DAY + 60)],
+	];
+	for (const [name, end] of ends)
+		sim.certificates.add({
+			...makeCertificate(name, [`${name}.example.com`], now),
+			EndTime: end as number,
+		});
+	const list = (await run({}, { timezone: 'UTC' })).json('UCDN');
+	expect(Object.fromEntries(list.map((c) => [c.CertName, [c.DaysLeft, c.Expired]]))).toEqual({
+		zero: [null, null],
+		'zero-text': [null, null],
+		milliseconds: [null, null],
+		'date-text': [null, null],
+		null: [null, null],
+		'seconds-text': [10, false],
+	});
+	const soon = (await run({ options: { expiringWithin: 30 } })).json('UCDN');
+	expect(soon.map((c) => c.CertName)).toEqual(['seconds-text']);
+});
+
 test('paging follows TotalCount when the API answers fewer than asked', async () => {
 	sim.certificates.add(
 		...Array.from({ length: 230 }, (_, n) =>

@@ -4,6 +4,8 @@
  * MIME type), the links kept out of every error, Continue On Fail per file, and bad input.
  */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -76,6 +78,23 @@ test('the files of a range, in time order; a LogUrl of two links is two files', 
 	]);
 });
 
+test('Limit: the calls stop once the days read hold Limit files', async () => {
+	const { json, error } = await run({
+		beginTime: iso(T0 - 30 * 86_400),
+		endTime: iso(T0),
+		returnAll: false,
+		limit: 3,
+	});
+	expect(error).toBeUndefined();
+	// On the hour: the file in two parts, then the next five minutes.
+	expect(json('UCDN').map((file) => file.LogTime)).toEqual([
+		T0 - 30 * 86_400,
+		T0 - 30 * 86_400,
+		T0 - 30 * 86_400 + 300,
+	]);
+	expect(sim.requestsFor(LOGS)).toHaveLength(1);
+});
+
 test('Download: each file in the item’s binary data, as the simulator served it, named, typed', async () => {
 	const { items, error } = await run({ limit: 3, returnAll: false, options: { download: true } });
 	expect(error).toBeUndefined();
@@ -120,11 +139,89 @@ test('a file that fails: the error names domain, time and host, never the link; 
 	expect(at(items, 2).json).not.toHaveProperty('Url');
 });
 
+test('a file that fails stops the downloads: no other file starts once the node has failed', async () => {
+	sim.logs.controls.failing = (url) => url.includes(`_${T0}-0.`);
+	const { error } = await run({ options: { download: true } });
+	expect(error?.message).toMatch(
+		/^Could not download the log file of static\.example\.com at 2026-11-02T08:00:00\.000Z/,
+	);
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	// Of the 15 files, those the other workers had started when the first failed, at most.
+	expect(sim.logs.served.size).toBeLessThan(4);
+});
+
+test('a file whose headers do not come within the Request Timeout: the error says so and what to do', async () => {
+	const server = createServer(() => undefined);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	sim.logs.controls.linkBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	try {
+		const { error } = await run({
+			limit: 1,
+			returnAll: false,
+			options: { download: true, requestTimeout: 1 },
+		});
+		expect(error?.message).toMatch(/^Could not download the log file of static\.example\.com/);
+		expect(error?.description).toMatch(/^No answer within 1 s\. .*Request Timeout/);
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
+});
+
+test.each([
+	['cut', 'the connection is cut'],
+	['stalled', 'the body stops coming until the Request Timeout'],
+])('a file whose body fails after its headers (%s): named like any failed file', async (how) => {
+	// The links point to a server that answers each file's headers, then fails its body.
+	const server = createServer((_, res) => {
+		res.writeHead(200, { 'Content-Type': 'application/gzip', 'Content-Length': 100_000 });
+		res.write(Buffer.alloc(1000));
+		if (how === 'cut') setTimeout(() => res.destroy(), 20);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+	sim.logs.controls.linkBase = `http://${host}`;
+	const parameters = { limit: 1, returnAll: false, options: { download: true, requestTimeout: 1 } };
+	try {
+		const { error } = await run(parameters);
+		expect(error?.message).toBe(
+			`Could not download the log file of ${STATIC.Domain} at 2026-11-02T08:00:00.000Z from ${host}`,
+		);
+		expect(JSON.stringify(error)).not.toContain('Signature=');
+		const [item, ...rest] = (await run(parameters, { continueOnFail: true })).items('UCDN');
+		expect(rest).toEqual([]);
+		expect(item?.json.error).toBe(error?.message);
+		expect(item?.json).not.toHaveProperty('Url');
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
+});
+
 test('a link that redirects to another host is followed', async () => {
 	sim.logs.controls.redirecting = () => true;
 	const { items, error } = await run({ limit: 1, returnAll: false, options: { download: true } });
 	expect(error).toBeUndefined();
 	expect(at(items('UCDN'), 0).binary?.data?.fileName).toBe(`${STATIC.Domain}_${T0}-0.log.gz`);
+});
+
+test('an answer that is no UCloud answer: its error quotes no log link’s query', async () => {
+	// Links signed as object storage signs them: the signature is base64, not hex.
+	const link =
+		'https://logs.example.net/1.gz?UCloudPublicKey=TOKEN_abc&Signature=kT8w3XpQ9sYbQ1mZr2%2Bc%2FVh0aQE%3D&Expires=1794211200';
+	sim.failNext(
+		{
+			kind: 'transform',
+			transform: ({ RetCode: _, ...answer }) =>
+				JSON.parse(JSON.stringify(answer).replace(/"LogUrl":"[^"]*"/g, `"LogUrl":"${link}"`)),
+		},
+		{ action: LOGS },
+	);
+	const { error } = await run({});
+	expect(error?.message).toContain('returned a response that is not a UCloud answer');
+	expect(error?.description).toContain('"LogUrl":"https://logs.example.net/1.gz?…');
+	expect(JSON.stringify(error)).not.toContain('Signature=');
+	expect(JSON.stringify(error)).not.toContain('kT8w3Xp');
 });
 
 test.each<[string, INodeParameters, string]>([

@@ -171,6 +171,20 @@ test("Project ID in Options: that project's certificates", async () => {
 	).toEqual([SECOND_PROJECT]);
 });
 
+test('Project ID changed: a certificate of the new project is new, even one named and ending as one already emitted', async () => {
+	const copy = sim.certificates.certificates.find((c) => c.CertName === 'static-example-com-2026');
+	if (!copy) throw new Error('No certificate static-example-com-2026');
+	sim.certificates.add({ ...copy, projectId: SECOND_PROJECT });
+	const first = poller(sim, expiring('30'));
+	expect(named(await first.poll())).toHaveLength(3);
+	const moved = poller(sim, expiring('30', { options: { projectId: projectOption } }));
+	moved.saved = first.saved;
+	expect(named(await moved.poll())).toEqual([['static-example-com-2026', 10, 30]]);
+	// And back: the first project's certificates are still remembered.
+	first.saved = moved.saved;
+	expect(await first.poll()).toEqual([]);
+});
+
 test('version 1.1 with Add Readable Times: EndTimeIso in the workflow’s timezone', async () => {
 	const trigger = poller(sim, expiring('14'), { typeVersion: 1.1, timezone: 'Asia/Shanghai' });
 	const [item] = await trigger.poll();

@@ -2,6 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { IsoTime } from '../output/isoTimes';
+import { unixSeconds } from '../output/isoTimes';
 import type { ListShape } from '../paging';
 import { fetchPage, readPages } from '../paging';
 import type { ApiTarget, RequestSettings, UcdnFunctions } from '../transport';
@@ -51,16 +52,12 @@ export async function listCertificates(
 export const daysLeft = (end: number, now: number): number => Math.floor((end - now) / DAY);
 
 /**
- * A certificate's EndTime in Unix seconds: a number, or a string of one; undefined for anything
- * else (null, '', a date text), which no DaysLeft can be counted from.
+ * A certificate's EndTime in Unix seconds: a number, or a string of one, from 2000 to 9999 as
+ * the readable times take them; undefined for anything else (null, '', a date text, 0, which
+ * the API gives for no time, milliseconds), which no DaysLeft can be counted from.
  */
-export function endTime(certificate: IDataObject): number | undefined {
-	const value = certificate.EndTime;
-	if (typeof value !== 'number' && (typeof value !== 'string' || value.trim() === ''))
-		return undefined;
-	const end = Number(value);
-	return Number.isFinite(end) ? end : undefined;
-}
+export const endTime = (certificate: IDataObject): number | undefined =>
+	unixSeconds(certificate.EndTime);
 
 /** The fields a certificate item starts with, in this order; Iso times follow their times. */
 const FIRST = [
@@ -78,7 +75,8 @@ const PEM = new Set(['UserCert', 'CaCert']);
 /**
  * A certificate as an item: its fields in a fixed order (then any the documents do not know),
  * readable BeginTimeIso and EndTimeIso given `iso`, DaysLeft and Expired as of `now`, the PEM
- * text only with `withText`. An EndTime that is no number gives DaysLeft and Expired null.
+ * text only with `withText`. An EndTime that is missing or no time gives DaysLeft and Expired
+ * null.
  */
 export function certificateItem(
 	certificate: IDataObject,
@@ -88,10 +86,12 @@ export function certificateItem(
 	const item: IDataObject = {};
 	const fields = [...FIRST, ...Object.keys(certificate).filter((field) => !FIRST.includes(field))];
 	for (const field of fields) {
-		if (!(field in certificate) || (PEM.has(field) && !withText)) continue;
-		item[field] = certificate[field];
-		if (iso && (field === 'BeginTime' || field === 'EndTime'))
-			item[`${field}Iso`] = iso(certificate[field]) ?? null;
+		if (field in certificate && (withText || !PEM.has(field))) {
+			item[field] = certificate[field];
+			if (iso && (field === 'BeginTime' || field === 'EndTime'))
+				item[`${field}Iso`] = iso(certificate[field]) ?? null;
+		}
+		// Also when EndTime is missing: null, as for any EndTime that is no time.
 		if (field === 'EndTime') {
 			const end = endTime(certificate);
 			item.DaysLeft = end === undefined ? null : daysLeft(end, now);

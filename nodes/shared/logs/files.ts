@@ -19,9 +19,10 @@ export interface LogFile {
 export const LOG_CALL_SECONDS = 86_400;
 
 /**
- * The log files of `domainIds` (none: all of the project's) in `range`, one call per day of it:
- * each `LogUrl` split at `;` (a file in several parts is several files), each link once, those
- * outside the range left out, in LogTime order (then as listed).
+ * The first `max` log files of `domainIds` (none: all of the project's) in `range`, one call per
+ * day of it, the days in order until they hold `max`: each `LogUrl` split at `;` (a file in
+ * several parts is several files), each link once, those outside the range left out, in LogTime
+ * order (then as listed).
  */
 export async function readLogFiles(
 	this: UcdnFunctions,
@@ -30,10 +31,12 @@ export async function readLogFiles(
 	{ begin, end }: Range,
 	scope: Scope,
 	settings: RequestSettings,
+	max: number,
 ): Promise<LogFile[]> {
 	const files = new Map<string, LogFile>();
 	const calls = Math.max(1, Math.ceil((end - begin) / LOG_CALL_SECONDS));
-	for (let n = 0; n < calls; n++) {
+	// A later day's files are all later: once the days read hold `max`, the rest cannot count.
+	for (let n = 0; n < calls && files.size < max; n++) {
 		const from = begin + n * LOG_CALL_SECONDS;
 		const params = {
 			...scope,
@@ -50,7 +53,7 @@ export async function readLogFiles(
 			if (file.LogTime >= begin && file.LogTime <= end && !files.has(file.Url))
 				files.set(file.Url, file);
 	}
-	return [...files.values()].sort((a, b) => a.LogTime - b.LogTime);
+	return [...files.values()].sort((a, b) => a.LogTime - b.LogTime).slice(0, max);
 }
 
 /** The files an answer lists: each entry of each domain's LogList, each link of its LogUrl. */

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { RequestSettings } from '../transport';
 import { SERVER_ERROR_RETCODE } from '../transport';
@@ -62,12 +62,12 @@ export interface CommonOptions {
 
 /**
  * The Options collection of an operation or the trigger: these `own` options plus Project ID,
- * Whole-Site Acceleration (where it applies), Retries and Request Timeout, in the
- * alphabetical order n8n lists options in.
+ * Whole-Site Acceleration (where it applies, shown as `isDcdnDisplayOptions` say), Retries and
+ * Request Timeout, in the alphabetical order n8n lists options in.
  */
 export function optionsCollection(
 	own: INodeProperties[],
-	descriptions: { projectId: string; isDcdn?: string },
+	descriptions: { projectId: string; isDcdn?: string; isDcdnDisplayOptions?: IDisplayOptions },
 ): INodeProperties {
 	const common: INodeProperties[] = [
 		{
@@ -94,7 +94,14 @@ export function optionsCollection(
 		},
 		...(descriptions.isDcdn === undefined
 			? []
-			: [booleanProperty(WHOLE_SITE, { description: descriptions.isDcdn })]),
+			: [
+					booleanProperty(WHOLE_SITE, {
+						description: descriptions.isDcdn,
+						...(descriptions.isDcdnDisplayOptions && {
+							displayOptions: descriptions.isDcdnDisplayOptions,
+						}),
+					}),
+				]),
 		...requestOptionProperties,
 	];
 	return {

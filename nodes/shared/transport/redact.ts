@@ -119,7 +119,16 @@ export function quote(text: string, secrets: string[], max = PREVIEW_LENGTH): st
 	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-/** The start of a body, for an error message: one line, scrubbed, at most 200 characters. */
+/**
+ * A link's query, as a body writes it (`/` JSON-escaped or not): a log link carries its
+ * signature there, a secret-ish value that no error quotes.
+ */
+const LINK_QUERY = /(https?:(?:\\?\/){2}[^\s"'<>?#]*)\?[^\s"'<>#]*/gi;
+
+/**
+ * The start of a body, for an error message: one line, scrubbed, links without their query, at
+ * most 200 characters.
+ */
 export function preview(body: unknown, secrets: string[]): string {
 	const text =
 		body === undefined
@@ -127,5 +136,5 @@ export function preview(body: unknown, secrets: string[]): string {
 			: typeof body === 'string' || Buffer.isBuffer(body)
 				? String(body.slice(0, SERIALISED_LENGTH))
 				: boundedJson(body, SERIALISED_LENGTH);
-	return quote(text, secrets) || '(empty)';
+	return quote(text.replace(LINK_QUERY, '$1?…'), secrets) || '(empty)';
 }

@@ -104,7 +104,9 @@ test('with SSRF protection on, a link redirecting to a blocked host is refused, 
 		expect(error?.message).toMatch(
 			/^Could not download the log file of static\.example\.com at 2026-11-02T08:00:00\.000Z from 127\.0\.0\.1:\d+$/,
 		);
-		expect(error?.description).toMatch(/SSRF|blocked|Blocked/);
+		expect(error?.description).toMatch(/^Blocked by n8n's SSRF protection: /);
+		expect(error?.description).toContain('n8n administrator');
+		expect(error?.description).not.toContain('list the files again');
 		expect(JSON.stringify(error)).not.toContain('Signature=');
 	} finally {
 		config.enabled = false;

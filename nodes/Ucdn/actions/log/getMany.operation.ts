@@ -107,9 +107,9 @@ export async function prepare(
 				range,
 				scope,
 				settings,
+				max,
 			);
 			const iso = readable ? isoTimesIn(this.getTimezone()) : undefined;
-			const chosen = files.slice(0, max);
 			const json = (file: LogFile): IDataObject => ({
 				Domain: file.Domain,
 				LogTime: file.LogTime,
@@ -117,12 +117,12 @@ export async function prepare(
 				Url: file.Url,
 				FileName: fileNameOf(file),
 			});
-			if (!download) return chosen.map((file) => ({ json: json(file), pairedItem: { item: i } }));
-			const items: INodeExecutionData[] = new Array(chosen.length);
+			if (!download) return files.map((file) => ({ json: json(file), pairedItem: { item: i } }));
+			const items: INodeExecutionData[] = new Array(files.length);
 			let next = 0;
 			const worker = async () => {
-				for (let n = next++; n < chosen.length; n = next++) {
-					const file = chosen[n] as LogFile;
+				for (let n = next++; n < files.length; n = next++) {
+					const file = files[n] as LogFile;
 					try {
 						const data = await downloadLog.call(this, file, {
 							timeoutMs: settings.timeoutMs,
@@ -131,7 +131,11 @@ export async function prepare(
 						items[n] = { json: json(file), binary: { data }, pairedItem: { item: i } };
 					} catch (caught) {
 						const error = asNodeError(this.getNode(), caught, i);
-						if (!this.continueOnFail()) throw error;
+						if (!this.continueOnFail()) {
+							// The node fails: the other workers start no more files.
+							next = files.length;
+							throw error;
+						}
 						// The file's link carries its signature: the error item names the file without it.
 						const named = json(file);
 						delete named.Url;
@@ -143,7 +147,7 @@ export async function prepare(
 				}
 			};
 			await Promise.all(
-				Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, chosen.length) }, worker),
+				Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, files.length) }, worker),
 			);
 			return items;
 		},

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import type { CertificateMemory } from '../../../../nodes/UcdnTrigger/certificates';
+import { triggerProperties } from '../../../../nodes/UcdnTrigger/description';
 import {
 	KEEP_AFTER_END,
 	certificateKey,
@@ -43,7 +45,7 @@ test('nearestThreshold: the smallest threshold the days are within, or null', ()
 test('selectExpiring: each threshold once per certificate, the nearest when several are crossed at once', () => {
 	let memory: CertificateMemory = {};
 	const step = (listed: IDataObject[]) => {
-		const selection = selectExpiring(listed, [30, 14, 7], memory, NOW);
+		const selection = selectExpiring(listed, [30, 14, 7], memory, { now: NOW, project: 'p' });
 		memory = selection.memory;
 		return selection.fresh.map(({ certificate, threshold }) => [certificate.CertName, threshold]);
 	};
@@ -61,16 +63,20 @@ test('selectExpiring: each threshold once per certificate, the nearest when seve
 test('selectExpiring: a certificate no longer listed is forgotten KEEP_AFTER_END after its end, not before', () => {
 	const gone = cert('gone', -10);
 	const memory: CertificateMemory = {
-		[certificateKey(gone)]: { threshold: 7, end: Number(gone.EndTime) },
+		[certificateKey(gone, 'p')]: { threshold: 7, end: Number(gone.EndTime) },
 	};
 	const end = Number(gone.EndTime);
-	expect(selectExpiring([], [7], memory, end + KEEP_AFTER_END - 1).memory).toEqual(memory);
-	expect(selectExpiring([], [7], memory, end + KEEP_AFTER_END).memory).toEqual({});
+	expect(
+		selectExpiring([], [7], memory, { now: end + KEEP_AFTER_END - 1, project: 'p' }).memory,
+	).toEqual(memory);
+	expect(
+		selectExpiring([], [7], memory, { now: end + KEEP_AFTER_END, project: 'p' }).memory,
+	).toEqual({});
 });
 
 test('selectExpiring: the memory holds one small entry per emitted certificate, none for the others', () => {
 	const listed = Array.from({ length: 1000 }, (_, n) => cert(`c${n}`, n));
-	const { fresh, memory } = selectExpiring(listed, [30], {}, NOW);
+	const { fresh, memory } = selectExpiring(listed, [30], {}, { now: NOW, project: 'p' });
 	expect(fresh).toHaveLength(31);
 	expect(Object.keys(memory)).toHaveLength(31);
 	expect(Buffer.byteLength(JSON.stringify(memory))).toBeLessThan(31 * 60);
@@ -82,4 +88,16 @@ test('readCertificateMemory: keeps well-formed entries, drops the rest', () => {
 	expect(
 		readCertificateMemory({ a: { threshold: 7, end: 1 }, b: { threshold: '7', end: 1 }, c: null }),
 	).toEqual({ a: { threshold: 7, end: 1 } });
+});
+
+test('the Certificate Expiring event shows only the options that apply to certificates', () => {
+	const options = triggerProperties.find((p) => p.name === 'options')?.options ?? [];
+	const shown = (event: string) =>
+		options
+			.filter((option) =>
+				NodeHelpers.displayParameter({}, option, { typeVersion: 1.1 }, null, { event }),
+			)
+			.map((option) => option.name);
+	expect(shown('certificateExpiring')).toEqual(['projectId', 'requestTimeout', 'retries']);
+	expect(shown('finished')).toContain('isDcdn');
 });

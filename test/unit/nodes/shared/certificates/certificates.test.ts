@@ -43,15 +43,28 @@ test('certificateItem: fields in order, ISO times, DaysLeft and Expired after En
 	});
 });
 
-test('endTime: a number or a numeric string; nothing else counts', () => {
+test('certificateItem: a certificate without EndTime still has DaysLeft and Expired, null', () => {
+	expect(certificateItem({ CertName: 'c', Extra: 1 }, NOW, { withText: false })).toEqual({
+		CertName: 'c',
+		DaysLeft: null,
+		Expired: null,
+		Extra: 1,
+	});
 	expect(
-		[NOW, String(NOW), 0, null, '', ' ', 'soon', undefined, Infinity, true, [NOW]].map((EndTime) =>
-			endTime({ EndTime } as never),
+		Object.keys(certificateItem({ CertName: 'c', Extra: 1 }, NOW, { withText: false })),
+	).toEqual(['CertName', 'DaysLeft', 'Expired', 'Extra']);
+});
+
+test('endTime: Unix seconds (2000 to 9999) as a number or a numeric string; nothing else counts', () => {
+	expect(
+		[NOW, String(NOW), 0, NOW * 1000, null, '', ' ', 'soon', undefined, Infinity, true, [NOW]].map(
+			(EndTime) => endTime({ EndTime } as never),
 		),
 	).toEqual([
 		NOW,
 		NOW,
-		0,
+		undefined,
+		undefined,
 		undefined,
 		undefined,
 		undefined,

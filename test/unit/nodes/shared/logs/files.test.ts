@@ -40,3 +40,16 @@ test('a file’s name is the link’s, else <domain>_<time>.log.gz; an error nam
 	);
 	expect(fileWords(file)).not.toContain('Signature');
 });
+
+test('a link whose name is no plain file name (a bad escape, a control character, an escaped / or \\) gives <domain>_<time>.log.gz', () => {
+	const file = { Domain: 'a.example.com', LogTime: 1_800_000_000, Url: '' };
+	const named = (path: string) => fileNameOf({ ...file, Url: `https://l.example.net${path}?s=1` });
+	expect(named('/x/a%20b.log.gz')).toBe('a b.log.gz');
+	for (const path of [
+		'/x/a%E0%A4%A.log.gz',
+		'/x/..%2F..%2Fetc%2Fcron.gz',
+		'/x/..%5Cboot.ini.gz',
+		'/x/a%00.gz',
+	])
+		expect(named(path)).toBe('a.example.com_1800000000.log.gz');
+});

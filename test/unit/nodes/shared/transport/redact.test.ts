@@ -87,6 +87,15 @@ describe('preview', () => {
 		expect(preview(undefined, [])).toBe('(empty)');
 	});
 
+	test('a link keeps its host and path, not its query (a log link is signed there)', () => {
+		expect(
+			preview({ LogUrl: 'https://l.example.net/a/1.gz?Signature=kT8w%2B&Expires=1' }, []),
+		).toBe('{"LogUrl":"https://l.example.net/a/1.gz?…"}');
+		expect(preview('at http:\\/\\/l.example.net\\/1.gz?Signature=kT8w", then', [])).toBe(
+			'at http:\\/\\/l.example.net\\/1.gz?…", then',
+		);
+	});
+
 	test('a body nested 20,000 levels deep, or megabytes long, gives a short excerpt', () => {
 		let deep: unknown = 1;
 		for (let level = 0; level < 20_000; level++) deep = [{ a: deep }];
