@@ -47,8 +47,8 @@ export function readThresholds(value: unknown): number[] {
 			`give from 1 to ${MAX_THRESHOLDS} numbers of days, such as 30, 14, 7`,
 		);
 	const days = values.map((text) => {
-		const number = Number(text);
-		if (!Number.isInteger(number) || number < 0 || number > MAX_THRESHOLD)
+		const number = /^\d+$/.test(text) ? Number(text) : NaN;
+		if (!(number <= MAX_THRESHOLD))
 			throw new ParameterError(
 				DAYS_BEFORE.displayName,
 				`"${text}" is not a whole number of days from 0 to ${MAX_THRESHOLD}`,
@@ -68,7 +68,7 @@ export function nearestThreshold(left: number, thresholds: number[]): number | n
  * so is one of another project (Project ID changed), even named and ending as this one.
  */
 export const certificateKey = (certificate: IDataObject, project: string): string =>
-	`${project}\n${String(certificate.CertName)}\n${String(certificate.EndTime)}`;
+	`${project}\n${String(certificate.CertName)}\n${endTime(certificate) ?? String(certificate.EndTime)}`;
 
 /** How long an entry of a certificate no longer listed is kept after its EndTime. */
 export const KEEP_AFTER_END = 30 * 86_400;

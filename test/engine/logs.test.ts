@@ -54,8 +54,10 @@ test('the files of a range, in time order; a LogUrl of two links is two files', 
 	const { json, error } = await run({});
 	expect(error).toBeUndefined();
 	const files = json('UCDN');
-	// 13 five-minute files from 08:00 to 09:00, the two on the hour in two parts each.
-	expect(files).toHaveLength(15);
+	// The 12 five-minute files that start from 08:00 to before 09:00, the one on the hour in two
+	// parts; 09:00's holds the five minutes after the range.
+	expect(files).toHaveLength(13);
+	expect(files.map((f) => f.LogTime)).not.toContain(T0 + 3600);
 	expect(at(files, 0)).toEqual({
 		Domain: STATIC.Domain,
 		LogTime: T0,

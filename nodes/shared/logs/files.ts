@@ -21,8 +21,8 @@ export const LOG_CALL_SECONDS = 86_400;
 /**
  * The first `max` log files of `domainIds` (none: all of the project's) in `range`, one call per
  * day of it, the days in order until they hold `max`: each `LogUrl` split at `;` (a file in
- * several parts is several files), each link once, those outside the range left out, in LogTime
- * order (then as listed).
+ * several parts is several files), each link once, those whose five minutes do not start in
+ * [begin, end) left out, in LogTime order (then as listed).
  */
 export async function readLogFiles(
 	this: UcdnFunctions,
@@ -50,7 +50,7 @@ export async function readLogFiles(
 			part,
 		});
 		for (const file of filesOf(answer))
-			if (file.LogTime >= begin && file.LogTime <= end && !files.has(file.Url))
+			if (file.LogTime >= begin && file.LogTime < end && !files.has(file.Url))
 				files.set(file.Url, file);
 	}
 	return [...files.values()].sort((a, b) => a.LogTime - b.LogTime).slice(0, max);

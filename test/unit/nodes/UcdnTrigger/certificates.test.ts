@@ -24,6 +24,8 @@ test('readThresholds: whole days, duplicates once, largest first', () => {
 	expect(readThresholds('0')).toEqual([0]);
 	expect(readThresholds(3650)).toEqual([3650]);
 	expect(() => readThresholds('3651')).toThrow(/not a whole number of days from 0 to 3650/);
+	for (const odd of ['0x1e', '1e1', '+7', '7.0'])
+		expect(() => readThresholds(odd)).toThrow(/not a whole number of days/);
 	expect(() => readThresholds(Array.from({ length: 21 }, (_, n) => n).join(','))).toThrow(
 		/from 1 to 20 numbers/,
 	);
@@ -100,4 +102,14 @@ test('the Certificate Expiring event shows only the options that apply to certif
 			.map((option) => option.name);
 	expect(shown('certificateExpiring')).toEqual(['projectId', 'requestTimeout', 'retries']);
 	expect(shown('finished')).toContain('isDcdn');
+});
+
+test('certificateKey: the same certificate whether its EndTime comes as a number or as text', () => {
+	const end = 1_800_000_000;
+	expect(certificateKey({ CertName: 'a', EndTime: ` ${end}` }, 'p')).toBe(
+		certificateKey({ CertName: 'a', EndTime: end }, 'p'),
+	);
+	expect(certificateKey({ CertName: 'a', EndTime: end }, 'p')).not.toBe(
+		certificateKey({ CertName: 'a', EndTime: end }, 'q'),
+	);
 });
