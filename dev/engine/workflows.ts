@@ -1,16 +1,19 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { UcdnSimulator } from '../simulator/server';
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../simulator/server';
+import { SEED_DOMAINS, TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../simulator/server';
 import type { WorkflowJson } from './package';
 
 export const CREDENTIAL_REF = {
 	ucloudApi: { id: 'ucloud-simulator', name: 'UCloud API (simulator)' },
 };
 
-/** Credentials of the simulator's account, as a user would enter them with a Custom endpoint. */
-export function simulatorCredentials(
-	simulator: UcdnSimulator,
+/**
+ * Credentials of the simulator's account at `url`, as a user would enter them with a Custom
+ * endpoint: for a process that has the simulator's address but not the simulator.
+ */
+export function endpointCredentials(
+	url: string,
 	overrides: IDataObject = {},
 ): { ucloudApi: ICredentialDataDecryptedObject } {
 	return {
@@ -18,11 +21,38 @@ export function simulatorCredentials(
 			publicKey: TEST_PUBLIC_KEY,
 			privateKey: TEST_PRIVATE_KEY,
 			endpoint: 'custom',
-			customEndpoint: simulator.url,
+			customEndpoint: url,
 			projectId: '',
 			...overrides,
 		},
 	};
+}
+
+/** Credentials of the simulator's account (see endpointCredentials). */
+export const simulatorCredentials = (simulator: UcdnSimulator, overrides: IDataObject = {}) =>
+	endpointCredentials(simulator.url, overrides);
+
+/** A time as the editor's date field saves it, in the workflow's timezone (UTC here). */
+const utcField = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', '');
+
+/**
+ * Log → Get Many, with Download unless told, of static.example.com's file(s) whose five minutes
+ * start at `time` (two on the hour: the file in two parts), in a workflow whose timezone is UTC.
+ */
+export function logDownloadWorkflow(time: number, download = true): WorkflowJson {
+	return ucdnWorkflow(
+		{
+			resource: 'log',
+			operation: 'getMany',
+			domains: { __rl: true, mode: 'name', value: SEED_DOMAINS.static.Domain },
+			timeRange: 'custom',
+			beginTime: utcField(time),
+			endTime: utcField(time + 60),
+			returnAll: true,
+			options: { download },
+		},
+		{ typeVersion: 1.2, timezone: 'UTC' },
+	);
 }
 
 export interface UcdnWorkflowOptions {

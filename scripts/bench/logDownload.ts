@@ -15,7 +15,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from '../../dev/simulator/server';
 import { median, writeResults } from './dataset';
 
 export const FILE_BYTES = 500 * 1000 * 1000;
@@ -23,7 +22,6 @@ const MEMORY_FILE_BYTES = 100 * 1000 * 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** A past five minutes off the hour: one log file, in one part. */
 const LOG_TIME = Date.UTC(2026, 10, 2, 8, 5, 0) / 1000;
-const DOMAIN = 'static.example.com';
 
 type Mode = 'list' | 'filesystem' | 'memory';
 
@@ -38,39 +36,15 @@ interface ChildResult {
 async function child(mode: Mode, endpoint: string, expectedSha256: string) {
 	// The engine first: it sets n8n's user folder before n8n-core reads its settings.
 	const { runWorkflow } = await import('../../dev/engine/run');
-	const { ucdnWorkflow } = await import('../../dev/engine/workflows');
+	const { endpointCredentials, logDownloadWorkflow } = await import('../../dev/engine/workflows');
 	const { Container } = await import('@n8n/di');
 	const { BinaryDataService } = await import('n8n-core');
 	const service = Container.get(BinaryDataService);
 	if (mode === 'filesystem') await service.init();
-	const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', '');
 	const started = performance.now();
-	const result = await runWorkflow(
-		ucdnWorkflow(
-			{
-				resource: 'log',
-				operation: 'getMany',
-				domains: { __rl: true, mode: 'name', value: DOMAIN },
-				timeRange: 'custom',
-				beginTime: iso(LOG_TIME),
-				endTime: iso(LOG_TIME + 60),
-				returnAll: true,
-				options: { download: mode !== 'list' },
-			},
-			{ typeVersion: 1.2, timezone: 'UTC' },
-		),
-		{
-			credentials: {
-				ucloudApi: {
-					publicKey: TEST_PUBLIC_KEY,
-					privateKey: TEST_PRIVATE_KEY,
-					endpoint: 'custom',
-					customEndpoint: endpoint,
-					projectId: '',
-				},
-			},
-		},
-	);
+	const result = await runWorkflow(logDownloadWorkflow(LOG_TIME, mode !== 'list'), {
+		credentials: endpointCredentials(endpoint),
+	});
 	const seconds = (performance.now() - started) / 1000;
 	if (result.error) throw result.error;
 	const maxRssMb = process.resourceUsage().maxRSS / 1024;

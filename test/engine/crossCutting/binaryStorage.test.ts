@@ -11,7 +11,7 @@ import path from 'node:path';
 import { BinaryDataService } from 'n8n-core';
 
 import { runWorkflow } from '../../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { logDownloadWorkflow, simulatorCredentials } from '../../../dev/engine/workflows';
 import { largeFileSha256 } from '../../../dev/simulator/logs';
 import type { UcdnSimulator } from '../../../dev/simulator/server';
 import { SEED_DOMAINS, startSimulator } from '../../../dev/simulator/server';
@@ -20,7 +20,6 @@ import { at } from '../../at';
 /** A past five minutes off the hour: one file, in one part. */
 const T = Date.UTC(2026, 10, 2, 8, 5, 0) / 1000;
 const LARGE_BYTES = 24 * 1024 * 1024 + 5;
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', '');
 
 const storage = mkdtempSync(path.join(tmpdir(), 'ucdn-binary-'));
 let sim: UcdnSimulator;
@@ -40,22 +39,9 @@ afterEach(async () => {
 });
 
 async function downloadAt(time: number) {
-	const result = await runWorkflow(
-		ucdnWorkflow(
-			{
-				resource: 'log',
-				operation: 'getMany',
-				domains: { __rl: true, mode: 'name', value: SEED_DOMAINS.static.Domain },
-				timeRange: 'custom',
-				beginTime: iso(time),
-				endTime: iso(time + 60),
-				returnAll: true,
-				options: { download: true },
-			},
-			{ typeVersion: 1.2, timezone: 'UTC' },
-		),
-		{ credentials: simulatorCredentials(sim) },
-	);
+	const result = await runWorkflow(logDownloadWorkflow(time), {
+		credentials: simulatorCredentials(sim),
+	});
 	expect(result.error).toBeUndefined();
 	return result.items('UCDN');
 }

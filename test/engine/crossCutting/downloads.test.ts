@@ -14,13 +14,12 @@ import type { AddressInfo } from 'node:net';
 import { createServer, request } from 'node:http';
 
 import { runWorkflow } from '../../../dev/engine/run';
-import { simulatorCredentials, ucdnWorkflow } from '../../../dev/engine/workflows';
+import { logDownloadWorkflow, simulatorCredentials } from '../../../dev/engine/workflows';
 import type { UcdnSimulator } from '../../../dev/simulator/server';
-import { SEED_DOMAINS, startSimulator } from '../../../dev/simulator/server';
+import { startSimulator } from '../../../dev/simulator/server';
 import { at } from '../../at';
 
 const T0 = Date.UTC(2026, 10, 2, 8, 0, 0) / 1000;
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', '');
 
 let sim: UcdnSimulator;
 beforeEach(async () => {
@@ -31,22 +30,7 @@ afterEach(async () => {
 });
 
 const download = async () =>
-	await runWorkflow(
-		ucdnWorkflow(
-			{
-				resource: 'log',
-				operation: 'getMany',
-				domains: { __rl: true, mode: 'name', value: SEED_DOMAINS.static.Domain },
-				timeRange: 'custom',
-				beginTime: iso(T0),
-				endTime: iso(T0 + 60),
-				returnAll: true,
-				options: { download: true },
-			},
-			{ typeVersion: 1.2, timezone: 'UTC' },
-		),
-		{ credentials: simulatorCredentials(sim) },
-	);
+	await runWorkflow(logDownloadWorkflow(T0), { credentials: simulatorCredentials(sim) });
 
 test('behind HTTP_PROXY: a download goes through the proxy, which alone knows the links’ host', async () => {
 	const target = new URL(sim.url);
