@@ -1,8 +1,9 @@
 /**
  * The faults a test gives requests (the Fault union in types.ts), and how the core serves them.
- * failNext queues a fault for the next matching requests (`action`; `skip` of them answered
- * normally first; `times` of them faulted). Each request whose parameters could be read takes
- * the first queued fault that matches its action, before its signature is checked:
+ * failNext queues a fault for the next matching requests (`action`, and parameters `where`;
+ * `skip` of them answered normally first; `times` of them faulted). Each request whose
+ * parameters could be read takes the first queued fault that matches its action and
+ * parameters, before its signature is checked:
  * - `delay` holds the request `ms`, less if the client goes away, then it goes on (a submit
  *   still creates its task);
  * - `reset`, `http`, `garbage` and `retCode` answer instead of the call, signed or not;
@@ -20,22 +21,26 @@ interface QueuedFault {
 	remaining: number;
 	skip: number;
 	action?: string;
+	where?: Record<string, string>;
 }
 
 export class FaultQueue {
 	private faults: QueuedFault[] = [];
 
-	add(fault: Fault, { times = 1, action, skip = 0 }: FaultOptions = {}): void {
-		this.faults.push({ fault, remaining: times, skip, action });
+	add(fault: Fault, { times = 1, action, skip = 0, where }: FaultOptions = {}): void {
+		this.faults.push({ fault, remaining: times, skip, action, where });
 	}
 
 	clear(): void {
 		this.faults = [];
 	}
 
-	/** The fault this request of `action` gets, if any; counts it against its queue entry. */
-	take(action: string): Fault | undefined {
-		const queued = this.faults.find((f) => f.remaining > 0 && (!f.action || f.action === action));
+	/** The fault this request of `action` with `params` gets, if any; counts it against its queue entry. */
+	take(action: string, params: Record<string, string>): Fault | undefined {
+		const matches = ({ action: only, where = {} }: QueuedFault) =>
+			(!only || only === action) &&
+			Object.entries(where).every(([name, value]) => params[name] === value);
+		const queued = this.faults.find((f) => f.remaining > 0 && matches(f));
 		if (!queued) return undefined;
 		if (queued.skip > 0) {
 			queued.skip--;

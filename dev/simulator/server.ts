@@ -154,6 +154,10 @@ function hold(req: IncomingMessage, ms: number): Promise<void> {
 export class UcdnSimulator {
 	readonly requests: RecordedRequest[] = [];
 
+	/** API calls being served now (from arrival until answered), and the most there were at once. */
+	private atOnce = 0;
+	mostAtOnce = 0;
+
 	readonly tasks: StoredTask[];
 
 	private readonly faults = new FaultQueue();
@@ -311,6 +315,8 @@ export class UcdnSimulator {
 	/** One request: logged, given its fault, checked in the header's order, then served. */
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		if (this.logs.serve(req, res)) return;
+		this.mostAtOnce = Math.max(this.mostAtOnce, ++this.atOnce);
+		res.once('close', () => this.atOnce--);
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const record = this.log(req);
@@ -328,7 +334,7 @@ export class UcdnSimulator {
 		record.params = signed;
 		record.signature = sent;
 
-		const fault = this.faults.take(action);
+		const fault = this.faults.take(action, signed);
 		reply.fault = fault;
 		if (fault?.kind === 'delay') await hold(req, fault.ms);
 		if (answeredByFault(fault, req, reply, action)) return;

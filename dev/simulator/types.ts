@@ -80,6 +80,8 @@ export interface FaultOptions {
 	action?: string;
 	/** Matching requests to answer normally first (default 0). */
 	skip?: number;
+	/** Only requests with these parameters, as sent (`{ 'DomainId.0': 'ucdn-…' }`). */
+	where?: Record<string, string>;
 }
 
 /** A call of an action that passed the core's checks, as its handler gets it. */

@@ -1,7 +1,8 @@
 /**
  * The physical floor for Statistics → Get, Bandwidth and Traffic, Per Domain, One Item per
  * Point: the node's signed calls with nothing of n8n (the domain list, then each domain's range
- * in chunks of at most 1,440 points, one call each, one after the other), each answer parsed
+ * in chunks of at most 1,440 points, one call each, one after the other, SERIES_AT_ONCE domains
+ * at a time as the node reads them), each answer parsed
  * and its points written as the node's flat items, in its field order: Time, TimeIso (given a
  * zone), Domain, DomainId, CdnBandwidth, Traffic. Nothing here can be skipped by any
  * implementation: sign, fetch, parse, write the items. It trusts what the simulator's answers
@@ -12,6 +13,7 @@
 import { DateTime } from 'luxon';
 
 import { signParams } from '../../credentials/common/ucloud/signing';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
 import type { FloorTarget } from './floor';
 
 const LIST_ACTION = 'GetUcdnDomainConfig';
@@ -98,7 +100,11 @@ async function domains(
 	}
 }
 
-/** Every domain's points over the range, one item each, domain by domain; and the calls made. */
+/**
+ * Every domain's points over the range, one item each, in domain order; and the calls made.
+ * Domains are read SERIES_AT_ONCE at a time, as the node reads them, each domain's chunks one
+ * after the other.
+ */
 export async function floorStatistics(
 	target: FloorTarget,
 	{ range, step, zone }: StatisticsJob,
@@ -106,9 +112,9 @@ export async function floorStatistics(
 	const iso = zone === undefined ? undefined : isoTexts(zone);
 	const listed = await domains(target);
 	let calls = listed.calls;
-	const items: PointItem[] = [];
 	const chunk = POINTS_PER_CALL * step.seconds;
-	for (const [Domain, DomainId] of listed.names) {
+	const domainItems = async ([Domain, DomainId]: [string, string]) => {
+		const items: PointItem[] = [];
 		for (let begin = range.begin; begin < range.end; begin += chunk) {
 			const end = Math.min(range.end, begin + chunk);
 			const answer = await call(target, {
@@ -131,6 +137,14 @@ export async function floorStatistics(
 				);
 			}
 		}
-	}
-	return { items, calls };
+		return items;
+	};
+	const perDomain: PointItem[][] = [];
+	let next = 0;
+	const worker = async () => {
+		for (let n = next++; n < listed.names.length; n = next++)
+			perDomain[n] = await domainItems(listed.names[n] as [string, string]);
+	};
+	await Promise.all(Array.from({ length: SERIES_AT_ONCE }, worker));
+	return { items: ([] as PointItem[]).concat(...perDomain), calls };
 }

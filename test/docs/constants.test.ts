@@ -40,6 +40,7 @@ import {
 	MIN_REPORTED,
 	MIN_REQUESTS,
 } from '../../nodes/shared/statistics/health';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
 import { DOMAIN_PAGE_SIZE } from '../../nodes/shared/domains/accountDomains';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
 import { READABLE_TIMES } from '../../nodes/shared/output/parameters';
@@ -637,6 +638,16 @@ describe('statistics: the README and docs/statistics.md', () => {
 		);
 		expectStated(FILE, /chunks of at most \*\*([\d,]+) points per call\*\*/, [MAX_POINTS_PER_CALL]);
 		expectStated(README_FILE, /Or 1 Minute \(a day at most\)/, []);
+	});
+
+	test('Per Domain: domains read at once', () => {
+		expectStated(FILE, /\*\*(\d+) domains at a time\*\* \(`SERIES_AT_ONCE`/, [SERIES_AT_ONCE]);
+		expectStated('docs/performance.md', /one after the other, (\d+) domains at a time/, [
+			SERIES_AT_ONCE,
+		]);
+		expectStated('docs/performance.md', /each domain's in order, (\d+) domains at a time/, [
+			SERIES_AT_ONCE,
+		]);
 	});
 
 	test('Check Health: the window, the rules’ defaults and the share of points a judgement needs', () => {

@@ -1,7 +1,7 @@
 /**
  * Statistics → Get and Check Health in n8n-core's engine against the simulator's traffic model
- * (dev/simulator/statistics.ts): the metrics' flat fields, both outputs, Per Domain, chunking
- * and call counts, the health rules on a spike, a drop, no traffic and late points, Fail When
+ * (dev/simulator/statistics.ts): the metrics' flat fields, both outputs, Per Domain (a few
+ * domains at a time: order, errors, Continue On Fail), chunking and call counts, the health rules on a spike, a drop, no traffic and late points, Fail When
  * Unhealthy, Continue On Fail, and bad input that sends nothing.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -9,8 +9,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runWorkflow } from '../../dev/engine/run';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
+import { generateDomains } from '../../dev/simulator/data';
 import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
 import { SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
+import type { RecordedRequest } from '../../dev/simulator/types';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
 import { at } from '../at';
 
 const { static: STATIC, cdn: CDN } = SEED_DOMAINS;
@@ -149,7 +152,11 @@ describe('Statistics → Get', () => {
 			sim.domains.filter((d) => d.projectId === 'org-default').map((d) => d.info.Domain),
 		);
 		expect(calls(LIST)).toHaveLength(1);
-		expect(calls(REQUESTS).map((c) => c.params['DomainId.0'])).toEqual(projectIds());
+		// Several domains are read at once (see the test below): their calls may arrive in any order.
+		expect(calls(REQUESTS).map((c) => c.params['DomainId.0'] ?? '')).toEqual(
+			expect.arrayContaining(projectIds()),
+		);
+		expect(calls(REQUESTS)).toHaveLength(projectIds().length);
 		expect(Object.keys(at(json('UCDN'), 0))).toEqual([
 			'Time',
 			'TimeIso',
@@ -179,6 +186,84 @@ describe('Statistics → Get', () => {
 			Array.from({ length: 6 }, (_, n) => begin + n * 432_000),
 		);
 		expect(new Set(json('UCDN').map((p) => p.Time)).size).toBe(8640);
+	});
+
+	describe('Per Domain, a few domains at a time', () => {
+		/** 6 domains; 6 days of 5-minute points: 1,728 points, in chunks of 1,440 and 288. */
+		type Domain = { Domain: string; DomainId: string };
+		const DOMAINS = generateDomains({ count: 6 }) as Domain[];
+		const [D0, D1, D2, D3, D4, D5] = DOMAINS as [Domain, Domain, Domain, Domain, Domain, Domain];
+		const sixDays = {
+			metric: 'bandwidth',
+			...custom(T0 - 6 * 86_400, T0),
+			granularity: 'fiveMinutes',
+		};
+		const of = (domain: Domain) => ({ where: { 'DomainId.0': domain.DomainId } });
+		const callsOf = (domain: Domain) =>
+			sim.requestsFor(BANDWIDTH).filter((c) => c.params['DomainId.0'] === domain.DomainId);
+
+		test('at most SERIES_AT_ONCE calls at once, each domain’s chunks in order, the items in the domains’ order whichever answers first', async () => {
+			await simulator({ seed: false, domains: DOMAINS });
+			// The first domain answers last: the others are read meanwhile.
+			sim.failNext({ kind: 'delay', ms: 400 }, { times: 2, ...of(D0) });
+			sim.failNext({ kind: 'delay', ms: 50 }, { times: Infinity, action: BANDWIDTH });
+			const { json, error } = await run({ ...sixDays, options: { perDomain: true } });
+			expect(error).toBeUndefined();
+			const items = json('UCDN');
+			expect(items).toHaveLength(6 * 1728);
+			expect([...new Set(items.map((item) => item.Domain))]).toEqual(DOMAINS.map((d) => d.Domain));
+			for (const n of DOMAINS.keys()) {
+				const times = items.slice(n * 1728, (n + 1) * 1728).map((item) => item.Time);
+				expect(times).toEqual(Array.from({ length: 1728 }, (_, k) => T0 - 6 * 86_400 + 300 * k));
+			}
+			expect(sim.mostAtOnce).toBe(SERIES_AT_ONCE);
+			for (const domain of DOMAINS)
+				expect(callsOf(domain).map((c) => Number(c.params.BeginTime))).toEqual([
+					T0 - 6 * 86_400,
+					T0 - 6 * 86_400 + 1440 * 300,
+				]);
+			// The fifth domain was read while the first one waited.
+			const order = sim.requestsFor(BANDWIDTH);
+			expect(order.indexOf(callsOf(D4)[0] as RecordedRequest)).toBeLessThan(
+				order.indexOf(callsOf(D0)[1] as RecordedRequest),
+			);
+		});
+
+		test('a failure names its domain and call: the first in the domains’ order, though a later one failed first; no further domain is read', async () => {
+			await simulator({ seed: false, domains: DOMAINS });
+			sim.failNext({ kind: 'delay', ms: 300 }, { times: 2, ...of(D0) });
+			sim.failNext({ kind: 'delay', ms: 300 }, { times: 2, ...of(D3) });
+			sim.failNext({ kind: 'retCode', retCode: 230, message: 'first' }, { skip: 1, ...of(D1) });
+			sim.failNext({ kind: 'retCode', retCode: 230, message: 'at once' }, of(D2));
+			const { error } = await run({ ...sixDays, options: { perDomain: true } });
+			expect(error?.message).toBe(
+				`UCloud API ${BANDWIDTH} failed with RetCode 230: first (of ${D1.Domain}, call 2 of 2)`,
+			);
+			// Those under way finish their chunks; none is started after the failure.
+			expect([D0, D1, D2, D3, D4, D5].map((domain) => callsOf(domain).length)).toEqual([
+				2, 2, 1, 2, 0, 0,
+			]);
+		});
+
+		test('Continue On Fail: the failing item’s error item names its domain, the other item’s points follow', async () => {
+			await simulator({ seed: false, domains: DOMAINS });
+			sim.failNext({ kind: 'retCode', retCode: 230, message: 'no' }, of(D2));
+			const { items } = await run(
+				{ ...sixDays, domains: '={{ $json.domains }}', options: { perDomain: true } },
+				{
+					input: [{ domains: `${D1.Domain}, ${D2.Domain}` }, { domains: D3.Domain }],
+					continueOnFail: true,
+				},
+			);
+			const out = items('UCDN');
+			expect(out).toHaveLength(1 + 1728);
+			expect(out[0]).toMatchObject({
+				json: { error: expect.stringContaining(`(of ${D2.Domain}, call 1 of 2)`) },
+				pairedItem: { item: 0 },
+			});
+			expect(out.slice(1).every((item) => item.json.Domain === D3.Domain)).toBe(true);
+			expect(out[1]?.pairedItem).toEqual({ item: 1 });
+		});
 	});
 
 	test('Summary: totals, the peak and when, missing points counted, never as zero traffic', async () => {

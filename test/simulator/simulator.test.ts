@@ -229,6 +229,29 @@ test('faults can target one action and several calls', async () => {
 	expect((await post(sign({ Action: 'DescribeNewUcdnPrefetchCacheTask' }))).status).toBe(200);
 });
 
+test('faults can target calls by their parameters', async () => {
+	const action = 'DescribeNewUcdnRefreshCacheTask';
+	sim.failNext({ kind: 'retCode', retCode: 2001 }, { action, where: { Limit: '2' } });
+	expect(await json(sign({ Action: action, Limit: '1' }))).toMatchObject({ RetCode: 0 });
+	expect(await json(sign({ Action: action }))).toMatchObject({ RetCode: 0 });
+	expect(await json(sign({ Action: action, Limit: '2' }))).toMatchObject({ RetCode: 2001 });
+	expect(await json(sign({ Action: action, Limit: '2' }))).toMatchObject({ RetCode: 0 });
+});
+
+test('mostAtOnce: the most calls served at once, held ones included', async () => {
+	const server = await startSimulator();
+	try {
+		const request = sign({ Action: 'DescribeNewUcdnRefreshCacheTask' });
+		await post(request, undefined, server);
+		expect(server.mostAtOnce).toBe(1);
+		server.failNext({ kind: 'delay', ms: 100 }, { times: 3 });
+		await Promise.all([1, 2, 3].map(() => post(request, undefined, server)));
+		expect(server.mostAtOnce).toBe(3);
+	} finally {
+		await server.close();
+	}
+});
+
 test('faults: new tasks at the head of the list before a Describe, and an ignored Offset', async () => {
 	const action = 'DescribeNewUcdnRefreshCacheTask';
 	const first = await json(sign({ Action: action, Limit: '1' }));

@@ -64,10 +64,10 @@ const OUTSIDE = 'outside';
  *
  * Luxon takes 10 to 40 µs per time in a named zone: seconds for 200,000 URL items. A zone's
  * offset is a whole number of quarter hours and changes only at its transitions, never twice
- * in an hour; so Luxon is asked for the offset at both ends of each hour of time (a series of
- * 5-minute points over 30 days spans 720 of them), then, only in an hour whose ends differ, at
- * both ends of each quarter hour (one whose ends differ is left to it), and each text is built
- * from the quarter hour's start. Each text is built once
+ * in an hour; so Luxon is asked for the offset at the start of each hour of time (a series of
+ * 5-minute points over 30 days spans 720 of them), an hour's end being the next one's start,
+ * then, only in an hour where it changes, at both ends of each quarter hour (one whose ends
+ * differ is left to it), and each text is built from the quarter hour's start. Each text is built once
  * for as long as its slot holds it, and shared by every field that has the time. One per
  * output: it remembers the quarter hours it has seen.
  */
@@ -76,16 +76,36 @@ export function isoTimesIn(zone: string): IsoTime {
 	if (!probe.isValid) return () => undefined;
 	const zulu = probe.zone.isUniversal;
 	const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
-	/** Each hour's offset when the same at both its ends, else undefined. */
-	const hours = new Map<number, number | undefined>();
+	/** The offset at the start of each hour asked about: an hour's end is the next one's start. */
+	const hourStarts = new Map<number, number>();
+	const startOf = (hour: number) => {
+		let offset = hourStarts.get(hour);
+		if (offset === undefined) {
+			offset = offsetAt(hour * HOUR_MS);
+			hourStarts.set(hour, offset);
+		}
+		return offset;
+	};
 	const steadyOffset = (ms: number, length: number) => {
 		const offset = offsetAt(ms);
 		return offset === offsetAt(ms + length - 1) ? offset : undefined;
 	};
+	/**
+	 * An hour's offset when it holds throughout, else undefined: the same at its start and the
+	 * next hour's (it cannot change and change back within the hour), or at its last instant
+	 * (it changes as the next hour starts, as most transitions do).
+	 */
+	const steadyHour = (hour: number) => {
+		const offset = startOf(hour);
+		if (offset === startOf(hour + 1)) return offset;
+		return offset === offsetAt((hour + 1) * HOUR_MS - 1) ? offset : undefined;
+	};
+	/** Each hour's offset when it holds throughout, else undefined. */
+	const hours = new Map<number, number | undefined>();
 	const quarterOf = (index: number): Quarter | typeof OUTSIDE | undefined => {
 		const start = index * QUARTER_MS;
 		const hour = Math.floor(start / HOUR_MS);
-		if (!hours.has(hour)) hours.set(hour, steadyOffset(hour * HOUR_MS, HOUR_MS));
+		if (!hours.has(hour)) hours.set(hour, steadyHour(hour));
 		const offset = hours.get(hour) ?? steadyOffset(start, QUARTER_MS);
 		if (offset === undefined || offset % 15 !== 0) return undefined;
 		const local = new Date(start + offset * 60_000);

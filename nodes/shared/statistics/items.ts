@@ -72,11 +72,9 @@ export function pointMaker(
 }
 
 /** One Item per Point: a series' points (made by pointMaker) in time order, paired with the input item. */
-export function addPointItems(
-	series: Series,
-	itemIndex: number,
-	items: INodeExecutionData[],
-): void {
+export function pointItems(series: Series, itemIndex: number): INodeExecutionData[] {
 	const pairedItem = { item: itemIndex };
+	const items: INodeExecutionData[] = [];
 	for (const json of series.points) items.push({ json, pairedItem });
+	return items;
 }

@@ -23,7 +23,8 @@ export interface Series {
 
 /**
  * What makes a point's object from its Time and the answer's raw point: by default Time, then
- * the metric's fields (Metric.flatten); One Item per Point makes its items' JSON at once.
+ * the metric's fields (Metric.flatten); One Item per Point makes its items' JSON at once. The
+ * object's `Time` is the time given.
  */
 export type PointMaker = (time: number, raw: IDataObject) => IDataObject;
 
@@ -45,7 +46,6 @@ export function seriesBuilder(
 	point: PointMaker = (time, raw) => metric.flatten(raw, { Time: time }),
 ): SeriesBuilder {
 	// As the API sends them: in time order, a chunk's last point again as the next one's first.
-	const times: number[] = [];
 	const points: IDataObject[] = [];
 	let last = -Infinity;
 	// Once a point comes out of order: each time's first point, sorted at the end.
@@ -60,12 +60,11 @@ export function seriesBuilder(
 				if (!byTime) {
 					if (time === last) continue;
 					if (time > last) {
-						times.push(time);
 						points.push(point(time, raw));
 						last = time;
 						continue;
 					}
-					byTime = new Map(times.map((known, n) => [known, points[n] as IDataObject]));
+					byTime = new Map(points.map((known) => [known.Time as number, known]));
 				}
 				if (!byTime.has(time)) byTime.set(time, point(time, raw));
 			}

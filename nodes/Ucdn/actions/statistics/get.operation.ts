@@ -9,7 +9,8 @@ import { optionsProperty, readChoice, readSwitch } from '../../../shared/paramet
 import { optionsCollection, readRequestSettings } from '../../../shared/parameters/options';
 import { readPastRange, timeRangeProperties } from '../../../shared/parameters/timeRange';
 import { GRANULARITY, stepFor } from '../../../shared/statistics/granularity';
-import { addPointItems, pointMaker, statisticsJson } from '../../../shared/statistics/items';
+import { SERIES_AT_ONCE, inOrder } from '../../../shared/statistics/concurrency';
+import { pointItems, pointMaker, statisticsJson } from '../../../shared/statistics/items';
 import { METRIC, METRICS } from '../../../shared/statistics/metrics';
 import type { StatisticsOptions } from '../../../shared/statistics/parameters';
 import {
@@ -87,7 +88,8 @@ export const description = updateDisplayOptions(
 /**
  * Reads and checks item `i`'s parameters and finds its domains (one read of the domain list per
  * execution, when it names domains or reads Per Domain) before anything else is asked; what it
- * returns reads each series, chunk by chunk (see readSeries), and makes its items.
+ * returns reads each series, chunk by chunk (see readSeries), a few domains at a time (see
+ * inOrder), and makes its items.
  */
 export async function prepare(
 	this: IExecuteFunctions,
@@ -111,21 +113,18 @@ export async function prepare(
 			const iso = readable ? isoTimesIn(this.getTimezone()) : undefined;
 			// One Item per Point makes each item's JSON as its point is read.
 			const points = output === 'points' ? pointMaker(METRICS[metric], iso) : undefined;
-			const items: INodeExecutionData[] = [];
-			for (const of of targets) {
+			// A few domains at a time (Per Domain), their items in the domains' order.
+			const outputs = await inOrder(targets, SERIES_AT_ONCE, async (of) => {
 				const read = async (key: typeof metric, point?: PointMaker) =>
 					await readSeries.call(this, target, key, of, aligned, step, query, settings, point);
-				if (points) {
-					addPointItems(await read(metric, points(of)), i, items);
-					continue;
-				}
+				if (points) return pointItems(await read(metric, points(of)), i);
 				const series = await read(metric);
 				// Hit rates are weighted by each point's requests: the Summary reads those too.
 				const requests = metric === 'hitRate' ? await read('requests') : undefined;
 				const json = statisticsJson(summarize(metric, series, requests), of, iso);
-				items.push({ json, pairedItem: { item: i } });
-			}
-			return items;
+				return [{ json, pairedItem: { item: i } }];
+			});
+			return ([] as INodeExecutionData[]).concat(...outputs);
 		},
 	};
 }

@@ -109,4 +109,20 @@ describe('isoTimesIn', () => {
 	test('a timezone luxon does not know gives no time, not an error', () => {
 		expect(isoTimesIn('Not/AZone')(T)).toBeUndefined();
 	});
+
+	test('Luxon is asked about once per hour of time: 30 days of 5-minute points, across a change of daylight saving time', () => {
+		const ask = jest.spyOn(DateTime, 'fromMillis');
+		try {
+			const iso = isoTimesIn('America/New_York');
+			// 2026-11-01 to 2026-12-01 UTC: 720 hours; New York leaves daylight saving time at 06:00 UTC.
+			const begin = Date.UTC(2026, 10, 1) / 1000;
+			for (let t = begin; t < begin + 30 * 86_400; t += 300)
+				expect(iso(t)).toBe(DateTime.fromSeconds(t, { zone: 'America/New_York' }).toISO());
+			// The zone's probe, each hour's start and the next one's, and the last instant of the hour
+			// that ends with the change.
+			expect(ask).toHaveBeenCalledTimes(1 + 721 + 1);
+		} finally {
+			ask.mockRestore();
+		}
+	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pointMaker } from '../../../../../nodes/shared/statistics/items';
 import { METRICS } from '../../../../../nodes/shared/statistics/metrics';
-import { seriesBuilder } from '../../../../../nodes/shared/statistics/series';
+import { seriesBuilder, toSeries } from '../../../../../nodes/shared/statistics/series';
 
 const range = { begin: 6000, end: 6600 };
 const requests = (...points: Array<[number, number]>) => ({
@@ -77,5 +77,33 @@ describe('pointMaker: One Item per Point’s JSON, made as each point is read', 
 		);
 		expect(made.map((json) => json.TimeIso)).toEqual(['iso 6000', null, 'iso 6000', null]);
 		expect(asked).toEqual([6000, 6060]);
+	});
+
+	test('points out of order: the items in time order, each time once (the first answer’s)', () => {
+		const iso = (value: unknown) => `iso ${String(value)}`;
+		const series = toSeries(
+			METRICS.requests,
+			[
+				{ RequestList: [6060, 6120].map((Time) => ({ Time, CdnRequest: 1 })) },
+				{ RequestList: [6000, 6120, 6180].map((Time) => ({ Time, CdnRequest: 2 })) },
+			],
+			{ begin: 6000, end: 6240 },
+			'minute',
+			pointMaker(METRICS.requests, iso)({ domain }),
+		);
+		expect(
+			series.points.map(({ Time, TimeIso, DomainId, CdnRequest }) => [
+				Time,
+				TimeIso,
+				DomainId,
+				CdnRequest,
+			]),
+		).toEqual([
+			[6000, 'iso 6000', domain.DomainId, 2],
+			[6060, 'iso 6060', domain.DomainId, 1],
+			[6120, 'iso 6120', domain.DomainId, 1],
+			[6180, 'iso 6180', domain.DomainId, 2],
+		]);
+		expect(series.missing).toBe(0);
 	});
 });
