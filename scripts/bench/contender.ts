@@ -86,19 +86,11 @@ interface Job {
 }
 
 async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<number> {
-	const credentials = {
-		ucloudApi: {
-			publicKey: TEST_PUBLIC_KEY,
-			privateKey: TEST_PRIVATE_KEY,
-			endpoint: 'custom',
-			customEndpoint: endpoint,
-			projectId: '',
-		},
-	};
+	const floorTarget = { endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY };
 	if (contender === 'floor' || contender === 'floor-readable') {
 		const { floorDescribeUrls } = await import('./floor');
 		const { urls } = await floorDescribeUrls(
-			{ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
+			floorTarget,
 			TASK_RESOURCES.refresh.describeAction,
 			pageSize,
 			contender === 'floor-readable' ? READABLE_ZONE : undefined,
@@ -108,14 +100,15 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 	const dataset = await import('./dataset');
 	if (contender === 'statistics-floor') {
 		const { floorStatistics } = await import('./statisticsFloor');
-		const { items } = await floorStatistics(
-			{ endpoint, publicKey: TEST_PUBLIC_KEY, privateKey: TEST_PRIVATE_KEY },
-			{ range: dataset.STATISTICS_RANGE, step: dataset.STATISTICS_STEP, zone: READABLE_ZONE },
-		);
+		const { items } = await floorStatistics(floorTarget, {
+			range: dataset.STATISTICS_RANGE,
+			step: dataset.STATISTICS_STEP,
+			zone: READABLE_ZONE,
+		});
 		return items.length;
 	}
 	const { runWorkflow } = await import('../../dev/engine/run');
-	const { ucdnWorkflow } = await import('../../dev/engine/workflows');
+	const { endpointCredentials, ucdnWorkflow } = await import('../../dev/engine/workflows');
 	let workflow: ReturnType<typeof ucdnWorkflow>;
 	let node = 'UCDN';
 	if (contender === 'engine' || contender === 'statistics-engine') {
@@ -146,7 +139,7 @@ async function runOnce({ contender, endpoint, count, pageSize }: Job): Promise<n
 			readable ? { typeVersion: 1.1, timezone: READABLE_ZONE } : {},
 		);
 	}
-	const result = await runWorkflow(workflow, { credentials });
+	const result = await runWorkflow(workflow, { credentials: endpointCredentials(endpoint) });
 	if (result.error) throw result.error;
 	return result.items(node).length;
 }
