@@ -131,8 +131,11 @@ async function main() {
 	writeResults('log-download.json', results);
 }
 
-const [mode, endpoint, sha256] = process.argv.slice(2);
-(mode ? child(mode as Mode, endpoint ?? '', sha256 ?? '') : main()).catch((error: unknown) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+// Only when run, not when test/docs/constants.test.ts imports FILE_BYTES.
+if (require.main === module) {
+	const [mode, endpoint, sha256] = process.argv.slice(2);
+	(mode ? child(mode as Mode, endpoint ?? '', sha256 ?? '') : main()).catch((error: unknown) => {
+		console.error(error);
+		process.exitCode = 1;
+	});
+}
