@@ -135,8 +135,9 @@ export function expiringItems(
 }
 
 /**
- * One poll of the Certificate Expiring event. "Fetch Test Event" gives the certificate that ends
- * soonest, within a threshold or not (DaysBefore null then), and remembers nothing. An active
+ * One poll of the Certificate Expiring event. "Fetch Test Event" gives the certificate whose end
+ * is nearest to now, ended or not, within a threshold or not (DaysBefore null then), and
+ * remembers nothing. An active
  * workflow gives those selectExpiring finds and remembers its memory; like the task events, it
  * gives way (emits nothing, remembers nothing) when a poll that started later finished first.
  */
@@ -153,15 +154,18 @@ export async function pollCertificates(
 	);
 	const now = Math.floor(Date.now() / 1000);
 	if (this.getMode() === 'manual') {
-		let soonest: { certificate: IDataObject; end: number } | undefined;
+		let nearest: { certificate: IDataObject; end: number } | undefined;
 		for (const certificate of listed) {
 			const end = endTime(certificate);
-			if (end !== undefined && (soonest === undefined || end < soonest.end))
-				soonest = { certificate, end };
+			if (
+				end !== undefined &&
+				(nearest === undefined || Math.abs(end - now) < Math.abs(nearest.end - now))
+			)
+				nearest = { certificate, end };
 		}
-		if (soonest === undefined) return [];
-		const threshold = nearestThreshold(daysLeft(soonest.end, now), settings.thresholds);
-		return expiringItems([{ certificate: soonest.certificate, threshold }], now, settings.zone);
+		if (nearest === undefined) return [];
+		const threshold = nearestThreshold(daysLeft(nearest.end, now), settings.thresholds);
+		return expiringItems([{ certificate: nearest.certificate, threshold }], now, settings.zone);
 	}
 	const staticData = this.getWorkflowStaticData('node');
 	const remembered = staticData.certificates;

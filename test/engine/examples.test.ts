@@ -188,7 +188,7 @@ describe('examples/deploy-purge-check-health.workflow.json', () => {
 	});
 });
 
-test('examples/certificate-expiry-alert.workflow.json: Fetch Test Event alerts on the certificate ending soonest', async () => {
+test('examples/certificate-expiry-alert.workflow.json: Fetch Test Event alerts on the certificate whose end is nearest', async () => {
 	const result = await runWorkflow(
 		readWorkflow('examples/certificate-expiry-alert.workflow.json'),
 		{

@@ -148,10 +148,17 @@ test('the list is read whole however the API pages it, and a certificate with no
 	expect(sim.requests.filter((r) => r.action === CERTIFICATES)).toHaveLength(3);
 });
 
-test('Fetch Test Event (manual) returns the certificate ending soonest and remembers nothing', async () => {
+test('Fetch Test Event (manual) returns the certificate whose end is nearest and remembers nothing', async () => {
 	const trigger = poller(sim, expiring('30, 7'));
 	expect(named(await trigger.poll('manual'))).toEqual([['old-example-org-2025', -3, 7]]);
 	expect(trigger.saved).toEqual({});
+
+	// A certificate that ended long ago and was never removed is not the one to show.
+	const [first] = sim.certificates.certificates;
+	if (!first) throw new Error('The simulator lists no certificate');
+	sim.certificates.certificates.push({ ...first, CertName: 'forgotten-2024' });
+	endIn('forgotten-2024', -400);
+	expect(named(await trigger.poll('manual'))).toEqual([['old-example-org-2025', -3, 7]]);
 
 	// One within no threshold still comes, so that its fields can be mapped: DaysBefore null.
 	const far = poller(sim, expiring('1', { options: { projectId: projectOption } }));

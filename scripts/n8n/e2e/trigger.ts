@@ -1,8 +1,8 @@
 /**
  * The trigger examples in `test:n8n`, run as the editor's "Execute workflow" does, through
  * n8n's REST API (the CLI's execute does not run polling triggers), in one `n8n start`: n8n
- * fetches each trigger's test event (the task that finished last; the certificate that ends
- * soonest) and the next node reports it.
+ * fetches each trigger's test event (the task that finished last; the certificate whose end is
+ * nearest) and the next node reports it.
  */
 import assert from 'node:assert/strict';
 
@@ -33,7 +33,7 @@ export const TRIGGER_EXAMPLES: TriggerExample[] = [
 		file: 'examples/certificate-expiry-alert.workflow.json',
 		id: 'ucdnE2eTrigger02',
 		trigger: 'When a certificate nears its end',
-		// The seed's soonest: old.example.org's, ended three days ago.
+		// The seed's nearest end: old.example.org's, ended three days ago.
 		message: 'EXPIRED: the HTTPS certificate old-example-org-2025 of old.example.org ends',
 	},
 ];
