@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine/run';
+import { DOWNLOAD_CONCURRENCY } from '../../nodes/shared/logs/download';
 import type { UcdnWorkflowOptions } from '../../dev/engine/workflows';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 import type { UcdnSimulator } from '../../dev/simulator/server';
@@ -141,15 +142,36 @@ test('a file that fails: the error names domain, time and host, never the link; 
 	expect(at(items, 2).json).not.toHaveProperty('Url');
 });
 
-test('a file that fails stops the downloads: no other file starts once the node has failed', async () => {
-	sim.logs.controls.failing = (url) => url.includes(`_${T0}-0.`);
-	const { error } = await run({ options: { download: true } });
-	expect(error?.message).toMatch(
-		/^Could not download the log file of static\.example\.com at 2026-11-02T08:00:00\.000Z/,
-	);
-	await new Promise((resolve) => setTimeout(resolve, 300));
-	// Of the 15 files, those the other workers had started when the first failed, at most.
-	expect(sim.logs.served.size).toBeLessThan(4);
+test('a file that fails: no other file starts, and the node fails once those under way have ended', async () => {
+	// The first file fails at once; the others come slowly. When the node reports the failure,
+	// no download of it is still running or yet to arrive (writing a file nobody will see).
+	let open = 0;
+	const seen: string[] = [];
+	const server = createServer((req, res) => {
+		open++;
+		seen.push(req.url ?? '');
+		res.on('close', () => open--);
+		if (req.url?.includes(`_${T0}-0.`)) {
+			res.writeHead(500).end();
+			return;
+		}
+		setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/gzip' }).end('x'), 400);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	sim.logs.controls.linkBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	try {
+		const { error } = await run({ options: { download: true } });
+		expect(error?.message).toMatch(/^Could not download the log file of static\.example\.com/);
+		const seenAtFailure = seen.length;
+		expect(open).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		// Nor does one start or arrive after it: of the 15 files, those under way, at most.
+		expect(seen).toHaveLength(seenAtFailure);
+		expect(seenAtFailure).toBeLessThanOrEqual(DOWNLOAD_CONCURRENCY);
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
 });
 
 test('a file whose headers do not come within the Request Timeout: the error says so and what to do', async () => {

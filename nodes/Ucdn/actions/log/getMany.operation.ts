@@ -120,6 +120,7 @@ export async function prepare(
 			if (!download) return files.map((file) => ({ json: json(file), pairedItem: { item: i } }));
 			const items: INodeExecutionData[] = new Array(files.length);
 			let next = 0;
+			let failure: Error | undefined;
 			const worker = async () => {
 				for (let n = next++; n < files.length; n = next++) {
 					const file = files[n] as LogFile;
@@ -132,9 +133,10 @@ export async function prepare(
 					} catch (caught) {
 						const error = asNodeError(this.getNode(), caught, i);
 						if (!this.continueOnFail()) {
-							// The node fails: the other workers start no more files.
+							// The node fails once the files already started have ended; none starts.
 							next = files.length;
-							throw error;
+							failure ??= error;
+							return;
 						}
 						// The file's link carries its signature: the error item names the file without it.
 						const named = json(file);
@@ -149,6 +151,7 @@ export async function prepare(
 			await Promise.all(
 				Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, files.length) }, worker),
 			);
+			if (failure) throw failure;
 			return items;
 		},
 	};
