@@ -13,7 +13,7 @@
 import { DateTime } from 'luxon';
 
 import { signParams } from '../../credentials/common/ucloud/signing';
-import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/read';
 import type { FloorTarget } from './floor';
 
 const LIST_ACTION = 'GetUcdnDomainConfig';

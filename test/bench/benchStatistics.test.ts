@@ -18,7 +18,7 @@ import { runWorkflow } from '../../dev/engine/run';
 import { simulatorCredentials, ucdnWorkflow } from '../../dev/engine/workflows';
 import type { UcdnSimulator } from '../../dev/simulator/server';
 import { TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, startSimulator } from '../../dev/simulator/server';
-import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/read';
 
 /** 2026-10-29 to 2026-11-04 UTC: 1,728 points, asked in chunks of 1,440 and 288. */
 const RANGE = { begin: Date.UTC(2026, 9, 29) / 1000, end: Date.UTC(2026, 10, 4) / 1000 };

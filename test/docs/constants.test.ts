@@ -40,7 +40,7 @@ import {
 	MIN_REPORTED,
 	MIN_REQUESTS,
 } from '../../nodes/shared/statistics/health';
-import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/read';
 import { DOMAIN_PAGE_SIZE } from '../../nodes/shared/domains/accountDomains';
 import { Ucdn } from '../../nodes/Ucdn/Ucdn.node';
 import { READABLE_TIMES } from '../../nodes/shared/output/parameters';

@@ -13,7 +13,7 @@ import { generateDomains } from '../../dev/simulator/data';
 import type { SimulatorOptions, UcdnSimulator } from '../../dev/simulator/server';
 import { SEED_DOMAINS, startSimulator } from '../../dev/simulator/server';
 import type { RecordedRequest } from '../../dev/simulator/types';
-import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/concurrency';
+import { SERIES_AT_ONCE } from '../../nodes/shared/statistics/read';
 import { at } from '../at';
 
 const { static: STATIC, cdn: CDN } = SEED_DOMAINS;
@@ -435,6 +435,38 @@ describe('Statistics → Check Health', () => {
 			[{ item: 0 }, expect.stringMatching(/unhealthy/)],
 			[{ item: 1 }, true],
 		]);
+	});
+
+	describe('several domains, a few at a time', () => {
+		type Domain = { Domain: string; DomainId: string };
+		const DOMAINS = generateDomains({ count: 6 }) as Domain[];
+		const [D0, D1, , D3] = DOMAINS as [Domain, Domain, Domain, Domain];
+		const of = (domain: Domain) => ({ where: { 'DomainId.0': domain.DomainId } });
+		const all = { domains: { __rl: true, mode: 'list', value: '' } };
+
+		test('at most SERIES_AT_ONCE calls at once, the items in the domains’ order whichever answers first', async () => {
+			await simulator({ seed: false, domains: DOMAINS });
+			// The first domain answers last: the others are read meanwhile.
+			sim.failNext({ kind: 'delay', ms: 400 }, { times: 3, ...of(D0) });
+			sim.failNext({ kind: 'delay', ms: 50 }, { times: Infinity, action: REQUESTS });
+			const { json, error } = await check(all);
+			expect(error).toBeUndefined();
+			expect(json('UCDN').map((item) => item.Domain)).toEqual(DOMAINS.map((d) => d.Domain));
+			expect(sim.mostAtOnce).toBe(SERIES_AT_ONCE);
+			for (const action of [REQUESTS, CODES, HIT_RATE])
+				expect(sim.requestsFor(action)).toHaveLength(DOMAINS.length);
+		});
+
+		test('Fail When Unhealthy names the first unhealthy domain in order, though a later one was judged first', async () => {
+			await simulator({ seed: false, domains: DOMAINS });
+			for (const domain of [D1, D3])
+				sim.traffic.scenarios.push({ from: T0 - 900, domainId: domain.DomainId, errorShare: 5 });
+			sim.failNext({ kind: 'delay', ms: 300 }, { times: 3, ...of(D1) });
+			const { error } = await check({ ...all, options: { failWhenUnhealthy: true } });
+			expect(error?.message).toMatch(
+				new RegExp(`^${D1.Domain.replaceAll('.', '\\.')}: unhealthy\\. `),
+			);
+		});
 	});
 
 	test('a Window End in the future is refused before anything is sent', async () => {

@@ -13,6 +13,13 @@ import { METRICS } from './metrics';
 import type { PointMaker, Series } from './series';
 import { seriesBuilder } from './series';
 
+/**
+ * How many domains' series are read at once (Per Domain, Check Health), with `inOrder`: each
+ * domain's calls one after the other, so at most this many calls are under way. Few: the API's
+ * rate limits are not published, and a rate limit's refusal (429) is only retried after a wait.
+ */
+export const SERIES_AT_ONCE = 4;
+
 /** One series' domains: one domain (Per Domain), or several or all (none named) summed by the API. */
 export interface StatisticsTarget {
 	/** The one domain the series is of; absent for a sum. */

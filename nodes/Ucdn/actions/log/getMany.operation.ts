@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inOrder } from '../../../shared/concurrency';
 import { DOMAINS, domainsProperty, readDomainRefs } from '../../../shared/domains/domainsParameter';
 import { asNodeError } from '../../../shared/errors';
 import type { LogFile } from '../../../shared/logs/files';
@@ -118,41 +114,27 @@ export async function prepare(
 				FileName: fileNameOf(file),
 			});
 			if (!download) return files.map((file) => ({ json: json(file), pairedItem: { item: i } }));
-			const items: INodeExecutionData[] = new Array(files.length);
-			let next = 0;
-			let failure: Error | undefined;
-			const worker = async () => {
-				for (let n = next++; n < files.length; n = next++) {
-					const file = files[n] as LogFile;
-					try {
-						const data = await downloadLog.call(this, file, {
-							timeoutMs: settings.timeoutMs,
-							itemIndex: i,
-						});
-						items[n] = { json: json(file), binary: { data }, pairedItem: { item: i } };
-					} catch (caught) {
-						const error = asNodeError(this.getNode(), caught, i);
-						if (!this.continueOnFail()) {
-							// The node fails once the files already started have ended; none starts.
-							next = files.length;
-							failure ??= error;
-							return;
-						}
-						// The file's link carries its signature: the error item names the file without it.
-						const named = json(file);
-						delete named.Url;
-						items[n] = {
-							json: { error: error.message, description: error.description ?? null, ...named },
-							pairedItem: { item: i },
-						};
-					}
+			// A failure without Continue On Fail: no other file starts, and the node fails once the
+			// files under way have ended.
+			return await inOrder(files, DOWNLOAD_CONCURRENCY, async (file) => {
+				try {
+					const data = await downloadLog.call(this, file, {
+						timeoutMs: settings.timeoutMs,
+						itemIndex: i,
+					});
+					return { json: json(file), binary: { data }, pairedItem: { item: i } };
+				} catch (caught) {
+					const error = asNodeError(this.getNode(), caught, i);
+					if (!this.continueOnFail()) throw error;
+					// The file's link carries its signature: the error item names the file without it.
+					const named = json(file);
+					delete named.Url;
+					return {
+						json: { error: error.message, description: error.description ?? null, ...named },
+						pairedItem: { item: i },
+					};
 				}
-			};
-			await Promise.all(
-				Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, files.length) }, worker),
-			);
-			if (failure) throw failure;
-			return items;
+			});
 		},
 	};
 }

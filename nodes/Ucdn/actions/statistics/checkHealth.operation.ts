@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { inOrder } from '../../../shared/concurrency';
 import { DOMAINS, domainsProperty, readDomainRefs } from '../../../shared/domains/domainsParameter';
 import { ParameterError } from '../../../shared/errors';
 import { isoTimesIn } from '../../../shared/output/isoTimes';
@@ -33,7 +34,7 @@ import {
 	perDomainProperty,
 	readStatisticsOptions,
 } from '../../../shared/statistics/parameters';
-import { readSeries, statisticsTargets } from '../../../shared/statistics/read';
+import { SERIES_AT_ONCE, readSeries, statisticsTargets } from '../../../shared/statistics/read';
 import type { Series } from '../../../shared/statistics/series';
 import type { OperationContext, Prepared } from '../operation';
 
@@ -170,8 +171,7 @@ export async function prepare(
 	return {
 		run: async () => {
 			const iso = readable ? isoTimesIn(zone) : undefined;
-			const items = [];
-			for (const of of targets) {
+			return await inOrder(targets, SERIES_AT_ONCE, async (of) => {
 				const read: Series[][] = [];
 				for (const key of NEEDED) {
 					const series: Series[] = [];
@@ -201,9 +201,8 @@ export async function prepare(
 					Window: timed(now, iso),
 					Baseline: timed(then, iso),
 				};
-				items.push({ json: statisticsJson(fields, of, undefined), pairedItem: { item: i } });
-			}
-			return items;
+				return { json: statisticsJson(fields, of, undefined), pairedItem: { item: i } };
+			});
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inOrder } from '../../../shared/concurrency';
 import { DOMAINS, domainsProperty, readDomainRefs } from '../../../shared/domains/domainsParameter';
 import { isoTimesIn } from '../../../shared/output/isoTimes';
 import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
@@ -9,7 +10,6 @@ import { optionsProperty, readChoice, readSwitch } from '../../../shared/paramet
 import { optionsCollection, readRequestSettings } from '../../../shared/parameters/options';
 import { readPastRange, timeRangeProperties } from '../../../shared/parameters/timeRange';
 import { GRANULARITY, stepFor } from '../../../shared/statistics/granularity';
-import { SERIES_AT_ONCE, inOrder } from '../../../shared/statistics/concurrency';
 import { pointItems, pointMaker, statisticsJson } from '../../../shared/statistics/items';
 import { METRIC, METRICS } from '../../../shared/statistics/metrics';
 import type { StatisticsOptions } from '../../../shared/statistics/parameters';
@@ -18,7 +18,7 @@ import {
 	perDomainProperty,
 	readStatisticsOptions,
 } from '../../../shared/statistics/parameters';
-import { readSeries, statisticsTargets } from '../../../shared/statistics/read';
+import { SERIES_AT_ONCE, readSeries, statisticsTargets } from '../../../shared/statistics/read';
 import type { PointMaker } from '../../../shared/statistics/series';
 import { alignRange } from '../../../shared/statistics/series';
 import { summarize } from '../../../shared/statistics/summary';

@@ -1,4 +1,5 @@
-import { SERIES_AT_ONCE, inOrder } from '../../../../../nodes/shared/statistics/concurrency';
+import { inOrder } from '../../../../nodes/shared/concurrency';
+import { SERIES_AT_ONCE } from '../../../../nodes/shared/statistics/read';
 
 /** Reads that finish when the test says, recording which started and how many ran at once. */
 function controlled() {
