@@ -100,15 +100,21 @@ function npm(node: string, args: string[], cwd: string, what: string) {
 	// left to a user's npmrc, so that node-gyp never tries to download headers.
 	const prefix = path.dirname(path.dirname(node));
 	if (existsSync(path.join(prefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = prefix;
-	run(node, [npmCli(), ...args], { cwd, env, what });
+	const machine = machineNpm();
+	// npm looks for its global npmrc beside the Node that runs it: run by another Node, it would
+	// miss the machine's (its registry, proxy and CA file, without which a TLS-inspecting
+	// proxy's certificate is refused).
+	env.npm_config_globalconfig = machine.globalconfig;
+	run(node, [machine.cli, ...args], { cwd, env, what });
 }
 
-/** The machine's npm CLI script. */
-function npmCli(): string {
-	const found = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' });
-	const cli = path.join(found.stdout.trim(), 'npm', 'bin', 'npm-cli.js');
+/** The machine's npm: its CLI script and its global npmrc. */
+function machineNpm(): { cli: string; globalconfig: string } {
+	const ask = (...args: string[]) =>
+		spawnSync('npm', args, { encoding: 'utf8', env: cleanEnv() }).stdout.trim();
+	const cli = path.join(ask('root', '-g'), 'npm', 'bin', 'npm-cli.js');
 	if (!existsSync(cli)) throw new Error(`Cannot find npm's CLI at ${cli}`);
-	return cli;
+	return { cli, globalconfig: ask('config', 'get', 'globalconfig') };
 }
 
 function ensureNode24(): string {
