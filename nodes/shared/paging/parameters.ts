@@ -5,6 +5,15 @@ import { booleanProperty, numberProperty, readSwitch, readWholeNumber } from '..
 
 export const RETURN_ALL: Switch = { displayName: 'Return All', name: 'returnAll', default: false };
 
+/** A listing's Limit: 1 to `max`, 50 by default, as n8n's own nodes have it. */
+export const limitBounds = (max: number): Bounds => ({
+	displayName: 'Limit',
+	name: 'limit',
+	min: 1,
+	max,
+	default: 50,
+});
+
 /**
  * Return All and its Limit, in n8n's words, for an operation that lists; `shown` adds the
  * conditions both are shown on (Describe Tasks hides them while waiting).

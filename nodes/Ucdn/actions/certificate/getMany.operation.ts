@@ -9,7 +9,7 @@ import {
 } from '../../../shared/certificates/certificates';
 import { isoTimesIn } from '../../../shared/output/isoTimes';
 import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
-import { readMax, returnAllProperties } from '../../../shared/paging/parameters';
+import { limitBounds, readMax, returnAllProperties } from '../../../shared/paging/parameters';
 import type { Bounds, Switch } from '../../../shared/parameters/facts';
 import {
 	booleanProperty,
@@ -35,13 +35,7 @@ export const option = {
 
 export const createsTasks = false;
 
-export const CERTIFICATE_LIMIT: Bounds = {
-	displayName: 'Limit',
-	name: 'limit',
-	min: 1,
-	max: 10_000,
-	default: 50,
-};
+export const CERTIFICATE_LIMIT = limitBounds(10_000);
 export const EXPIRING_WITHIN: Bounds = {
 	displayName: 'Expiring Within (Days)',
 	name: 'expiringWithin',

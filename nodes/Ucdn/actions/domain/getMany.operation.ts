@@ -5,8 +5,7 @@ import { listDomains } from '../../../shared/domains/accountDomains';
 import { isoTimesIn } from '../../../shared/output/isoTimes';
 import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
 import { readableObject } from '../../../shared/output/readableTimes';
-import { readMax, returnAllProperties } from '../../../shared/paging/parameters';
-import type { Bounds } from '../../../shared/parameters/facts';
+import { limitBounds, readMax, returnAllProperties } from '../../../shared/paging/parameters';
 import { readSwitch } from '../../../shared/parameters/facts';
 import { ID_SEPARATORS, parseList } from '../../../shared/parameters/lists';
 import type { CommonOptions } from '../../../shared/parameters/options';
@@ -26,13 +25,7 @@ export const option = {
 
 export const createsTasks = false;
 
-export const DOMAIN_LIMIT: Bounds = {
-	displayName: 'Limit',
-	name: 'limit',
-	min: 1,
-	max: 10_000,
-	default: 50,
-};
+export const DOMAIN_LIMIT = limitBounds(10_000);
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(DOMAIN_LIMIT),

@@ -9,8 +9,8 @@ import { readLogFiles } from '../../../shared/logs/files';
 import { DOWNLOAD_CONCURRENCY, downloadLog, fileNameOf } from '../../../shared/logs/download';
 import { isoTimesIn } from '../../../shared/output/isoTimes';
 import { READABLE_TIMES, readableTimesProperties } from '../../../shared/output/parameters';
-import { readMax, returnAllProperties } from '../../../shared/paging/parameters';
-import type { Bounds, Switch } from '../../../shared/parameters/facts';
+import { limitBounds, readMax, returnAllProperties } from '../../../shared/paging/parameters';
+import type { Switch } from '../../../shared/parameters/facts';
 import { booleanProperty, readSwitch } from '../../../shared/parameters/facts';
 import type { CommonOptions } from '../../../shared/parameters/options';
 import {
@@ -31,13 +31,7 @@ export const option = {
 
 export const createsTasks = false;
 
-export const LOG_LIMIT: Bounds = {
-	displayName: 'Limit',
-	name: 'limit',
-	min: 1,
-	max: 100_000,
-	default: 50,
-};
+export const LOG_LIMIT = limitBounds(100_000);
 export const DOWNLOAD: Switch = { displayName: 'Download', name: 'download', default: false };
 
 const properties: INodeProperties[] = [

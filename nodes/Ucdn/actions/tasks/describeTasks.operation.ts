@@ -10,7 +10,7 @@ import {
 	readableTimesProperties,
 } from '../../../shared/output/parameters';
 import { MAX_PAGE_SIZE, describeAll } from '../../../shared/paging';
-import { readMax, returnAllProperties } from '../../../shared/paging/parameters';
+import { limitBounds, readMax, returnAllProperties } from '../../../shared/paging/parameters';
 import type { Bounds, Choices } from '../../../shared/parameters/facts';
 import {
 	numberProperty,
@@ -65,13 +65,7 @@ export const STATUS: Choices<string> = {
 	],
 	default: 'all',
 };
-export const LIMIT: Bounds = {
-	displayName: 'Limit',
-	name: 'limit',
-	min: 1,
-	max: MAX_TASKS,
-	default: 50,
-};
+export const LIMIT = limitBounds(MAX_TASKS);
 export const OFFSET: Bounds = {
 	displayName: 'Offset',
 	name: 'offset',
