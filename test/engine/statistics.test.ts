@@ -166,6 +166,24 @@ describe('Statistics → Get', () => {
 		]);
 	});
 
+	test('Per Domain: a deleted domain of the list is not read; Summary gives one item per domain', async () => {
+		const kept = generateDomains({ count: 2 });
+		const deleted = generateDomains({ count: 1, prefix: 'gone', status: 'delete' });
+		await simulator({ seed: false, domains: [...kept, ...deleted] });
+		const { json, calls } = await run({
+			metric: 'requests',
+			output: 'summary',
+			granularity: 'hour',
+			...custom(T0, T0 + 3600),
+			options: { perDomain: true },
+		});
+		expect(json('UCDN').map((item) => Object.keys(item).slice(0, 4))).toEqual(
+			kept.map(() => ['Domain', 'DomainId', 'From', 'FromIso']),
+		);
+		expect(json('UCDN').map((item) => item.Domain)).toEqual(kept.map((d) => d.Domain));
+		expect(calls(REQUESTS)).toHaveLength(2);
+	});
+
 	test('30 days of 5-minute points: asked in chunks of at most 1,440 points, each point once', async () => {
 		await simulator();
 		const end = T0;
