@@ -121,6 +121,47 @@ test('paging follows TotalCount when the API answers fewer than asked', async ()
 	expect(json('UCDN')).toHaveLength(235);
 	expect(new Set(json('UCDN').map((c) => c.CertName)).size).toBe(235);
 	expect(sim.requestsFor(CERTIFICATES).length).toBeGreaterThanOrEqual(6);
+	// 100 certificates asked for per call, at the offset the last answer reached.
+	expect(sim.requestsFor(CERTIFICATES).map((r) => [r.params.Offset, r.params.Limit])).toEqual(
+		Array.from({ length: 6 }, (_, n) => [String(40 * n), '100']),
+	);
+});
+
+test('pages that contradict their TotalCount: an error naming the action, never a shorter list', async () => {
+	sim.certificates.cap = 2;
+	// The second page is empty although TotalCount says 5.
+	sim.failNext(
+		{ kind: 'transform', transform: (answer) => ({ ...answer, CertList: [] }) },
+		{ action: CERTIFICATES, skip: 1 },
+	);
+	const { error, items } = await run();
+	expect(error?.name).toBe('NodeApiError');
+	expect(error?.message).toBe(
+		'UCloud API GetCertificateV2: the certificate list cannot be read completely',
+	);
+	expect(error?.description).toMatch(/TotalCount of 5.*try again later\.$/);
+	expect(items('UCDN')).toEqual([]);
+});
+
+test('Expiring Within reads every certificate before Limit applies', async () => {
+	// 150 certificates far from their end, listed before every seed certificate (older).
+	sim.certificates.add(
+		...Array.from({ length: 150 }, (_, n) => ({
+			...makeCertificate(`far${n}`, [`far${n}.example.net`], now + 500 * DAY),
+			BeginTime: now - 800 * DAY,
+		})),
+	);
+	const { json, error } = await run({
+		returnAll: false,
+		limit: 2,
+		options: { expiringWithin: 30 },
+	});
+	expect(error).toBeUndefined();
+	expect(json('UCDN').map((c) => c.CertName)).toEqual([
+		'old-example-org-2025',
+		'static-example-com-2026',
+	]);
+	expect(sim.requestsFor(CERTIFICATES)).toHaveLength(2);
 });
 
 test('Include Certificate Text, Expiring Within, one domain, Limit', async () => {

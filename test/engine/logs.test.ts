@@ -81,6 +81,45 @@ test('the files of a range, in time order; a LogUrl of two links is two files', 
 	]);
 });
 
+test('no domain named: the files of every domain of the project, no DomainId sent', async () => {
+	const { json, error } = await run({
+		domains: { __rl: true, mode: 'list', value: '' },
+		beginTime: iso(T0 + 300),
+		endTime: iso(T0 + 900),
+	});
+	expect(error).toBeUndefined();
+	const project = sim.domains
+		.filter((d) => d.projectId === 'org-default' && !d.wholeSite)
+		.map((d) => d.info.Domain);
+	expect(project.length).toBeGreaterThan(1);
+	expect(new Set(json('UCDN').map((f) => f.Domain))).toEqual(new Set(project));
+	expect(json('UCDN')).toHaveLength(2 * project.length);
+	expect(Object.keys(at(sim.requestsFor(LOGS), 0).params)).not.toContain('DomainId.0');
+});
+
+test('Whole-Site Acceleration sends IsDcdn=true', async () => {
+	await run({ domains: { __rl: true, mode: 'list', value: '' }, options: { isDcdn: true } });
+	expect(at(sim.requestsFor(LOGS), 0).params.IsDcdn).toBe('true');
+});
+
+test('two days: one call per day, each file once though both days’ answers list the one between them', async () => {
+	const begin = T0 - 2 * 86_400;
+	const { json, error } = await run({ beginTime: iso(begin), endTime: iso(T0) });
+	expect(error).toBeUndefined();
+	expect(sim.requestsFor(LOGS).map((c) => [c.params.BeginTime, c.params.EndTime])).toEqual([
+		[String(begin), String(begin + 86_400)],
+		[String(begin + 86_400), String(T0)],
+	]);
+	const files = json('UCDN');
+	// 576 five-minutes, those on the hour in two parts.
+	expect(files).toHaveLength(576 + 48);
+	expect(new Set(files.map((f) => f.Url)).size).toBe(files.length);
+	expect(files.filter((f) => f.LogTime === begin + 86_400)).toHaveLength(2);
+	expect(files.map((f) => f.LogTime)).toEqual(
+		[...files.map((f) => f.LogTime)].sort((a, b) => Number(a) - Number(b)),
+	);
+});
+
 test('Limit: the calls stop once the days read hold Limit files', async () => {
 	const { json, error } = await run({
 		beginTime: iso(T0 - 30 * 86_400),
@@ -140,6 +179,106 @@ test('a file that fails: the error names domain, time and host, never the link; 
 	]);
 	expect(JSON.stringify(at(items, 2).json)).not.toContain('Signature=');
 	expect(at(items, 2).json).not.toHaveProperty('Url');
+});
+
+/** Runs `body` with the log links pointing to a server of `handler`'s on 127.0.0.1. */
+async function withLinksTo(
+	handler: Parameters<typeof createServer>[1],
+	body: (host: string) => Promise<void>,
+) {
+	const server = createServer(handler);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+	sim.logs.controls.linkBase = `http://${host}`;
+	try {
+		await body(host);
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
+}
+
+test('Download: the MIME type the server states, application/gzip when it states none', async () => {
+	await withLinksTo(
+		(req, res) => {
+			if (req.url?.includes('-0.'))
+				res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+			else res.writeHead(200);
+			res.end('x');
+		},
+		async () => {
+			const { items, error } = await run({
+				limit: 2,
+				returnAll: false,
+				options: { download: true },
+			});
+			expect(error).toBeUndefined();
+			expect(items('UCDN').map((item) => item.binary?.data?.mimeType)).toEqual([
+				'text/plain',
+				'application/gzip',
+			]);
+		},
+	);
+});
+
+test('a file answered with an HTTP error: asked for once whatever Retries, the status and what to do in the description; its error item names the file', async () => {
+	const asked = new Map<string, number>();
+	await withLinksTo(
+		(req, res) => {
+			const path = new URL(req.url ?? '/', 'http://x').pathname;
+			asked.set(path, (asked.get(path) ?? 0) + 1);
+			if (path.includes(`_${T0 + 300}-0.`)) res.writeHead(403).end();
+			else res.writeHead(200, { 'Content-Type': 'application/gzip' }).end('x');
+		},
+		async () => {
+			const parameters = { limit: 3, returnAll: false, options: { download: true, retries: 3 } };
+			const { error } = await run(parameters);
+			expect(error?.description).toBe(
+				"HTTP 403: the link's signature may have expired; list the files again. The other files go on with Continue On Fail.",
+			);
+			const failing = `/logs/${STATIC.Domain}/${STATIC.Domain}_${T0 + 300}-0.log.gz`;
+			expect(asked.get(failing)).toBe(1);
+			const items = (await run(parameters, { continueOnFail: true })).items('UCDN');
+			expect(asked.get(failing)).toBe(2);
+			expect(at(items, 2).json).toEqual({
+				error: `Could not download the log file of ${STATIC.Domain} at 2026-11-02T08:05:00.000Z from ${new URL(sim.logs.link(STATIC.Domain, T0, 0)).host}`,
+				description: error?.description,
+				Domain: STATIC.Domain,
+				LogTime: T0 + 300,
+				LogTimeIso: '2026-11-02T08:05:00.000Z',
+				FileName: `${STATIC.Domain}_${T0 + 300}-0.log.gz`,
+			});
+		},
+	);
+});
+
+test('Download: DOWNLOAD_CONCURRENCY files at a time, no more', async () => {
+	// Each answer waits until as many downloads are open as may be (or as are left): fewer at a
+	// time would never be answered, and the Request Timeout would fail the node.
+	const held: Array<() => void> = [];
+	let open = 0;
+	let most = 0;
+	let answered = 0;
+	const total = 13;
+	await withLinksTo(
+		(_, res) => {
+			open++;
+			most = Math.max(most, open);
+			held.push(() => {
+				answered++;
+				open--;
+				res.writeHead(200, { 'Content-Type': 'application/gzip' }).end('x');
+			});
+			if (held.length === Math.min(DOWNLOAD_CONCURRENCY, total - answered))
+				for (const answer of held.splice(0)) answer();
+		},
+		async () => {
+			const { items, error } = await run({ options: { download: true, requestTimeout: 10 } });
+			expect(error).toBeUndefined();
+			expect(items('UCDN')).toHaveLength(total);
+			expect(most).toBe(DOWNLOAD_CONCURRENCY);
+		},
+	);
 });
 
 test('a file that fails: no other file starts, and the node fails once those under way have ended', async () => {

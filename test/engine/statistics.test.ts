@@ -166,6 +166,24 @@ describe('Statistics → Get', () => {
 		]);
 	});
 
+	test('Per Domain: a deleted domain of the list is not read; Summary gives one item per domain', async () => {
+		const kept = generateDomains({ count: 2 });
+		const deleted = generateDomains({ count: 1, prefix: 'gone', status: 'delete' });
+		await simulator({ seed: false, domains: [...kept, ...deleted] });
+		const { json, calls } = await run({
+			metric: 'requests',
+			output: 'summary',
+			granularity: 'hour',
+			...custom(T0, T0 + 3600),
+			options: { perDomain: true },
+		});
+		expect(json('UCDN').map((item) => Object.keys(item).slice(0, 4))).toEqual(
+			kept.map(() => ['Domain', 'DomainId', 'From', 'FromIso']),
+		);
+		expect(json('UCDN').map((item) => item.Domain)).toEqual(kept.map((d) => d.Domain));
+		expect(calls(REQUESTS)).toHaveLength(2);
+	});
+
 	test('30 days of 5-minute points: asked in chunks of at most 1,440 points, each point once', async () => {
 		await simulator();
 		const end = T0;
@@ -266,6 +284,46 @@ describe('Statistics → Get', () => {
 		});
 	});
 
+	test('Area, Protocol (only to the actions that take one), Status Codes’ edge layer, Whole-Site Acceleration', async () => {
+		await simulator();
+		const options = { area: 'cn', protocol: 'https' };
+		await run({ metric: 'requests', granularity: 'hour', ...custom(T0, T0 + 3600), options });
+		await run({ metric: 'bandwidth', granularity: 'hour', ...custom(T0, T0 + 3600), options });
+		await run({ metric: 'hitRate', granularity: 'hour', ...custom(T0, T0 + 3600), options });
+		await run({ metric: 'statusCodes', granularity: 'hour', ...custom(T0, T0 + 3600) });
+		await run({
+			metric: 'requests',
+			granularity: 'hour',
+			...custom(T0, T0 + 3600),
+			options: { area: 'all', protocol: 'all', isDcdn: true },
+		});
+		const params = (action: string, n = 0) => at(sim.requestsFor(action), n).params;
+		expect([params(REQUESTS).Areacode, params(REQUESTS).Protocol]).toEqual(['cn', 'https']);
+		expect([params(BANDWIDTH).Areacode, params(BANDWIDTH).Protocol]).toEqual(['cn', 'https']);
+		expect([params(HIT_RATE).Areacode, params(HIT_RATE).Protocol]).toEqual(['cn', undefined]);
+		expect(params(CODES).Layer).toBe('edge');
+		expect(params(REQUESTS, 1)).not.toHaveProperty('Areacode');
+		expect(params(REQUESTS, 1)).not.toHaveProperty('Protocol');
+		expect(params(REQUESTS, 1).IsDcdn).toBe('true');
+	});
+
+	test('the Default Time Range: the last 24 hours, sent explicitly', async () => {
+		await simulator();
+		const before = Math.floor(Date.now() / 1000);
+		const { calls, error } = await run({ metric: 'requests', granularity: 'hour' });
+		const after = Math.floor(Date.now() / 1000);
+		expect(error).toBeUndefined();
+		const [call] = calls(REQUESTS).map((c) => [
+			Number(c.params.BeginTime),
+			Number(c.params.EndTime),
+		]);
+		// From 24 hours before now to now, widened to whole hours.
+		const hours = (seconds: number, round: (x: number) => number) => round(seconds / 3600) * 3600;
+		expect(calls(REQUESTS)).toHaveLength(1);
+		expect([before, after].map((now) => hours(now - 86_400, Math.floor))).toContain(call?.[0]);
+		expect([before, after].map((now) => hours(now, Math.ceil))).toContain(call?.[1]);
+	});
+
 	test('Summary: totals, the peak and when, missing points counted, never as zero traffic', async () => {
 		await simulator();
 		sim.traffic.controls.gaps = (time) => time === T0 + 600;
@@ -316,7 +374,7 @@ describe('Statistics → Get', () => {
 		[
 			'1-minute points over 2 days',
 			{ metric: 'requests', granularity: 'minute', ...custom(T0 - 2 * 86_400, T0) },
-			'Granularity: 1-minute points cover at most 24 hours',
+			'Granularity: 1-minute points cover at most 24 hours, and the Time Range spans 2 days: pick 5 Minutes or Auto',
 		],
 		[
 			'an unknown domain',
@@ -398,6 +456,101 @@ describe('Statistics → Check Health', () => {
 		expect(calls(REQUESTS)).toHaveLength(2);
 		expect((item?.Baseline as IDataObject).From).toBe(T0 - 900 - 86_400);
 	});
+
+	test('the same window last week as the baseline', async () => {
+		await simulator();
+		const { json, calls } = await check({ baseline: 'lastWeek' });
+		const [item] = json('UCDN');
+		expect(item?.Healthy).toBe(true);
+		expect(item?.Baseline).toMatchObject({ From: T0 - 900 - 7 * 86_400, To: T0 - 7 * 86_400 });
+		for (const action of [REQUESTS, CODES, HIT_RATE])
+			expect(calls(action).map((c) => Number(c.params.BeginTime))).toEqual([
+				T0 - 900,
+				T0 - 900 - 7 * 86_400,
+			]);
+	});
+
+	test('the item: Domain, DomainId, Healthy, Reasons, then the window’s and the baseline’s figures with their ISO times', async () => {
+		await simulator();
+		const [item] = (await check()).json('UCDN');
+		expect(Object.keys(item ?? {})).toEqual([
+			'Domain',
+			'DomainId',
+			'Healthy',
+			'Reasons',
+			'Window',
+			'Baseline',
+		]);
+		const fields = [
+			'From',
+			'FromIso',
+			'To',
+			'ToIso',
+			'Requests',
+			'Http4xxShare',
+			'Http5xxShare',
+			'RequestHitRate',
+			'FlowHitRate',
+			'Points',
+			'MissingPoints',
+		];
+		expect(Object.keys(item?.Window as IDataObject)).toEqual(fields);
+		expect(Object.keys(item?.Baseline as IDataObject)).toEqual(fields);
+		expect((item?.Window as IDataObject).FromIso).toBe('2026-11-02T07:45:00.000Z');
+	});
+
+	test('Per Domain off: one item for all the domains together, their sum', async () => {
+		await simulator();
+		const { json, calls } = await check({
+			domains: { __rl: true, mode: 'list', value: '' },
+			options: { perDomain: false },
+		});
+		const items = json('UCDN');
+		expect(items).toHaveLength(1);
+		expect(at(items, 0)).not.toHaveProperty('Domain');
+		expect(at(items, 0).Healthy).toBe(true);
+		expect((at(items, 0).Window as IDataObject).Requests).toBe(
+			requestsOf(projectIds(), T0 - 900, 900),
+		);
+		for (const action of [REQUESTS, CODES, HIT_RATE]) {
+			expect(calls(action)).toHaveLength(1);
+			expect(at(calls(action), 0).params).not.toHaveProperty('DomainId.0');
+		}
+	});
+
+	test('the rules’ limits come from the Options', async () => {
+		await simulator();
+		sim.traffic.scenarios.push({ from: T0 - 900, errorShare: 4, hitRate: 60 });
+		const [loose] = (
+			await check({ options: { maxErrorShare: 5, maxErrorRise: 5, maxHitRateDrop: 40 } })
+		).json('UCDN');
+		expect(loose?.Healthy).toBe(true);
+		const [strict] = (await check({ options: { minRequests: 1_000_000_000 } })).json('UCDN');
+		expect(strict).toMatchObject({
+			Healthy: null,
+			Reasons: [
+				expect.stringMatching(/too little traffic to judge: .* \(at least 1000000000\)\.$/),
+			],
+		});
+	});
+
+	test('no Window End: the window ends at the last whole minute before now', async () => {
+		await simulator();
+		const before = Math.floor(Date.now() / 60_000) * 60;
+		const [item] = (await check({ windowEnd: '' })).json('UCDN');
+		const after = Math.floor(Date.now() / 60_000) * 60;
+		expect([before, after]).toContain((item?.Window as IDataObject).To);
+	});
+
+	test.each([4, 1441])(
+		'a Window of %i minutes is refused before anything is sent',
+		async (minutes) => {
+			await simulator();
+			const { error } = await check({ windowMinutes: minutes });
+			expect(error?.message).toMatch(/^Window \(Minutes\): must be a whole number from 5 to 1440/);
+			expect(sim.requestsFor(REQUESTS)).toHaveLength(0);
+		},
+	);
 
 	test('no traffic, or points not reported yet: neither healthy nor unhealthy, and why', async () => {
 		await simulator();

@@ -85,6 +85,44 @@ test('a certificate is emitted again as it comes within each smaller threshold, 
 	expect(await trigger.poll()).toEqual([]);
 });
 
+test('Days Before left at its default is 30', async () => {
+	const trigger = poller(sim, { event: 'certificateExpiring' });
+	expect(named(await trigger.poll())).toEqual([
+		['old-example-org-2025', -3, 30],
+		['static-example-com-2026', 10, 30],
+		['wildcard-example-com-2026', 29, 30],
+	]);
+});
+
+test('several certificates in one poll come out in EndTime order, whatever the order the API lists them in', async () => {
+	// Listed last (its validity began last), yet it ends first.
+	sim.certificates.add({
+		...makeCertificate('short-lived', ['short.example.com'], now() + DAY / 2),
+		BeginTime: now(),
+	});
+	const trigger = poller(sim, expiring('30'));
+	expect(named(await trigger.poll()).map(([name]) => name)).toEqual([
+		'old-example-org-2025',
+		'short-lived',
+		'static-example-com-2026',
+		'wildcard-example-com-2026',
+	]);
+});
+
+test('a smaller threshold added to Days Before later: a certificate already within it comes out on the next poll', async () => {
+	const trigger = poller(sim, expiring('30'));
+	expect(named(await trigger.poll())).toHaveLength(3);
+	const more = poller(sim, expiring('30, 14'));
+	more.saved = trigger.saved;
+	expect(named(await more.poll())).toEqual([
+		['old-example-org-2025', -3, 14],
+		['static-example-com-2026', 10, 14],
+	]);
+	expect(await more.poll()).toEqual([]);
+	endIn('wildcard-example-com-2026', 13);
+	expect(named(await more.poll())).toEqual([['wildcard-example-com-2026', 13, 14]]);
+});
+
 test('a renewed certificate is another certificate; a replica still listing the old one emits nothing', async () => {
 	const trigger = poller(sim, expiring('30'));
 	expect(named(await trigger.poll())).toHaveLength(3);

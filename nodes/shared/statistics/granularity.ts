@@ -70,8 +70,9 @@ export function stepFor(granularity: GranularityKey, spanSeconds: number): StepK
 	return step;
 }
 
+/** A span in words, rounded up: a span over a limit never reads as the limit (24.1 hours, not 24). */
 const hours = (seconds: number) =>
-	seconds % DAY === 0 ? `${seconds / DAY} days` : `${Math.round((seconds / HOUR) * 10) / 10} hours`;
+	seconds % DAY === 0 ? `${seconds / DAY} days` : `${Math.ceil((seconds / HOUR) * 10) / 10} hours`;
 
 /** A range of Unix seconds, from `begin` up to `end`. */
 export interface Range {

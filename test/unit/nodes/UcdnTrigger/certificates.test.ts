@@ -76,6 +76,16 @@ test('selectExpiring: a certificate no longer listed is forgotten KEEP_AFTER_END
 	).toEqual({});
 });
 
+test('selectExpiring: an entry stays while its certificate is listed, also long after its end', () => {
+	const ended = cert('ended', -100);
+	const memory: CertificateMemory = {
+		[certificateKey(ended, 'p')]: { threshold: 7, end: Number(ended.EndTime) },
+	};
+	const selection = selectExpiring([ended], [30, 7], memory, { now: NOW, project: 'p' });
+	expect(selection.fresh).toEqual([]);
+	expect(selection.memory).toEqual(memory);
+});
+
 test('selectExpiring: the memory holds one small entry per emitted certificate, none for the others', () => {
 	const listed = Array.from({ length: 1000 }, (_, n) => cert(`c${n}`, n));
 	const { fresh, memory } = selectExpiring(listed, [30], {}, { now: NOW, project: 'p' });

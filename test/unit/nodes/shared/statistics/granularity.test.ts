@@ -18,7 +18,7 @@ test('Auto: 1 minute up to 2 hours, 5 minutes up to 2 days, hour up to 31 days, 
 test('1-minute points over more than a day, and series over 100,000 points, are refused', () => {
 	expect(stepFor('minute', DAY)).toBe('minute');
 	expect(() => stepFor('minute', DAY + 60)).toThrow(
-		'Granularity: 1-minute points cover at most 24 hours, and the Time Range spans 24 hours',
+		'Granularity: 1-minute points cover at most 24 hours, and the Time Range spans 24.1 hours: pick 5 Minutes or Auto',
 	);
 	expect(() => stepFor('fiveMinutes', 400 * DAY)).toThrow(
 		'Granularity: 5-minute points over 400 days are 115200 points; a series holds at most 100000',
