@@ -32,7 +32,10 @@ afterEach(async () => {
 	await sim.close();
 });
 
-async function run(parameters: INodeParameters, options: UcdnWorkflowOptions = {}) {
+async function run(
+	parameters: INodeParameters,
+	options: UcdnWorkflowOptions & { onStarted?: (e: { cancel(): void }) => void } = {},
+) {
 	return await runWorkflow(
 		ucdnWorkflow(
 			{
@@ -47,7 +50,7 @@ async function run(parameters: INodeParameters, options: UcdnWorkflowOptions = {
 			},
 			{ typeVersion: 1.2, timezone: 'UTC', ...options },
 		),
-		{ credentials: simulatorCredentials(sim) },
+		{ credentials: simulatorCredentials(sim), onStarted: options.onStarted },
 	);
 }
 
@@ -312,6 +315,46 @@ test('a file that fails: no other file starts, and the node fails once those und
 		await new Promise((resolve) => server.close(resolve));
 	}
 });
+
+test.each([false, true])(
+	'cancelling the execution while files download: no other file starts (Continue On Fail %s)',
+	async (continueOnFail) => {
+		// Each file comes slowly; the execution is cancelled once the first downloads are under way.
+		const seen: string[] = [];
+		const server = createServer((req, res) => {
+			seen.push(req.url ?? '');
+			setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/gzip' }).end('x'), 300);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		sim.logs.controls.linkBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		let seenAtCancel = 0;
+		try {
+			const result = await run(
+				{ options: { download: true } },
+				{
+					continueOnFail,
+					onStarted: (execution) => {
+						const check = setInterval(() => {
+							if (seen.length > 0) {
+								clearInterval(check);
+								seenAtCancel = seen.length;
+								execution.cancel();
+							}
+						}, 5);
+					},
+				},
+			);
+			expect(result.run.status).toBe('canceled');
+			await new Promise((resolve) => setTimeout(resolve, 700));
+			// Of the 13 files, those under way when the execution was cancelled, at most.
+			expect(seenAtCancel).toBeGreaterThan(0);
+			expect(seen.length).toBeLessThanOrEqual(DOWNLOAD_CONCURRENCY);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	},
+);
 
 test('a file whose headers do not come within the Request Timeout: the error says so and what to do', async () => {
 	const server = createServer(() => undefined);

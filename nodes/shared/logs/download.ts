@@ -45,12 +45,12 @@ export function fileWords({ Domain, LogTime, Url }: LogFile): string {
  * Downloads one log file through n8n's HTTP helpers (its proxy and SSRF protection apply) into
  * n8n's binary data, streamed: with n8n's binary data mode `filesystem` the file is never held
  * whole in memory. A failure, before or after the answer's headers, is a NodeApiError naming
- * the file (fileWords), never its link.
+ * the file (fileWords), never its link. `signal` (the execution's cancellation) aborts it.
  */
 export async function downloadLog(
 	this: IExecuteFunctions,
 	file: LogFile,
-	{ timeoutMs, itemIndex }: { timeoutMs: number; itemIndex: number },
+	{ timeoutMs, itemIndex, signal }: { timeoutMs: number; itemIndex: number; signal?: AbortSignal },
 ): Promise<IBinaryData> {
 	const failed = (why: string) =>
 		new NodeApiError(this.getNode(), { file: fileNameOf(file) } as JsonObject, {
@@ -80,6 +80,7 @@ export async function downloadLog(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: timeoutMs,
+			abortSignal: signal,
 		})) as IN8nHttpFullResponse;
 	} catch (caught) {
 		throw unanswered(caught);

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { inOrder } from '../../../shared/concurrency';
 import { DOMAINS, domainsProperty, readDomainRefs } from '../../../shared/domains/domainsParameter';
@@ -109,15 +109,26 @@ export async function prepare(
 			});
 			if (!download) return files.map((file) => ({ json: json(file), pairedItem: { item: i } }));
 			// A failure without Continue On Fail: no other file starts, and the node fails once the
-			// files under way have ended.
+			// files under way have ended. Cancelling the execution aborts those and starts no other,
+			// Continue On Fail or not.
+			const signal = this.getExecutionCancelSignal?.();
+			const cancelled = () =>
+				new NodeOperationError(
+					this.getNode(),
+					'The execution was cancelled while the log files downloaded',
+					{ itemIndex: i },
+				);
 			return await inOrder(files, DOWNLOAD_CONCURRENCY, async (file) => {
+				if (signal?.aborted) throw cancelled();
 				try {
 					const data = await downloadLog.call(this, file, {
 						timeoutMs: settings.timeoutMs,
 						itemIndex: i,
+						signal,
 					});
 					return { json: json(file), binary: { data }, pairedItem: { item: i } };
 				} catch (caught) {
+					if (signal?.aborted) throw cancelled();
 					const error = asNodeError(this.getNode(), caught, i);
 					if (!this.continueOnFail()) throw error;
 					// The file's link carries its signature: the error item names the file without it.
