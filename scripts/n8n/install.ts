@@ -74,15 +74,16 @@ function run(
 }
 
 /**
- * The environment for a nested tool: the caller's, less everything `npm run` exports
- * (`npm_config_*` such as this project's `ignore-scripts=true`, `npm_package_*`, lifecycle
- * variables) and Node options meant for the caller. Each install then states the settings it
- * needs on its own command line, whatever the caller's environment.
+ * The environment for a nested tool: the caller's, less everything `npm run` exports, all in
+ * lower case (`npm_config_*` such as this project's `ignore-scripts=true`, `npm_package_*`,
+ * lifecycle variables), and Node options meant for the caller. Each install then states the
+ * settings it needs on its own command line. The machine's own npm settings stay: its npmrc
+ * files, and `NPM_CONFIG_*` in upper case (a CA file or proxy set by the environment).
  */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [name, value] of Object.entries(process.env)) {
-		if (!/^(npm_|NODE_OPTIONS$|INIT_CWD$)/i.test(name)) env[name] = value;
+		if (!/^(npm_|NODE_OPTIONS$|INIT_CWD$)/.test(name)) env[name] = value;
 	}
 	return { ...env, ...extra };
 }
