@@ -352,10 +352,14 @@ test('a domain list that cannot be walked soundly is an error in the words of do
 	);
 });
 
-test('a domain list that ignores Offset and Limit, answering every domain each call, is read whole in one call', async () => {
+/** A simulator whose project has `added` more domains and whose list answers all of them on every call, whatever Offset and Limit say. */
+async function domainListIgnoringPaging(added: number) {
 	await simulator();
 	sim.addDomains(
-		Array.from({ length: 150 }, (_, n) => ({ Domain: `d${n}.example.net`, CreateTime: 1.6e9 + n })),
+		Array.from({ length: added }, (_, n) => ({
+			Domain: `d${n}.example.net`,
+			CreateTime: 1.6e9 + n,
+		})),
 	);
 	const everyDomain = sim.domains
 		.filter((domain) => domain.projectId === DEFAULT_PROJECT)
@@ -364,6 +368,10 @@ test('a domain list that ignores Offset and Limit, answering every domain each c
 		{ kind: 'transform', transform: (answer) => ({ ...answer, DomainList: everyDomain }) },
 		{ action: LIST, times: Infinity },
 	);
+}
+
+test('a domain list that ignores Offset and Limit, answering every domain each call, is read whole in one call', async () => {
+	await domainListIgnoringPaging(150);
 	const { json, calls, error } = await run({ operation: 'getMany', returnAll: true });
 	expect(error).toBeUndefined();
 	expect(json('UCDN')).toHaveLength(155);
@@ -373,17 +381,7 @@ test('a domain list that ignores Offset and Limit, answering every domain each c
 });
 
 test('a domain list that ignores Offset and Limit with exactly a page of domains: asked again for more, one short answer is all', async () => {
-	await simulator();
-	sim.addDomains(
-		Array.from({ length: 95 }, (_, n) => ({ Domain: `d${n}.example.net`, CreateTime: 1.6e9 + n })),
-	);
-	const everyDomain = sim.domains
-		.filter((domain) => domain.projectId === DEFAULT_PROJECT)
-		.map((domain) => structuredClone(domain.info));
-	sim.failNext(
-		{ kind: 'transform', transform: (answer) => ({ ...answer, DomainList: everyDomain }) },
-		{ action: LIST, times: Infinity },
-	);
+	await domainListIgnoringPaging(95);
 	const { json, calls, error } = await run({ operation: 'getMany', returnAll: true });
 	expect(error).toBeUndefined();
 	expect(json('UCDN')).toHaveLength(100);
